@@ -1,0 +1,86 @@
+package org.switchboard.modem.session;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Live figures of one modem for health checks and metrics: link state, signal, registration, counters, last error. */
+public final class ModemStatus {
+    /** Where the session is in its life. */
+    public enum State {
+        STOPPED, CONNECTING, READY, RECOVERING, DOWN
+    }
+
+    volatile State state = State.STOPPED;
+    volatile int rssi = 99;
+    volatile String registration = "unknown";
+    volatile String identity = "";
+    volatile String lastError;
+    volatile Instant lastErrorAt;
+    volatile Instant readySince;
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong recoveries = new AtomicLong();
+
+    public State state() {
+        return state;
+    }
+
+    /** RSSI as AT+CSQ gives it: 0..31, 99 when unknown. */
+    public int rssi() {
+        return rssi;
+    }
+
+    /** Signal in dBm (-113 + 2·rssi), or null when unknown. */
+    public Integer signalDbm() {
+        return rssi >= 0 && rssi <= 31 ? -113 + 2 * rssi : null;
+    }
+
+    /** "home", "roaming", "searching", "denied", "not registered" or "unknown". */
+    public String registration() {
+        return registration;
+    }
+
+    /** Manufacturer and model as the modem reports them. */
+    public String identity() {
+        return identity;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    public Instant readySince() {
+        return readySince;
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    public long recoveries() {
+        return recoveries.get();
+    }
+
+    /** Counts one message handed to the consumer's route. */
+    public void countReceived() {
+        received.incrementAndGet();
+    }
+
+    void error(String message) {
+        lastError = message;
+        lastErrorAt = Instant.now();
+    }
+}
