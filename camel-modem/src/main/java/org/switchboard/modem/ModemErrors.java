@@ -61,12 +61,12 @@ public final class ModemErrors {
         cms(197, "SM Rejected-Duplicate SM", false);
         cms(198, "TP-VPF not supported", false);
         cms(199, "TP-VP not supported", false);
-        cms(208, "(U)SIM SMS storage full", true);
+        cms(208, "(U)SIM SMS storage full", false);
         cms(209, "No SMS storage capability in (U)SIM", false);
         cms(210, "Error in MS", true);
-        cms(211, "Memory capacity exceeded", true);
+        cms(211, "Memory capacity exceeded", false);
         cms(212, "(U)SIM Application Toolkit busy", true);
-        cms(213, "(U)SIM data download error", true);
+        cms(213, "(U)SIM data download error", false);
         cms(255, "Unspecified error cause", true);
         // 27.005 3.2.5: ME/TA errors
         cms(300, "ME failure", true);
@@ -78,7 +78,7 @@ public final class ModemErrors {
         cms(310, "(U)SIM not inserted", false);
         cms(311, "(U)SIM PIN required", false);
         cms(312, "PH-(U)SIM PIN required", false);
-        cms(313, "(U)SIM failure", true);
+        cms(313, "(U)SIM failure", false);
         cms(314, "(U)SIM busy", true);
         cms(315, "(U)SIM wrong", false);
         cms(316, "(U)SIM PUK required", false);
@@ -86,29 +86,43 @@ public final class ModemErrors {
         cms(318, "(U)SIM PUK2 required", false);
         cms(320, "Memory failure", true);
         cms(321, "Invalid memory index", false);
-        cms(322, "Memory full", true);
+        cms(322, "Memory full", false);
         cms(330, "SMSC address unknown", false);
         cms(331, "No network service", true);
         cms(332, "Network timeout", true);
         cms(340, "No +CNMA acknowledgement expected", false);
         cms(500, "Unknown error", true);
+        // Vendor range (Wavecom/Sierra, Siemens): the radio-side ones are transient, the input ones are not.
+        cms(512, "MM establishment failure / user abort (vendor)", true);
+        cms(513, "Lower layer failure (vendor)", true);
+        cms(514, "CP error (vendor)", true);
+        cms(515, "Please wait, init or command in progress (vendor)", true);
+        cms(516, "Invalid length (vendor)", false);
+        cms(517, "Invalid character in PDU (vendor)", false);
 
         cme(0, "Phone failure", true);
         cme(1, "No connection to phone", true);
+        cme(2, "Phone-adaptor link reserved", true);
         cme(3, "Operation not allowed", false);
         cme(4, "Operation not supported", false);
         cme(5, "PH-SIM PIN required", false);
         cme(10, "SIM not inserted", false);
         cme(11, "SIM PIN required", false);
         cme(12, "SIM PUK required", false);
-        cme(13, "SIM failure", true);
+        cme(13, "SIM failure", false);
         cme(14, "SIM busy", true);
         cme(15, "SIM wrong", false);
         cme(16, "Incorrect password", false);
-        cme(20, "Memory full", true);
+        cme(17, "SIM PIN2 required", false);
+        cme(18, "SIM PUK2 required", false);
+        cme(20, "Memory full", false);
         cme(21, "Invalid index", false);
         cme(22, "Not found", false);
         cme(23, "Memory failure", true);
+        cme(24, "Text string too long", false);
+        cme(25, "Invalid characters in text string", false);
+        cme(26, "Dial string too long", false);
+        cme(27, "Invalid characters in dial string", false);
         cme(30, "No network service", true);
         cme(31, "Network timeout", true);
         cme(32, "Network not allowed - emergency calls only", true);
@@ -132,7 +146,7 @@ public final class ModemErrors {
         if (e != null) {
             return e;
         }
-        return new Entry(code, code >= 512 ? "Manufacturer-specific error" : "Unknown error code", true);
+        return new Entry(code, code > 500 ? "Manufacturer-specific error" : "Unknown error code", true);
     }
 
     /** The meaning of a +CME ERROR code. */

@@ -1,0 +1,46 @@
+package org.switchboard.modem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ModemErrorsTest {
+
+    @Test
+    void everyReferenceCodeIsKnownWithTheSameRetryJudgement() throws IOException {
+        JsonNode ref = new ObjectMapper().readTree(SharedTestData.require("cms-errors.json").toFile());
+        List<String> disagreements = new ArrayList<>();
+        for (String family : List.of("cms_error", "cms_vendor_specific", "cme_error")) {
+            for (JsonNode e : ref.get(family)) {
+                int code = e.get("code").asInt();
+                ModemErrors.Entry ours = family.startsWith("cme") ? ModemErrors.cme(code) : ModemErrors.cms(code);
+                // "later" is transient too, only with a longer wait: retryable.
+                boolean expected = !"no".equals(e.get("retry").asText());
+                if (ours.retryable() != expected || ours.meaning().startsWith("Unknown error code")) {
+                    disagreements.add(family + " " + code + " ours=" + ours + " reference=" + e.get("retry").asText()
+                            + " " + e.get("meaning").asText());
+                }
+            }
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
+    @Test
+    void exceptionCarriesCodeMeaningAndRetry() {
+        ModemException e = ModemException.ofCode(ModemException.Kind.CMS, 42, "sending SMS on gsm1");
+        assertEquals(42, e.getCode());
+        assertEquals("Congestion", e.getMeaning());
+        assertTrue(e.isRetryable());
+        assertTrue(e.getMessage().contains("+CMS ERROR: 42"), e.getMessage());
+        assertFalse(ModemException.ofCode(ModemException.Kind.CMS, 1, "x").isRetryable());
+        assertTrue(ModemErrors.cms(599).retryable(), "vendor codes are taken as transient");
+    }
+}
