@@ -22,4 +22,14 @@ public final class PduCodec {
     public static List<EncodedPdu> encodeSubmit(SubmitRequest request) throws PduException {
         throw new PduException("not implemented");
     }
+
+    /** Encodes an SMS-DELIVER (what a network sends to a phone), split into concatenated parts when needed. */
+    public static List<EncodedPdu> encodeDeliver(DeliverRequest request) throws PduException {
+        throw new PduException("not implemented");
+    }
+
+    /** Encodes an SMS-STATUS-REPORT. */
+    public static EncodedPdu encodeStatusReport(StatusReportRequest request) throws PduException {
+        throw new PduException("not implemented");
+    }
 }
