@@ -24,7 +24,13 @@ public class ModemComponent extends HealthCheckComponent {
     /** One session per modem name, shared by the producer and consumer endpoints that name it. */
     private final Map<String, SharedSession> sessions = new HashMap<>();
 
-    private record SharedSession(ModemSession session, ModemHealthCheck health, int users) {
+    /** Whether Micrometer is on the class path (an optional dependency). */
+    static final boolean MICROMETER = classPresent("io.micrometer.core.instrument.MeterRegistry");
+
+    private record SharedSession(ModemSession session, ModemHealthCheck health, Runnable unbindMetrics, int users) {
+        SharedSession withUsers(int count) {
+            return new SharedSession(session, health, unbindMetrics, count);
+        }
     }
 
     @Override
@@ -61,10 +67,12 @@ public class ModemComponent extends HealthCheckComponent {
                 health.setCamelContext(getCamelContext());
                 repo.addHealthCheck(health);
             }
+            Runnable unbind = MICROMETER ? ModemMetrics.bind(getCamelContext(), name, session.status()) : () -> {
+            };
             session.start();
-            shared = new SharedSession(session, health, 0);
+            shared = new SharedSession(session, health, unbind, 0);
         }
-        sessions.put(name, new SharedSession(shared.session(), shared.health(), shared.users() + 1));
+        sessions.put(name, shared.withUsers(shared.users() + 1));
         return shared.session();
     }
 
@@ -74,11 +82,12 @@ public class ModemComponent extends HealthCheckComponent {
             return;
         }
         if (shared.users() > 1) {
-            sessions.put(name, new SharedSession(shared.session(), shared.health(), shared.users() - 1));
+            sessions.put(name, shared.withUsers(shared.users() - 1));
             return;
         }
         sessions.remove(name);
         shared.session().close();
+        shared.unbindMetrics().run();
         WritableHealthCheckRepository repo = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
                 "components", WritableHealthCheckRepository.class);
         if (repo != null) {
@@ -103,9 +112,21 @@ public class ModemComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
-            sessions.values().forEach(s -> s.session().close());
+            sessions.values().forEach(s -> {
+                s.session().close();
+                s.unbindMetrics().run();
+            });
             sessions.clear();
         }
         super.doStop();
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, ModemComponent.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

@@ -61,7 +61,7 @@ class ModemComponentPtyTest {
     @AfterEach
     void stop() {
         if (camel != null) {
-            camel.close();
+            camel.stop();
         }
         if (pty != null) {
             pty.close();

@@ -47,7 +47,7 @@ class ModemComponentTcpTest {
     @AfterEach
     void stop() {
         if (camel != null) {
-            camel.close();
+            camel.stop();
         }
         if (sim != null) {
             sim.close();
@@ -205,8 +205,7 @@ class ModemComponentTcpTest {
     @Test
     void aMalformedPduIsReportedAndLeftWhileOthersFlow() throws Exception {
         List<Throwable> reported = new CopyOnWriteArrayList<>();
-        camel.getRegistry().bind("reporter",
-                (org.apache.camel.spi.ExceptionHandler) (message, exchange, exception) -> reported.add(exception));
+        camel.getRegistry().bind("reporter", new RecordingExceptionHandler(reported));
         consume(2, "&exceptionHandler=#reporter");
         camel.start();
         // A DELIVER whose user data length claims more than it carries.
@@ -260,6 +259,27 @@ class ModemComponentTcpTest {
     }
 
     @Test
+    void healthAndMetricsShowSignalRegistrationAndCounts() throws Exception {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        camel.getRegistry().bind("meters", meters);
+        camel.start();
+        assertEquals(null, send(1, OUTSIDE, "counted", Map.of()).getException());
+        await().atMost(WAIT).until(() -> meters.find("modem.signal.rssi").tag("modem", "gsm1").gauge() != null
+                && meters.get("modem.signal.rssi").tag("modem", "gsm1").gauge().value() < 99);
+        assertEquals(1.0, meters.get("modem.sms.sent").tag("modem", "gsm1").functionCounter().count());
+        assertEquals(1.0, meters.get("modem.ready").tag("modem", "gsm1").gauge().value());
+        assertEquals(1.0, meters.get("modem.registered").tag("modem", "gsm1").gauge().value());
+        var health = org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
+                .filter(r -> r.getCheck().getId().equals("modem-gsm1")).findFirst().orElseThrow();
+        assertEquals(org.apache.camel.health.HealthCheck.State.UP, health.getState());
+        assertEquals("home", health.getDetails().get("registration"));
+
+        sim.registered(1, false);
+        await().atMost(WAIT).until(() -> meters.get("modem.registered").tag("modem", "gsm1").gauge().value() == 0.0);
+    }
+
+    @Test
     void aModemAbsentAtStartIsReportedDownAndPickedUpWhenItAppears() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
@@ -279,5 +299,23 @@ class ModemComponentTcpTest {
         assertTrue(e.isRetryable());
         ModemComponent component = camel.getComponent("modem", ModemComponent.class);
         assertEquals("DOWN", component.session("absent").status().state().name());
+    }
+
+    /** Collects what the consumer reports, as a route's own exception handler would log it. */
+    private record RecordingExceptionHandler(List<Throwable> reported) implements org.apache.camel.spi.ExceptionHandler {
+        @Override
+        public void handleException(Throwable exception) {
+            reported.add(exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            reported.add(exception);
+        }
+
+        @Override
+        public void handleException(String message, Exchange exchange, Throwable exception) {
+            reported.add(exception);
+        }
     }
 }

@@ -41,6 +41,11 @@ public final class ModemStatus {
         return registration;
     }
 
+    /** Whether the modem is registered with a network, at home or roaming. */
+    public boolean registered() {
+        return "home".equals(registration) || "roaming".equals(registration);
+    }
+
     /** Manufacturer and model as the modem reports them. */
     public String identity() {
         return identity;
