@@ -46,7 +46,7 @@ class ModemComponentPtyTest {
         sim = SimHarness.start(1, 115200);
         pty = SocatPty.start(dir.resolve("ttyGSM0"), sim.port(1)).keepAlive();
         uri = "modem:gsm1?device=" + pty.link() + "&baudRate=115200&sweepInterval=500&healthInterval=1000"
-                + "&commandTimeout=3000&readyTimeout=20000&reconnectDelay=200";
+                + "&commandTimeout=3000&sendTimeout=10000&readyTimeout=20000&reconnectDelay=200&reconnectMaxDelay=2000";
         camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
             @Override

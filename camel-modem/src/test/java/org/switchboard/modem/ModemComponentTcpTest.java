@@ -56,7 +56,8 @@ class ModemComponentTcpTest {
 
     private String uri(int modem, String extra) {
         return "modem:gsm" + modem + "?host=127.0.0.1&port=" + sim.port(modem)
-                + "&sweepInterval=500&healthInterval=1000&commandTimeout=2000&readyTimeout=15000&reconnectDelay=200" + extra;
+                + "&sweepInterval=500&healthInterval=1000&commandTimeout=2000&sendTimeout=5000&readyTimeout=15000&reconnectDelay=200"
+                + "&reconnectMaxDelay=2000" + extra;
     }
 
     private void consume(int modem, String extra) throws Exception {

@@ -29,9 +29,23 @@ public final class SocatPty implements AutoCloseable {
         this.log = Files.createTempFile("socat", ".log");
     }
 
-    /** Skips the calling test when socat is not installed (CI installs it). */
+    /** Skips the calling test when socat is not installed, except under CI (which installs it) where it fails. */
     public static void assumeInstalled() {
-        Assumptions.assumeTrue(onPath("socat"), "socat is not installed: pty tests skipped");
+        requireTool("socat");
+    }
+
+    /**
+     * Skips the calling test when {@code command} is not on the PATH; fails instead when SWITCHBOARD_REQUIRE_TOOLS=1
+     * (set by .ci/run), so CI never passes by skipping.
+     */
+    public static void requireTool(String command) {
+        if ("1".equals(System.getenv("SWITCHBOARD_REQUIRE_TOOLS"))) {
+            if (!onPath(command)) {
+                throw new IllegalStateException(command + " is not installed, and SWITCHBOARD_REQUIRE_TOOLS=1");
+            }
+            return;
+        }
+        Assumptions.assumeTrue(onPath(command), command + " is not installed: test skipped");
     }
 
     public static boolean onPath(String command) {
