@@ -7,6 +7,8 @@ final class Gsm7 {
     private static final String DEFAULT = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final char[] EXTENSION = new char[128];
+    private static final char[] TURKISH_SHIFT;
+    private static final char[] SPANISH_SHIFT;
     private static final char EURO = '€';
     private static final int EURO_CODE = 0x100 | 0x65;
     /** Char to code: 0..127 one septet, 0x100|x the escape then x, -1 not in the alphabet. */
@@ -29,6 +31,34 @@ final class Gsm7 {
             CODES[chars.charAt(i)] = (short) (0x100 | codes[i]);
         }
         EXTENSION[0x65] = EURO;
+        TURKISH_SHIFT = shiftTable("\u011E\u0130\u015E\u00E7\u011F\u0131\u015F", 0x47, 0x49, 0x53, 0x63, 0x67, 0x69, 0x73);
+        SPANISH_SHIFT = shiftTable("\u00E7\u00C1\u00CD\u00D3\u00DA\u00E1\u00ED\u00F3\u00FA", 0x09, 0x41, 0x49, 0x4F, 0x55,
+                0x61, 0x69, 0x6F, 0x75);
+    }
+
+    /** A national single shift table (23.038 A.2): the default extension plus the language's own characters. */
+    private static char[] shiftTable(String chars, int... codes) {
+        char[] table = EXTENSION.clone();
+        for (int i = 0; i < codes.length; i++) {
+            table[codes[i]] = chars.charAt(i);
+        }
+        return table;
+    }
+
+    /**
+     * The table an escape selects when the UDH names national language {@code language} (IEI 0x24): Turkish (1) and
+     * Spanish (2) are known, any other language reads with the default extension table.
+     */
+    static char[] singleShiftTable(int language) {
+        return switch (language) {
+            case 1 -> TURKISH_SHIFT;
+            case 2 -> SPANISH_SHIFT;
+            default -> EXTENSION;
+        };
+    }
+
+    static char[] extensionTable() {
+        return EXTENSION;
     }
 
     private Gsm7() {
@@ -100,13 +130,18 @@ final class Gsm7 {
      * the octets are there.
      */
     static void unpack(byte[] in, int udStart, int from, int to, StringBuilder out) {
+        unpack(in, udStart, from, to, EXTENSION, out);
+    }
+
+    /** As {@link #unpack(byte[], int, int, int, StringBuilder)}, escapes read through {@code shiftTable}. */
+    static void unpack(byte[] in, int udStart, int from, int to, char[] shiftTable, StringBuilder out) {
         for (int i = from; i < to; i++) {
             int s = septetAt(in, udStart, i);
             if (s != ESCAPE) {
                 out.append(DEFAULT.charAt(s));
             } else if (i + 1 < to) {
                 int x = septetAt(in, udStart, ++i);
-                char c = EXTENSION[x];
+                char c = shiftTable[x];
                 // 23.038 6.2.1.1: an unknown extension code shows its default-table character; 1B1B shows a space
                 out.append(c != 0 ? c : x == ESCAPE ? ' ' : DEFAULT.charAt(x));
             }

@@ -123,7 +123,8 @@ final class PduDecoder {
                             + udl + " septets)");
                 }
                 StringBuilder text = new StringBuilder(udl - skip);
-                Gsm7.unpack(in, start, skip, udl, text);
+                char[] shift = udh != null ? Gsm7.singleShiftTable(udh.singleShiftLanguage) : Gsm7.extensionTable();
+                Gsm7.unpack(in, start, skip, udl, shift, text);
                 return new UserData(encoding, text.toString(), null, concat, dcs, udl, header, ports);
             }
             case UCS2 -> {

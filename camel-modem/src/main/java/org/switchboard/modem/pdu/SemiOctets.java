@@ -45,9 +45,6 @@ final class SemiOctets {
         }
         int toa = r.u8("SMSC type");
         int start = r.take(octets - 1, "SMSC address");
-        if (octets == 1) {
-            return null;
-        }
         return new Address(value(r.octets(), start, 2 * (octets - 1), toa), toa);
     }
 

@@ -8,6 +8,7 @@ final class Udh {
     static final int IEI_PORTS_8 = 0x04;
     static final int IEI_PORTS_16 = 0x05;
     static final int IEI_CONCAT_16 = 0x08;
+    static final int IEI_SINGLE_SHIFT = 0x24;
     /** UDHL, IEI, IEDL, ref, total, seq. */
     static final int CONCAT_8_OCTETS = 6;
     /** UDHL, IEI, IEDL, ref (2), total, seq. */
@@ -16,11 +17,14 @@ final class Udh {
     final byte[] elements;
     final Concat concat;
     final Ports ports;
+    /** National language of the single shift table (IEI 0x24), 0 for the default extension table. */
+    final int singleShiftLanguage;
 
-    private Udh(byte[] elements, Concat concat, Ports ports) {
+    private Udh(byte[] elements, Concat concat, Ports ports, int singleShiftLanguage) {
         this.elements = elements;
         this.concat = concat;
         this.ports = ports;
+        this.singleShiftLanguage = singleShiftLanguage;
     }
 
     /**
@@ -35,6 +39,7 @@ final class Udh {
         int end = start + 1 + udhl;
         Concat concat = null;
         Ports ports = null;
+        int singleShift = 0;
         int at = start + 1;
         while (at < end) {
             if (at + 2 > end) {
@@ -58,10 +63,12 @@ final class Udh {
             } else if (iei == IEI_PORTS_16 && length == 4) {
                 ports = new Ports((in[data] & 0xFF) << 8 | in[data + 1] & 0xFF,
                         (in[data + 2] & 0xFF) << 8 | in[data + 3] & 0xFF, 16);
+            } else if (iei == IEI_SINGLE_SHIFT && length == 1) {
+                singleShift = in[data] & 0xFF;
             }
             at = data + length;
         }
-        return new Udh(Arrays.copyOfRange(in, start + 1, end), concat, ports);
+        return new Udh(Arrays.copyOfRange(in, start + 1, end), concat, ports, singleShift);
     }
 
     private static Concat concat(int ref, int total, int part, int bits, Concat previous) {
