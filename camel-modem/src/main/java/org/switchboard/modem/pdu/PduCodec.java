@@ -15,21 +15,26 @@ public final class PduCodec {
      * @throws PduException when the PDU is malformed; never an unchecked exception
      */
     public static SmsPdu decode(String hex, boolean smscIncluded) throws PduException {
-        throw new PduException("not implemented");
+        try {
+            return PduDecoder.decode(hex, smscIncluded);
+        } catch (RuntimeException e) {
+            // every length is checked before use; this only turns a bug into the documented failure
+            throw new PduException("internal decoder error: " + e, e);
+        }
     }
 
     /** Encodes an SMS-SUBMIT, split into as many concatenated parts as the text needs. */
     public static List<EncodedPdu> encodeSubmit(SubmitRequest request) throws PduException {
-        throw new PduException("not implemented");
+        return PduEncoder.submit(request);
     }
 
     /** Encodes an SMS-DELIVER (what a network sends to a phone), split into concatenated parts when needed. */
     public static List<EncodedPdu> encodeDeliver(DeliverRequest request) throws PduException {
-        throw new PduException("not implemented");
+        return PduEncoder.deliver(request);
     }
 
     /** Encodes an SMS-STATUS-REPORT. */
     public static EncodedPdu encodeStatusReport(StatusReportRequest request) throws PduException {
-        throw new PduException("not implemented");
+        return PduEncoder.statusReport(request);
     }
 }
