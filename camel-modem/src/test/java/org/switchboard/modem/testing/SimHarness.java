@@ -1,63 +1,96 @@
 package org.switchboard.modem.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The simulator as the component tests drive it: one place that knows the simulator's Java API. */
-public final class SimHarness implements AutoCloseable {
+import org.switchboard.modem.sim.SimModem;
+import org.switchboard.modem.sim.SimNetwork;
+import org.switchboard.modem.sim.SimOptions;
 
-    /** One SMS the simulated network accepted. */
+/**
+ * The simulator as the component tests and the benchmark drive it: modems numbered from 1, ephemeral loopback ports,
+ * delivered SMS compared without their time stamps.
+ */
+public final class SimHarness implements AutoCloseable {
+    private final SimNetwork network;
+
+    /** One SMS the simulated network accepted, without the time it did. */
     public record Delivered(String to, String text, int parts, boolean statusReport) {
     }
 
+    private SimHarness(SimNetwork network) {
+        this.network = network;
+    }
+
+    /** Starts {@code modems} simulated modems; {@code baudRate} 0 leaves the line unpaced. */
     public static SimHarness start(int modems, int baudRate) {
-        throw new UnsupportedOperationException("simulator not merged yet");
+        try {
+            return new SimHarness(SimNetwork.start(SimOptions.ephemeral(modems).withBaudRate(baudRate)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public SimModem modem(int id) {
+        return network.modem(id);
     }
 
     public int port(int modem) {
-        throw new UnsupportedOperationException();
+        return modem(modem).port();
     }
 
     public String number(int modem) {
-        throw new UnsupportedOperationException();
+        return modem(modem).number();
     }
 
     public void inbound(int modem, String from, String text) {
-        throw new UnsupportedOperationException();
+        modem(modem).inbound(from, text);
     }
 
     public void storeRawPdu(int modem, String hexWithSmsc) {
-        throw new UnsupportedOperationException();
+        modem(modem).storeRawPdu(hexWithSmsc);
     }
 
     public List<Delivered> delivered(int modem) {
-        throw new UnsupportedOperationException();
+        return modem(modem).delivered().stream()
+                .map(d -> new Delivered(d.to(), d.text(), d.parts(), d.statusReport())).toList();
     }
 
     public int stored(int modem) {
-        throw new UnsupportedOperationException();
+        return modem(modem).storedCount();
     }
 
     public void failNumber(int modem, String number, int cmsError) {
-        throw new UnsupportedOperationException();
+        modem(modem).failNumber(number, cmsError);
     }
 
     public void hang(int modem, boolean hung) {
-        throw new UnsupportedOperationException();
+        modem(modem).hang(hung);
     }
 
     public void dropConnectionMidSend(int modem) {
-        throw new UnsupportedOperationException();
+        modem(modem).dropMidSend();
     }
 
     public void noise(int modem, long everyMillis) {
-        throw new UnsupportedOperationException();
+        modem(modem).noise(everyMillis);
     }
 
     public void registered(int modem, boolean registered) {
-        throw new UnsupportedOperationException();
+        modem(modem).registered(registered);
+    }
+
+    public long bytesFromHost(int modem) {
+        return modem(modem).bytesFromHost();
+    }
+
+    public long bytesToHost(int modem) {
+        return modem(modem).bytesToHost();
     }
 
     @Override
     public void close() {
+        network.close();
     }
 }
