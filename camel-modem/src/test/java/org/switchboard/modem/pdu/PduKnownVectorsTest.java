@@ -30,7 +30,7 @@ class PduKnownVectorsTest {
             + "00";
     /** Alphanumeric "Bank", UCS2, UDH with a 16-bit concat element (ref 0x1234, 1 of 2) and 8-bit ports 16/32. */
     static final String UCS2_DELIVER = "00" + "44" + "07D0C2B07B0D" + "00" + "08" + "62112290000082" + "15"
-            + "0A" + "080412340201" + "04021020" + "0048006900200D83DDE00".replace("0D83", "D83");
+            + "0A" + "080412340201" + "04021020" + "00480069" + "0020" + "D83DDE00";
     /** GSM 7-bit after an 8-bit concat UDH: one fill bit, then ESC 0x65 (euro) and '1'. */
     static final String GSM7_AFTER_UDH = "00" + "41" + "00" + "0B912618010011F1" + "0000" + "0A"
             + "050003070201" + "36E518";
