@@ -12,7 +12,7 @@ public final class PduBench {
     private static final SubmitRequest SHORT = SubmitRequest.of("+6281234567890",
             "Kode OTP Anda 482913. Berlaku 5 menit. Jangan berikan kode ini kepada siapa pun.");
     private static final SubmitRequest THREE_PARTS = new SubmitRequest("+6281234567890",
-            ("Pesanan #88231 sudah dikirim [kurir: JNE] dan tiba besok; total €12,50 {lunas}. ").repeat(5)
+            ("Pesanan #88231 sudah dikirim [kurir: JNE] dan tiba besok; total €12,50 {lunas}. ").repeat(6)
                     .substring(0, 420), false, true, 77, null);
     private static final DeliverRequest EMOJI = new DeliverRequest("Tokopedia",
             "Selamat ulang tahun! \uD83C\uDF89\uD83C\uDF82 Semoga sukses selalu \uD83D\uDE00", "+62816124", WHEN, 0,
@@ -31,6 +31,13 @@ public final class PduBench {
     }
 
     public static double run(int warmupSeconds, int measureSeconds) {
+        try {
+            if (PduCodec.encodeSubmit(THREE_PARTS).size() != 3 || PduCodec.encodeDeliver(EMOJI).size() != 1) {
+                throw new IllegalStateException("the bench mix no longer has the shape it claims");
+            }
+        } catch (PduException e) {
+            throw new IllegalStateException("bench message failed", e);
+        }
         loop(warmupSeconds * 1_000_000_000L);
         long[] result = loop(measureSeconds * 1_000_000_000L);
         return result[0] / (result[1] / 1e9);
