@@ -124,6 +124,7 @@ class PduKnownVectorsTest {
         return Stream.of(
                 new String[] { "empty input", "" },
                 new String[] { "blank input", "   " },
+                new String[] { "megabyte of hex", "00".repeat(1 << 20) },
                 new String[] { "odd number of digits", "0011000B9164072815" + "5" },
                 new String[] { "non-hex character", "0011000B91640728155ZF8" },
                 new String[] { "SMSC length 255 on a short PDU", "FF" + "00".repeat(19) },
