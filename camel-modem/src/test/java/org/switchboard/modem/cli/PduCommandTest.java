@@ -20,7 +20,8 @@ class PduCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DELIVER = "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37";
     private static final String SUBMIT = "0011000B916407281553F80000AA0AE8329BFD4697D9EC37";
-    private static final String REPORT = "0006" + "2A" + "0C91261821436587" + "62112290000082" + "62112220005029" + "00";
+    private static final String REPORT = "0006" + "2A" + "0C91261821436587" + "62112290000082" + "62112220005029"
+            + "00";
 
     private String stdout;
     private String stderr;
