@@ -113,6 +113,14 @@ class PduKnownVectorsTest {
     }
 
     @Test
+    void turkishSingleShiftTable() throws PduException {
+        // UDH 24 01 01 (national language single shift: Turkish), three fill bits, then ESC 0x67
+        SmsSubmit s = (SmsSubmit) PduCodec.decode("0041000B912618010011F10000" + "07" + "03240101D89C01", true);
+        assertEquals("\u011F", s.userData().text());
+        assertEquals(3, s.userData().fillBits());
+    }
+
+    @Test
     void withoutSmscField() throws PduException {
         SmsSubmit s = (SmsSubmit) PduCodec.decode(DREAMFABRIC_SUBMIT.substring(2), false);
         assertEquals("hellohello", s.userData().text());
