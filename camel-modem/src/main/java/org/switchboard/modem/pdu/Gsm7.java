@@ -31,9 +31,8 @@ final class Gsm7 {
             CODES[chars.charAt(i)] = (short) (0x100 | codes[i]);
         }
         EXTENSION[0x65] = EURO;
-        TURKISH_SHIFT = shiftTable("\u011E\u0130\u015E\u00E7\u011F\u0131\u015F", 0x47, 0x49, 0x53, 0x63, 0x67, 0x69, 0x73);
-        SPANISH_SHIFT = shiftTable("\u00E7\u00C1\u00CD\u00D3\u00DA\u00E1\u00ED\u00F3\u00FA", 0x09, 0x41, 0x49, 0x4F, 0x55,
-                0x61, 0x69, 0x6F, 0x75);
+        TURKISH_SHIFT = shiftTable("ĞİŞçğış", 0x47, 0x49, 0x53, 0x63, 0x67, 0x69, 0x73);
+        SPANISH_SHIFT = shiftTable("çÁÍÓÚáíóú", 0x09, 0x41, 0x49, 0x4F, 0x55, 0x61, 0x69, 0x6F, 0x75);
     }
 
     /** A national single shift table (23.038 A.2): the default extension plus the language's own characters. */

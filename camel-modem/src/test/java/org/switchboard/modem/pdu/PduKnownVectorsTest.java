@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.switchboard.modem.pdu.PduSamples.DREAMFABRIC_DELIVER;
+import static org.switchboard.modem.pdu.PduSamples.DREAMFABRIC_SUBMIT;
+import static org.switchboard.modem.pdu.PduSamples.EIGHT_BIT_PORTS;
+import static org.switchboard.modem.pdu.PduSamples.GSM7_AFTER_UDH;
+import static org.switchboard.modem.pdu.PduSamples.STATUS_REPORT;
+import static org.switchboard.modem.pdu.PduSamples.SUBMIT_ABSOLUTE_VP;
+import static org.switchboard.modem.pdu.PduSamples.SUBMIT_ENHANCED_VP;
+import static org.switchboard.modem.pdu.PduSamples.UCS2_DELIVER;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,29 +29,6 @@ import org.junit.jupiter.api.TestFactory;
  * "hellohello" pair) and PDUs written out field by field from 23.040 / 23.038.
  */
 class PduKnownVectorsTest {
-    /** Literal PDUs other tests (the fuzzer's seeds among them) reuse. */
-    static final String DREAMFABRIC_DELIVER =
-            "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37";
-    static final String DREAMFABRIC_SUBMIT = "0011000B916407281553F80000AA0AE8329BFD4697D9EC37";
-    /** TP-MR 42, RA +628112345678, SCTS 2026-11-22 09:00:00 +07:00, DT 02:00:05 -03:00, TP-ST 0. */
-    static final String STATUS_REPORT = "00" + "06" + "2A" + "0C91261821436587" + "62112290000082" + "62112220005029"
-            + "00";
-    /** Alphanumeric "Bank", UCS2, UDH with a 16-bit concat element (ref 0x1234, 1 of 2) and 8-bit ports 16/32. */
-    static final String UCS2_DELIVER = "00" + "44" + "07D0C2B07B0D" + "00" + "08" + "62112290000082" + "15"
-            + "0A" + "080412340201" + "04021020" + "0048006900200D83DDE00".replace("0D83", "D83");
-    /** GSM 7-bit after an 8-bit concat UDH: one fill bit, then ESC 0x65 (euro) and '1'. */
-    static final String GSM7_AFTER_UDH = "00" + "41" + "00" + "0B912618010011F1" + "0000" + "0A"
-            + "050003070201" + "36E518";
-    /** TP-VPF absolute: 2026-11-22 02:00:05 -03:00, text "Hi". */
-    static final String SUBMIT_ABSOLUTE_VP = "00" + "19" + "00" + "0B912618010011F1" + "0000" + "62112220005029"
-            + "02" + "C834";
-    /** TP-VPF enhanced: functionality indicator 01 (relative follows), then 0xAA. */
-    static final String SUBMIT_ENHANCED_VP = "00" + "09" + "00" + "0B912618010011F1" + "0000" + "01AA0000000000"
-            + "02" + "C834";
-    /** 8-bit data with 16-bit application ports 2948/9200 (WAP push). */
-    static final String EIGHT_BIT_PORTS = "00" + "40" + "0B912618010011F1" + "00" + "04" + "62112290000082" + "0B"
-            + "06" + "05040B8423F0" + "CAFE0102";
-
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     @Test
@@ -128,6 +113,14 @@ class PduKnownVectorsTest {
     }
 
     @Test
+    void turkishSingleShiftTable() throws PduException {
+        // UDH 24 01 01 (national language single shift: Turkish), three fill bits, then ESC 0x67
+        SmsSubmit s = (SmsSubmit) PduCodec.decode("0041000B912618010011F10000" + "07" + "03240101D89C01", true);
+        assertEquals("\u011F", s.userData().text());
+        assertEquals(3, s.userData().fillBits());
+    }
+
+    @Test
     void withoutSmscField() throws PduException {
         SmsSubmit s = (SmsSubmit) PduCodec.decode(DREAMFABRIC_SUBMIT.substring(2), false);
         assertEquals("hellohello", s.userData().text());
@@ -139,6 +132,7 @@ class PduKnownVectorsTest {
         return Stream.of(
                 new String[] { "empty input", "" },
                 new String[] { "blank input", "   " },
+                new String[] { "megabyte of hex", "00".repeat(1 << 20) },
                 new String[] { "odd number of digits", "0011000B9164072815" + "5" },
                 new String[] { "non-hex character", "0011000B91640728155ZF8" },
                 new String[] { "SMSC length 255 on a short PDU", "FF" + "00".repeat(19) },

@@ -122,7 +122,8 @@ class PduVectorConformanceTest {
         switch (key) {
             case "smsc" -> assertEquals(text(want), pdu.smsc() == null ? null : pdu.smsc().value(), key);
             case "smsc_toa" -> assertEquals(want.asText(), hex(pdu.smsc().toa()), key);
-            case "originator", "destination", "recipient" -> assertEquals(want.asText(), address(pdu, key).value(), key);
+            case "originator", "destination", "recipient" ->
+                    assertEquals(want.asText(), address(pdu, key).value(), key);
             case "originator_toa", "destination_toa", "recipient_toa" ->
                     assertEquals(want.asText(), hex(address(pdu, base(key)).toa()), key);
             case "originator_ton", "destination_ton", "recipient_ton" ->
@@ -138,7 +139,8 @@ class PduVectorConformanceTest {
             case "udh_hex" -> assertEquals(want.asText(), ud.header() == null ? null : HEX.formatHex(ud.header()), key);
             case "fill_bits" -> assertEquals(want.asInt(), ud.fillBits(), key);
             case "concat" -> assertEquals(want.isNull() ? null : new Concat(want.get("ref").asInt(),
-                    want.get("seq").asInt(), want.get("total").asInt(), want.get("ref_bits").asInt()), ud.concat(), key);
+                    want.get("seq").asInt(), want.get("total").asInt(), want.get("ref_bits").asInt()), ud.concat(),
+                    key);
             case "ports" -> assertEquals(want.isNull() ? null : new Ports(want.get("dst").asInt(),
                     want.get("src").asInt(), want.get("bits").asInt()), ud.ports(), key);
             case "mwi" -> assertEquals(new MessageWaiting(want.get("discard").asBoolean(),
