@@ -4,6 +4,8 @@ package org.switchboard.modem.pdu;
 final class Hex {
     private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
     private static final byte[] VALUES = new byte[128];
+    /** SIM records pad a PDU to 176 octets; anything far beyond that is not an SMS and is not worth allocating. */
+    private static final int MAX_OCTETS = 1024;
 
     static {
         java.util.Arrays.fill(VALUES, (byte) -1);
@@ -35,6 +37,9 @@ final class Hex {
         int digits = to - from;
         if (digits == 0) {
             throw new PduException("empty PDU");
+        }
+        if (digits > 2 * MAX_OCTETS) {
+            throw new PduException("PDU of " + digits / 2 + " octets is far longer than any SMS (at most 176)");
         }
         if ((digits & 1) != 0) {
             throw new PduException("odd number of hex digits (" + digits + ")");
