@@ -153,18 +153,22 @@ class SimNetworkSocketTest {
 
     @Test
     void noiseArrivesAlsoInsideResponsesAndCommandsStillWork() throws IOException {
-        SimModem modem = start(SimOptions.ephemeral(1));
+        // At 19200 baud a listing takes about a quarter of a second: time for noise to land between its lines.
+        SimModem modem = start(SimOptions.ephemeral(1).withBaudRate(19200));
         for (int i = 0; i < 5; i++) {
             modem.storeRawPdu(DELIVER);
         }
         try (AtTerminal t = AtTerminal.connect(modem.port())) {
             t.command("ATE0");
-            modem.noise(1);
+            modem.noise(10);
             t.expect("^RSSI:");
-            for (int i = 0; i < 20; i++) {
+            boolean insideAResponse = false;
+            for (int i = 0; i < 5 && !insideAResponse; i++) {
                 String list = t.command("AT+CMGL=4");
                 assertEquals(5, list.split("\\+CMGL: ").length - 1, list);
+                insideAResponse = list.matches("(?s).*\\+CMGL: .*\\^RSSI:.*\\+CMGL: .*");
             }
+            assertTrue(insideAResponse, "^RSSI between the lines of a listing");
             modem.noise(0);
         }
     }
