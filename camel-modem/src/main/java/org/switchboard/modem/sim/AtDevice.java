@@ -263,8 +263,22 @@ final class AtDevice {
 
     private void write(String text) {
         HostLink host = link;
-        if (host != null && !text.isEmpty()) {
+        if (host == null || text.isEmpty()) {
+            return;
+        }
+        if (!modem.noisy()) {
             host.write(text);
+            return;
+        }
+        // Line by line, so that noise can land between the lines of a response as on a real line.
+        int start = 0;
+        int end;
+        while ((end = text.indexOf("\r\n", start)) >= 0) {
+            host.write(text.substring(start, end + 2));
+            start = end + 2;
+        }
+        if (start < text.length()) {
+            host.write(text.substring(start));
         }
     }
 }

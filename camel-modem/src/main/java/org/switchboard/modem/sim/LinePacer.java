@@ -16,13 +16,8 @@ final class LinePacer {
         if (nanosPerByte == 0 || bytes <= 0) {
             return;
         }
-        long now = System.nanoTime();
-        long start = Math.max(now, lineFreeAt);
-        if (now - lineFreeAt > 50_000_000L) {
-            // An idle line does not bank time for a later burst.
-            start = now;
-        }
-        lineFreeAt = start + bytes * nanosPerByte;
+        // An idle line banks no time for a later burst: the bytes start now or when the line is free.
+        lineFreeAt = Math.max(System.nanoTime(), lineFreeAt) + bytes * nanosPerByte;
         long wait;
         while ((wait = lineFreeAt - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);

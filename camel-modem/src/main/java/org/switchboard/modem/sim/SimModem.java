@@ -53,7 +53,7 @@ public final class SimModem {
     private volatile boolean booting;
     private volatile boolean pinEntered;
     private volatile ModemPort port;
-    private ScheduledFuture<?> noise;
+    private volatile ScheduledFuture<?> noise;
 
     /** An SMS the network holds back because the storage was full; offered again when the host deletes one. */
     private record Pending(String hex, boolean statusReport) {
@@ -204,6 +204,10 @@ public final class SimModem {
                     () -> device.noise("\r\n^RSSI:" + (15 + rssi.getAndIncrement() % 10) + "\r\n"), everyMillis,
                     everyMillis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    boolean noisy() {
+        return noise != null;
     }
 
     /** A hung modem reads and never answers (no echo either) until un-hung. */
@@ -403,6 +407,7 @@ public final class SimModem {
     synchronized void stopNoise() {
         if (noise != null) {
             noise.cancel(false);
+            noise = null;
         }
     }
 }
