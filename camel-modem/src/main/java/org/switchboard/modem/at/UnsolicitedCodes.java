@@ -1,6 +1,5 @@
 package org.switchboard.modem.at;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -74,10 +73,6 @@ final class UnsolicitedCodes {
         if (colon < 0) {
             return false;
         }
-        List<String> fields = AtFields.split(line.substring(colon + 1));
-        if (fields.size() == 1 || fields.size() == 3) {
-            return true;
-        }
-        return fields.size() >= 2 && fields.get(1).startsWith("\"");
+        return ResponseParsers.isUrcForm(AtFields.split(line.substring(colon + 1)));
     }
 }
