@@ -16,7 +16,7 @@ import org.switchboard.modem.pdu.SmsPdu;
 import org.switchboard.modem.pdu.SmsStatusReport;
 import org.switchboard.modem.session.ModemListener;
 import org.switchboard.modem.session.ModemSession;
-import org.switchboard.modem.session.StoredPdu;
+import org.switchboard.modem.at.StoredSms;
 
 /**
  * Receives SMS and status reports: on +CMTI/+CDSI and by a periodic AT+CMGL sweep (so nothing stored while the hub was
@@ -98,13 +98,13 @@ public class ModemConsumer extends DefaultConsumer implements ModemListener {
             return;
         }
         try {
-            List<StoredPdu> stored = s.listAll();
+            List<StoredSms> stored = s.listAll();
             Set<Integer> present = new HashSet<>();
-            for (StoredPdu p : stored) {
+            for (StoredSms p : stored) {
                 present.add(p.index());
             }
             assembler.forgetIndexesOtherThan(present);
-            for (StoredPdu p : stored) {
+            for (StoredSms p : stored) {
                 handleStored(p);
             }
             for (PartAssembler.Assembled late : assembler.expire(now(), getEndpoint().getConfiguration().getConcatTimeout())) {
@@ -123,7 +123,7 @@ public class ModemConsumer extends DefaultConsumer implements ModemListener {
             return;
         }
         try {
-            StoredPdu p = s.read(index);
+            StoredSms p = s.read(index);
             if (p != null) {
                 handleStored(p);
             }
@@ -132,12 +132,12 @@ public class ModemConsumer extends DefaultConsumer implements ModemListener {
         }
     }
 
-    private void handleStored(StoredPdu p) throws ModemException {
+    private void handleStored(StoredSms p) throws ModemException {
         if (p.stat() >= 2) {
             return; // an outgoing message someone stored with AT+CMGW: not ours to deliver
         }
-        String slot = p.index() + ":" + p.pdu();
-        pduAt.put(p.index(), p.pdu());
+        String slot = p.index() + ":" + p.pduHex();
+        pduAt.put(p.index(), p.pduHex());
         if (deliveredNotDeleted.contains(slot)) {
             delete(p.index());
             return;
@@ -147,11 +147,11 @@ public class ModemConsumer extends DefaultConsumer implements ModemListener {
         }
         SmsPdu sms;
         try {
-            sms = PduCodec.decode(p.pdu(), true);
+            sms = PduCodec.decode(p.pduHex(), true);
         } catch (PduException e) {
             if (reportedMalformed.add(slot)) {
                 getExceptionHandler().handleException("Modem " + getEndpoint().getName() + ": malformed PDU at index "
-                        + p.index() + " left on the modem: " + p.pdu(), e);
+                        + p.index() + " left on the modem: " + p.pduHex(), e);
             }
             return;
         }

@@ -8,6 +8,8 @@ import org.switchboard.modem.ModemException.Kind;
 import org.switchboard.modem.at.AtCommand;
 import org.switchboard.modem.at.AtResponse;
 import org.switchboard.modem.at.FinalResult;
+import org.switchboard.modem.at.PinState;
+import org.switchboard.modem.at.ResponseParsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,12 +74,14 @@ final class ModemInitializer {
             LOG.debug("Modem {}: AT+CPIN? answered {}", name, r.result());
             return;
         }
-        String state = AtReplies.pinState(r.lines());
-        if (state == null || "READY".equals(state)) {
+        PinState state = ResponseParsers.lineWith(r.lines(), "+CPIN").flatMap(ResponseParsers::cpin)
+                .orElse(PinState.READY);
+        if (state == PinState.READY) {
             return;
         }
-        if (!"SIM PIN".equals(state)) {
-            throw new ModemException(Kind.CME, -1, state, false, false, "modem " + name + " SIM wants " + state);
+        if (state != PinState.SIM_PIN) {
+            String line = ResponseParsers.lineWith(r.lines(), "+CPIN").orElse(state.name());
+            throw new ModemException(Kind.CME, -1, line, false, false, "modem " + name + " SIM is not usable: " + line);
         }
         if (config.getPin() == null || config.getPin().isBlank()) {
             throw new ModemException(Kind.CME, 11, "SIM PIN required", false, false,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ import org.switchboard.modem.ModemException.Kind;
 import org.switchboard.modem.at.AtCommand;
 import org.switchboard.modem.at.AtResponse;
 import org.switchboard.modem.at.FinalResult;
+import org.switchboard.modem.at.ResponseParsers;
+import org.switchboard.modem.at.StoredSms;
 import org.switchboard.modem.at.UnsolicitedResult;
 import org.switchboard.modem.pdu.EncodedPdu;
 import org.switchboard.modem.pdu.PduCodec;
@@ -161,30 +164,30 @@ public final class ModemSession implements AutoCloseable {
                         "modem " + name + " did not answer AT+CMGS within " + config.getSendTimeout() + " ms");
             }
             checkResult(r, "sending SMS");
-            Integer mr = AtReplies.messageReference(r.lines());
-            if (mr == null) {
+            OptionalInt mr = ResponseParsers.messageReference(r.lines());
+            if (mr.isEmpty()) {
                 throw new ModemException(Kind.ERROR, -1, "no +CMGS in answer", true, true,
                         "modem " + name + " answered OK to AT+CMGS without a message reference");
             }
-            return mr;
+            return mr.getAsInt();
         }
     }
 
     /** Lists every message in the storage (AT+CMGL=4), SMS and status reports alike. */
-    public List<StoredPdu> listAll() throws ModemException {
+    public List<StoredSms> listAll() throws ModemException {
         AtResponse r = run(new AtCommand("AT+CMGL=4", null, Math.max(config.getCommandTimeout(), 30_000)));
         checkResult(r, "listing messages");
-        return AtReplies.listing(r.lines());
+        return ResponseParsers.cmgl(r.lines());
     }
 
     /** Reads one stored message (AT+CMGR), or null when the index is empty. */
-    public StoredPdu read(int index) throws ModemException {
+    public StoredSms read(int index) throws ModemException {
         AtResponse r = run(AtCommand.of("AT+CMGR=" + index).withTimeout(config.getCommandTimeout()));
         if (r.result() == FinalResult.CMS_ERROR && r.errorCode() == 321) {
             return null;
         }
         checkResult(r, "reading message " + index);
-        return AtReplies.readOne(index, r.lines());
+        return ResponseParsers.cmgr(r.lines(), index).orElse(null);
     }
 
     /** Deletes one stored message (AT+CMGD). */
@@ -354,15 +357,11 @@ public final class ModemSession implements AutoCloseable {
                 recover("no answer to AT+CSQ");
                 return;
             }
-            Integer rssi = AtReplies.signal(csq.lines());
-            if (rssi != null) {
-                status.rssi = rssi;
-            }
+            ResponseParsers.lineWith(csq.lines(), "+CSQ").flatMap(ResponseParsers::csq)
+                    .ifPresent(q -> status.rssi = q.rssi());
             AtResponse creg = c.execute(AtCommand.of("AT+CREG?").withTimeout(config.getCommandTimeout()));
-            String reg = AtReplies.registration(creg.lines());
-            if (reg != null) {
-                status.registration = reg;
-            }
+            ResponseParsers.lineWith(creg.lines(), "+CREG").flatMap(ResponseParsers::registration)
+                    .ifPresent(reg -> status.registration = reg.status());
         } catch (IOException e) {
             LOG.debug("Modem {}: health poll failed: {}", name, e.getMessage());
         }
@@ -372,12 +371,11 @@ public final class ModemSession implements AutoCloseable {
         // Called on the reader thread: hand off, since listeners issue commands that need the reader.
         switch (urc.code()) {
             case "+CMTI", "+CDSI" -> {
-                AtReplies.StorageIndex at = AtReplies.storageIndex(urc.line());
-                if (at != null) {
+                ResponseParsers.storageIndex(urc.line()).ifPresent(at -> {
                     for (ModemListener l : listeners) {
                         events.execute(() -> l.onMessageStored(at.storage(), at.index()));
                     }
-                }
+                });
             }
             case "+CMT", "+CDS" -> {
                 if (urc.pdu() != null) {
@@ -387,15 +385,13 @@ public final class ModemSession implements AutoCloseable {
                 }
             }
             case "+CREG" -> {
-                String reg = AtReplies.registration(List.of(urc.line()));
-                if (reg != null) {
-                    status.registration = reg;
-                }
+                ResponseParsers.registration(urc.line()).ifPresent(reg -> status.registration = reg.status());
             }
             case "^RSSI" -> {
-                Integer rssi = AtReplies.huaweiRssi(urc.line());
-                if (rssi != null) {
-                    status.rssi = rssi;
+                // Huawei's ^RSSI:n uses the AT+CSQ scale.
+                String value = urc.line().substring(urc.line().indexOf(':') + 1).trim();
+                if (value.matches("\\d{1,3}")) {
+                    status.rssi = Integer.parseInt(value);
                 }
             }
             default -> LOG.debug("Modem {}: {}", name, urc.line());

@@ -3,6 +3,8 @@ package org.switchboard.modem.session;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.switchboard.modem.at.RegistrationStatus;
+
 /** Live figures of one modem for health checks and metrics: link state, signal, registration, counters, last error. */
 public final class ModemStatus {
     /** Where the session is in its life. */
@@ -12,7 +14,7 @@ public final class ModemStatus {
 
     volatile State state = State.STOPPED;
     volatile int rssi = 99;
-    volatile String registration = "unknown";
+    volatile RegistrationStatus registration = RegistrationStatus.UNKNOWN;
     volatile String identity = "";
     volatile String lastError;
     volatile Instant lastErrorAt;
@@ -36,14 +38,14 @@ public final class ModemStatus {
         return rssi >= 0 && rssi <= 31 ? -113 + 2 * rssi : null;
     }
 
-    /** "home", "roaming", "searching", "denied", "not registered" or "unknown". */
+    /** "home", "roaming", "searching", "denied", "not registered", "unknown", ... */
     public String registration() {
-        return registration;
+        return registration.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** Whether the modem is registered with a network, at home or roaming. */
     public boolean registered() {
-        return "home".equals(registration) || "roaming".equals(registration);
+        return registration.registered();
     }
 
     /** Manufacturer and model as the modem reports them. */
