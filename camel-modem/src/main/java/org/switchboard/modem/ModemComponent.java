@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.switchboard.modem.session.ModemSession;
 import org.switchboard.modem.transport.ModemTransport;
 import org.switchboard.modem.transport.SerialTransport;
@@ -38,7 +38,12 @@ public class ModemComponent extends HealthCheckComponent {
         if (remaining == null || remaining.isBlank()) {
             throw new IllegalArgumentException("modem: needs a name, e.g. modem:gsm1?device=/dev/ttyUSB0");
         }
-        ModemEndpoint endpoint = new ModemEndpoint(uri, this, remaining, configuration.copy());
+        ModemConfiguration conf = configuration.copy();
+        ModemEndpoint endpoint = new ModemEndpoint(uri, this, remaining, conf);
+        // The modem's options live on the configuration, the consumer's (exceptionHandler, ...) on the endpoint; what
+        // neither takes stays in the map and Camel rejects it as an unknown option.
+        PropertyBindingSupport.build().withRemoveParameters(true).withIgnoreCase(true)
+                .bind(getCamelContext(), conf, parameters);
         setProperties(endpoint, parameters);
         ModemConfiguration c = endpoint.getConfiguration();
         if (!c.isTcp() && (c.getDevice() == null || c.getDevice().isBlank())) {
@@ -61,11 +66,12 @@ public class ModemComponent extends HealthCheckComponent {
         if (shared == null) {
             ModemSession session = new ModemSession(name, c, () -> createTransport(c));
             ModemHealthCheck health = new ModemHealthCheck(session);
-            WritableHealthCheckRepository repo = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
-                    "components", WritableHealthCheckRepository.class);
-            if (repo != null) {
+            // One check per modem, shared by its producers and consumers, so registered directly rather than in
+            // Camel's per-consumer or per-producer repositories.
+            HealthCheckRegistry checks = HealthCheckRegistry.get(getCamelContext());
+            if (checks != null) {
                 health.setCamelContext(getCamelContext());
-                repo.addHealthCheck(health);
+                checks.register(health);
             }
             Runnable unbind = MICROMETER ? ModemMetrics.bind(getCamelContext(), name, session.status()) : () -> {
             };
@@ -88,10 +94,9 @@ public class ModemComponent extends HealthCheckComponent {
         sessions.remove(name);
         shared.session().close();
         shared.unbindMetrics().run();
-        WritableHealthCheckRepository repo = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
-                "components", WritableHealthCheckRepository.class);
-        if (repo != null) {
-            repo.removeHealthCheck(shared.health());
+        HealthCheckRegistry checks = HealthCheckRegistry.get(getCamelContext());
+        if (checks != null) {
+            checks.unregister(shared.health());
         }
     }
 

@@ -225,7 +225,7 @@ class ModemComponentTcpTest {
         consume(2, "&concatTimeout=1000");
         camel.start();
         List<EncodedPdu> parts = PduCodec.encodeDeliver(new org.switchboard.modem.pdu.DeliverRequest("+6281234567890",
-                "Bagian pertama dan kedua dan ketiga. ".repeat(8), null,
+                "Bagian pertama dan kedua dan ketiga. ".repeat(12), null,
                 java.time.OffsetDateTime.parse("2026-11-22T09:00:00+07:00"), 42, false));
         assertTrue(parts.size() >= 3);
         sim.storeRawPdu(2, parts.get(0).hex());

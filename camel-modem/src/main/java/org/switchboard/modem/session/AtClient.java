@@ -35,6 +35,7 @@ public final class AtClient implements AutoCloseable {
     private volatile int writesThisCommand;
     private volatile Thread reader;
     private volatile boolean closed;
+    private volatile long lastReceivedNanos = System.nanoTime();
 
     public AtClient(String name, ModemTransport transport, Consumer<UnsolicitedResult> urcListener,
             Runnable linkLostListener) {
@@ -64,6 +65,34 @@ public final class AtClient implements AutoCloseable {
     /** Sends raw bytes outside any command: ESC to leave a pending prompt during a re-sync. */
     public void sendRaw(byte[] bytes) throws IOException {
         transport.write(bytes);
+    }
+
+    /**
+     * Waits until the modem has been silent for {@code quietMillis} (at most {@code maxMillis}), then forgets any
+     * partial line. After an ESC, whatever the modem still had to say (an echo, an ERROR for the aborted line) has
+     * then arrived and been dropped as stale, instead of being taken for the answer to the next command.
+     */
+    public void awaitQuiet(long quietMillis, long maxMillis) throws IOException {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+        long quiet = quietMillis * 1_000_000L;
+        try {
+            while (isOpen()) {
+                long now = System.nanoTime();
+                long silentFor = now - lastReceivedNanos;
+                if (silentFor >= quiet || now >= deadline) {
+                    break;
+                }
+                Thread.sleep(Math.max(1, Math.min(quiet - silentFor, deadline - now) / 1_000_000L));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the modem to fall silent", e);
+        }
+        synchronized (channel) {
+            if (!channel.busy()) {
+                channel.reset();
+            }
+        }
     }
 
     /**
@@ -124,6 +153,10 @@ public final class AtClient implements AutoCloseable {
                     break;
                 }
                 if (n > 0) {
+                    lastReceivedNanos = System.nanoTime();
+                    if (LOG.isTraceEnabled()) {
+                        LOG.trace("Modem {} <- {}", name, printable(buffer, n));
+                    }
                     List<AtEvent> events;
                     synchronized (channel) {
                         events = channel.receive(buffer, 0, n, now());
@@ -154,6 +187,9 @@ public final class AtClient implements AutoCloseable {
             if (event instanceof AtEvent.Send send) {
                 try {
                     writesThisCommand++;
+                    if (LOG.isTraceEnabled()) {
+                        LOG.trace("Modem {} -> {}", name, printable(send.bytes(), send.bytes().length));
+                    }
                     transport.write(send.bytes());
                 } catch (IOException e) {
                     LOG.warn("Modem {}: write to {} failed: {}", name, transport.describe(), e.getMessage());
@@ -172,6 +208,26 @@ public final class AtClient implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The bytes as a log line: CR, LF and other control characters spelled out. */
+    private static String printable(byte[] bytes, int length) {
+        StringBuilder b = new StringBuilder(length + 16);
+        for (int i = 0; i < length; i++) {
+            int c = bytes[i] & 0xFF;
+            switch (c) {
+                case '\r' -> b.append("\\r");
+                case '\n' -> b.append("\\n");
+                default -> {
+                    if (c < 0x20 || c >= 0x7F) {
+                        b.append(String.format("<%02X>", c));
+                    } else {
+                        b.append((char) c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     private static long now() {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class ModemInitializer {
     private static final Logger LOG = LoggerFactory.getLogger(ModemInitializer.class);
     private static final byte[] ESC_CR = { 0x1B, '\r' };
+    /** Long enough for a modem at 9600 baud to finish a line it had started. */
+    static final long QUIET_MILLIS = 150;
 
     private final String name;
     private final ModemConfiguration config;
@@ -36,6 +38,7 @@ final class ModemInitializer {
     void initialise() throws IOException, ModemException {
         // A previous host may have left the modem at a "> " prompt: ESC ends it; whatever comes back is ignored.
         client.sendRaw(ESC_CR);
+        client.awaitQuiet(QUIET_MILLIS, 2_000);
         sync();
         optional("ATE0");
         optional("AT+CMEE=1");
@@ -62,6 +65,8 @@ final class ModemInitializer {
             if (r.ok()) {
                 return;
             }
+            // A late answer to something before us: let it arrive and be dropped, then ask again.
+            client.awaitQuiet(QUIET_MILLIS, 2_000);
         }
         throw new ModemException(Kind.TIMEOUT, -1, "no answer to AT", true, false,
                 "modem " + name + " does not answer AT");

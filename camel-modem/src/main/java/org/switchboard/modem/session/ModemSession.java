@@ -313,6 +313,7 @@ public final class ModemSession implements AutoCloseable {
         if (c != null && c.isOpen()) {
             try {
                 c.sendRaw(ESCAPE);
+                c.awaitQuiet(ModemInitializer.QUIET_MILLIS, 2_000);
                 AtResponse r = c.execute(AtCommand.of("AT").withTimeout(2_000));
                 if (r.ok()) {
                     LOG.info("Modem {}: re-synchronised", name);
