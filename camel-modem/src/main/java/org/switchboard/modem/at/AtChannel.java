@@ -92,9 +92,12 @@ public final class AtChannel {
             String line = framer.accept(buffer[i]);
             if (line != null) {
                 onLine(line, events);
-            } else if (current != null && current.awaitsPrompt() && framer.partialIsPrompt()) {
+            } else if (framer.partialIsPrompt()) {
+                // A prompt nobody waits for (a late one after a timeout) is dropped, or it would spoil the next line.
                 framer.consumePrompt();
-                sendPayload(events);
+                if (current != null && current.awaitsPrompt()) {
+                    sendPayload(events);
+                }
             }
         }
         return events;
