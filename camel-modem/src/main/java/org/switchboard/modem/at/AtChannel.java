@@ -242,8 +242,12 @@ public final class AtChannel {
             }
             return;
         }
-        if (!f.echoSeen && f.lines.isEmpty() && !f.payloadSent && f.isEcho(stripped)) {
+        if (!f.echoSeen && !f.payloadSent && f.isEcho(stripped)) {
+            // With echo on nothing of ours comes before the echo: lines collected so far were older output.
             f.echoSeen = true;
+            f.lines.clear();
+            f.collectedChars = 0;
+            f.overflowed = false;
             return;
         }
         if (f.payloadSent && !f.payloadEchoSeen && f.isPayloadEcho(stripped)) {
