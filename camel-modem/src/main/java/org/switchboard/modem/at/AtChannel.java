@@ -3,6 +3,7 @@ package org.switchboard.modem.at;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -80,7 +81,11 @@ public final class AtChannel {
         return events;
     }
 
-    /** Feeds bytes read from the modem. */
+    /**
+     * Feeds bytes read from the modem.
+     *
+     * @throws IndexOutOfBoundsException when offset and length do not lie within the buffer
+     */
     public List<AtEvent> receive(byte[] buffer, int offset, int length, long nowMillis) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         List<AtEvent> events = new ArrayList<>(2);
@@ -225,7 +230,7 @@ public final class AtChannel {
     }
 
     private boolean isLateAnswer(String code) {
-        return timedOutCommandLine != null && timedOutCommandLine.toUpperCase(java.util.Locale.ROOT).contains(code);
+        return timedOutCommandLine != null && timedOutCommandLine.toUpperCase(Locale.ROOT).contains(code);
     }
 
     private void onLineOfCommand(String line, List<AtEvent> events) {
