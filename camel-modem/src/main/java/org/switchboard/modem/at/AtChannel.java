@@ -3,6 +3,7 @@ package org.switchboard.modem.at;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -80,7 +81,11 @@ public final class AtChannel {
         return events;
     }
 
-    /** Feeds bytes read from the modem. */
+    /**
+     * Feeds bytes read from the modem.
+     *
+     * @throws IndexOutOfBoundsException when offset and length do not lie within the buffer
+     */
     public List<AtEvent> receive(byte[] buffer, int offset, int length, long nowMillis) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         List<AtEvent> events = new ArrayList<>(2);
@@ -225,7 +230,7 @@ public final class AtChannel {
     }
 
     private boolean isLateAnswer(String code) {
-        return timedOutCommandLine != null && timedOutCommandLine.toUpperCase(java.util.Locale.ROOT).contains(code);
+        return timedOutCommandLine != null && timedOutCommandLine.toUpperCase(Locale.ROOT).contains(code);
     }
 
     private void onLineOfCommand(String line, List<AtEvent> events) {
@@ -242,8 +247,12 @@ public final class AtChannel {
             }
             return;
         }
-        if (!f.echoSeen && f.lines.isEmpty() && !f.payloadSent && f.isEcho(stripped)) {
+        if (!f.echoSeen && !f.payloadSent && f.isEcho(stripped)) {
+            // With echo on nothing of ours comes before the echo: lines collected so far were older output.
             f.echoSeen = true;
+            f.lines.clear();
+            f.collectedChars = 0;
+            f.overflowed = false;
             return;
         }
         if (f.payloadSent && !f.payloadEchoSeen && f.isPayloadEcho(stripped)) {
