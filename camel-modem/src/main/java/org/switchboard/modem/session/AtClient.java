@@ -1,6 +1,8 @@
 package org.switchboard.modem.session;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,24 +20,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thin I/O shell around {@link AtChannel}: a reader thread feeds it bytes, {@link #execute} runs one command at a
- * time and waits for its answer. URCs go to a listener on the reader thread, which must not block.
+ * The thin I/O shell around {@link AtChannel}: a reader thread feeds it bytes, {@link #execute} queues a command and
+ * waits for its answer. Commands go out one at a time in the order they came; when one completes, the thread that saw
+ * its answer writes the next, so a queue of sends (a broadcast) loses no time to waking the next caller. URCs go to a
+ * listener on the reader thread, which must not block.
  */
 public final class AtClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtClient.class);
     private static final long TICK_MILLIS = 50;
+    private static final byte CTRL_Z = 0x1A;
 
     private final String name;
     private final ModemTransport transport;
     private final Consumer<UnsolicitedResult> urcListener;
     private final Runnable linkLostListener;
+    /** Guards the channel, the command in flight and the queue. */
+    private final Object lock = new Object();
     private final AtChannel channel = new AtChannel();
-    private final Object commandLock = new Object();
-    private volatile CompletableFuture<AtResponse> pending;
-    private volatile int writesThisCommand;
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private Pending inFlight;
     private volatile Thread reader;
     private volatile boolean closed;
     private volatile long lastReceivedNanos = System.nanoTime();
+
+    /** A command and the caller waiting for it. */
+    private static final class Pending {
+        final AtCommand command;
+        final CompletableFuture<AtResponse> answer = new CompletableFuture<>();
+        /** Set once the prompt payload (the PDU and its Ctrl-Z) was written: from then on the SMS may be out. */
+        volatile boolean payloadWritten;
+
+        Pending(AtCommand command) {
+            this.command = command;
+        }
+    }
+
+    /** The link broke while a command was queued or under way. */
+    public static final class LinkLostException extends IOException {
+        private final boolean payloadSent;
+
+        LinkLostException(String message, boolean payloadSent) {
+            super(message);
+            this.payloadSent = payloadSent;
+        }
+
+        /** Whether the command had written its prompt payload (the PDU): then the SMS may have gone out. */
+        public boolean payloadSent() {
+            return payloadSent;
+        }
+    }
 
     public AtClient(String name, ModemTransport transport, Consumer<UnsolicitedResult> urcListener,
             Runnable linkLostListener) {
@@ -48,7 +81,7 @@ public final class AtClient implements AutoCloseable {
     /** Opens the transport and starts reading. */
     public void open() throws IOException {
         closed = false;
-        synchronized (channel) {
+        synchronized (lock) {
             channel.reset();
         }
         transport.open();
@@ -88,60 +121,59 @@ public final class AtClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the modem to fall silent", e);
         }
-        synchronized (channel) {
-            if (!channel.busy()) {
+        synchronized (lock) {
+            if (inFlight == null && !channel.busy()) {
                 channel.reset();
             }
         }
     }
 
     /**
-     * Runs one command and returns its answer; a timeout comes back as a response with {@code TIMEOUT}.
+     * Runs one command after those queued before it and returns its answer; a timeout comes back as a response with
+     * {@code TIMEOUT}.
      *
-     * @throws IOException when the link is gone
+     * @throws LinkLostException when the link is gone
      */
     public AtResponse execute(AtCommand command) throws IOException {
-        synchronized (commandLock) {
-            if (!isOpen()) {
-                throw new IOException("link to " + transport.describe() + " is closed");
-            }
-            CompletableFuture<AtResponse> answer = new CompletableFuture<>();
-            pending = answer;
-            writesThisCommand = 0;
-            List<AtEvent> events;
-            synchronized (channel) {
+        if (!isOpen()) {
+            throw new LinkLostException("link to " + transport.describe() + " is closed", false);
+        }
+        Pending mine = new Pending(command);
+        List<AtEvent> events = List.of();
+        synchronized (lock) {
+            if (inFlight == null) {
+                inFlight = mine;
                 events = channel.submit(command, now());
-            }
-            dispatch(events);
-            try {
-                while (true) {
-                    try {
-                        return answer.get(TICK_MILLIS, TimeUnit.MILLISECONDS);
-                    } catch (TimeoutException e) {
-                        if (!isOpen()) {
-                            throw new IOException("link to " + transport.describe() + " lost during " + command.line());
-                        }
-                        List<AtEvent> ticked;
-                        synchronized (channel) {
-                            ticked = channel.tick(now());
-                        }
-                        dispatch(ticked);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + command.line(), e);
-            } catch (ExecutionException e) {
-                throw new IOException("link lost during " + command.line(), e.getCause());
-            } finally {
-                pending = null;
+            } else {
+                queue.add(mine);
             }
         }
-    }
-
-    /** Whether the last command got as far as writing its prompt payload (the PDU): then the SMS may be out. */
-    public boolean payloadSent() {
-        return writesThisCommand > 1;
+        dispatch(events);
+        try {
+            while (true) {
+                try {
+                    return mine.answer.get(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!isOpen()) {
+                        failAll("link to " + transport.describe() + " lost during " + command.line());
+                        continue;
+                    }
+                    List<AtEvent> ticked;
+                    synchronized (lock) {
+                        ticked = inFlight != null ? channel.tick(now()) : List.of();
+                    }
+                    dispatch(ticked);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + command.line(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LinkLostException lost) {
+                throw new LinkLostException(lost.getMessage(), mine.payloadWritten);
+            }
+            throw new IOException("failed during " + command.line(), e.getCause());
+        }
     }
 
     private void readLoop() {
@@ -158,7 +190,7 @@ public final class AtClient implements AutoCloseable {
                         LOG.trace("Modem {} <- {}", name, printable(buffer, n));
                     }
                     List<AtEvent> events;
-                    synchronized (channel) {
+                    synchronized (lock) {
                         events = channel.receive(buffer, 0, n, now());
                     }
                     dispatch(events);
@@ -173,10 +205,7 @@ public final class AtClient implements AutoCloseable {
         }
         boolean unexpected = !closed;
         transport.close();
-        CompletableFuture<AtResponse> waiting = pending;
-        if (waiting != null) {
-            waiting.completeExceptionally(new IOException("link to " + transport.describe() + " closed"));
-        }
+        failAll("link to " + transport.describe() + " closed");
         if (unexpected) {
             linkLostListener.run();
         }
@@ -185,20 +214,21 @@ public final class AtClient implements AutoCloseable {
     private void dispatch(List<AtEvent> events) {
         for (AtEvent event : events) {
             if (event instanceof AtEvent.Send send) {
-                try {
-                    writesThisCommand++;
-                    if (LOG.isTraceEnabled()) {
-                        LOG.trace("Modem {} -> {}", name, printable(send.bytes(), send.bytes().length));
-                    }
-                    transport.write(send.bytes());
-                } catch (IOException e) {
-                    LOG.warn("Modem {}: write to {} failed: {}", name, transport.describe(), e.getMessage());
-                    transport.close();
-                }
+                write(send.bytes());
             } else if (event instanceof AtEvent.Completed done) {
-                CompletableFuture<AtResponse> waiting = pending;
-                if (waiting != null) {
-                    waiting.complete(done.response());
+                // Start the next command before waking the caller of this one: the modem is idle until it comes.
+                Pending finished;
+                List<AtEvent> next = List.of();
+                synchronized (lock) {
+                    finished = inFlight;
+                    inFlight = queue.poll();
+                    if (inFlight != null) {
+                        next = channel.submit(inFlight.command, now());
+                    }
+                }
+                dispatch(next);
+                if (finished != null) {
+                    finished.answer.complete(done.response());
                 }
             } else if (event instanceof AtEvent.Unsolicited urc) {
                 try {
@@ -207,6 +237,46 @@ public final class AtClient implements AutoCloseable {
                     LOG.warn("Modem {}: URC listener failed on {}", name, urc.urc().line(), e);
                 }
             }
+        }
+    }
+
+    private void write(byte[] bytes) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Modem {} -> {}", name, printable(bytes, bytes.length));
+        }
+        Pending current = inFlightCommand();
+        if (current != null && bytes.length > 0 && bytes[bytes.length - 1] == CTRL_Z) {
+            // Marked before writing: a write that fails half-way may still have put the SMS on its way.
+            current.payloadWritten = true;
+        }
+        try {
+            transport.write(bytes);
+        } catch (IOException e) {
+            LOG.warn("Modem {}: write to {} failed: {}", name, transport.describe(), e.getMessage());
+            transport.close();
+        }
+    }
+
+    private Pending inFlightCommand() {
+        synchronized (lock) {
+            return inFlight;
+        }
+    }
+
+    /** Fails the command in flight and every queued one: the link they were waiting on is gone. */
+    private void failAll(String why) {
+        List<Pending> failed = new ArrayList<>();
+        synchronized (lock) {
+            if (inFlight != null) {
+                failed.add(inFlight);
+                inFlight = null;
+            }
+            failed.addAll(queue);
+            queue.clear();
+            channel.reset();
+        }
+        for (Pending p : failed) {
+            p.answer.completeExceptionally(new LinkLostException(why, p.payloadWritten));
         }
     }
 

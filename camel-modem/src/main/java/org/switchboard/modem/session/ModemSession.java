@@ -151,11 +151,12 @@ public final class ModemSession implements AutoCloseable {
                 r = c.execute(cmgs);
             } catch (IOException e) {
                 // The link broke. If the PDU never left us, nothing can have been sent: try again once the modem is back.
-                if (!c.payloadSent() && attempt < SEND_ATTEMPTS_BEFORE_PAYLOAD) {
+                boolean payloadSent = e instanceof AtClient.LinkLostException lost && lost.payloadSent();
+                if (!payloadSent && attempt < SEND_ATTEMPTS_BEFORE_PAYLOAD) {
                     LOG.info("Modem {}: link lost before the PDU was sent, retrying once it is back", name);
                     continue;
                 }
-                throw new ModemException(Kind.LINK, -1, "link lost", true, c.payloadSent(),
+                throw new ModemException(Kind.LINK, -1, "link lost", true, payloadSent,
                         "link to modem " + name + " lost while sending: " + e.getMessage());
             }
             if (r.result() == FinalResult.TIMEOUT) {

@@ -115,8 +115,9 @@ final class ModemPort implements AutoCloseable {
                 out = socket.getOutputStream();
                 InputStream in = socket.getInputStream();
                 device.attach(this);
-                // Small reads when paced, so each byte reaches the device about when it would over the wire.
-                byte[] buf = new byte[baudRate > 0 ? 16 : 4096];
+                // Whatever one host write put on the line is paced as one stretch of the line's time: pacing it in
+                // small pieces would add a scheduler wake-up per piece and make the line slower than its baud rate.
+                byte[] buf = new byte[4096];
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     modem.countFromHost(n);
