@@ -99,25 +99,20 @@ class TranscriptReplayTest {
 
     @TestFactory
     Stream<DynamicTest> gammuAtgenEventsAndReplies() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (FixtureFiles.Dump dump : FixtureFiles.gammuAtgen(sharedTranscripts().resolve("fixtures-gammu-tests.txt"))) {
-            Transcript t = dump.transcript();
-            List<String> expected = ResponseOracle.expectedEvents(t);
-            for (Chunking chunking : List.of(Chunking.AS_RECORDED, Chunking.EVERY_BYTE, Chunking.random(7))) {
-                tests.add(dynamicTest(dump.name() + " / " + chunking, () -> {
-                    Replayer.Result r = Replayer.replay(t, chunking);
-                    assertEquals(String.join("\n", expected), String.join("\n", r.events()));
-                }));
-            }
-        }
-        assertTrue(tests.size() >= 30, "too few atgen strings found: " + tests.size() / 3);
-        return tests.stream();
+        return fixtureTests(FixtureFiles.gammuAtgen(sharedTranscripts().resolve("fixtures-gammu-tests.txt")), 30,
+                "atgen strings");
     }
 
     @TestFactory
     Stream<DynamicTest> smslibFixtureStrings() throws IOException {
+        return fixtureTests(FixtureFiles.smslib(sharedTranscripts().resolve("fixtures-smslib-tests.txt")), 60,
+                "smslib strings");
+    }
+
+    /** Each dump replayed as recorded, byte by byte and in a seeded random chunking, against the oracle's events. */
+    private static Stream<DynamicTest> fixtureTests(List<FixtureFiles.Dump> dumps, int atLeast, String what) {
         List<DynamicTest> tests = new ArrayList<>();
-        for (FixtureFiles.Dump dump : FixtureFiles.smslib(sharedTranscripts().resolve("fixtures-smslib-tests.txt"))) {
+        for (FixtureFiles.Dump dump : dumps) {
             Transcript t = dump.transcript();
             List<String> expected = ResponseOracle.expectedEvents(t);
             for (Chunking chunking : List.of(Chunking.AS_RECORDED, Chunking.EVERY_BYTE, Chunking.random(7))) {
@@ -127,7 +122,7 @@ class TranscriptReplayTest {
                 }));
             }
         }
-        assertTrue(tests.size() >= 60, "too few smslib strings found: " + tests.size() / 3);
+        assertTrue(tests.size() >= atLeast, "too few " + what + " found: " + tests.size() / 3);
         return tests.stream();
     }
 
