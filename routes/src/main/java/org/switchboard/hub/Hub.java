@@ -1,0 +1,216 @@
+package org.switchboard.hub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.switchboard.hub.routes.EmailOutboxRoute;
+import org.switchboard.hub.routes.HttpApiRoute;
+import org.switchboard.hub.routes.MailReplyRoute;
+import org.switchboard.hub.routes.SmsInboundRoute;
+import org.switchboard.hub.routes.SmsOutboxRoute;
+import org.switchboard.journal.JournalEventNotifier;
+import org.switchboard.journal.JournalReader;
+import org.switchboard.journal.JournalWriter;
+import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.StaffAllowList;
+import org.switchboard.modem.sim.SimModem;
+import org.switchboard.modem.sim.SimNetwork;
+import org.switchboard.modem.sim.SimOptions;
+import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.Database;
+import org.switchboard.store.DatabaseSettings;
+import org.switchboard.store.MessageStore;
+
+/**
+ * The whole hub: its database, the embedded mail server and modem simulator when the settings ask for them, the
+ * journal, and camel-main running one route per flow. Started by {@link SwitchboardMain} and, in-process, by tests.
+ */
+public final class Hub implements AutoCloseable {
+    private final Settings settings;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private Database database;
+    private EmbeddedMail embeddedMail;
+    private SimNetwork simulator;
+    private JournalWriter journal;
+    private Main main;
+    private Map<String, String> modems;
+    private String adminPassword;
+    private boolean adminPasswordGenerated;
+
+    private Hub(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything; on failure, stops what had started. */
+    public static Hub start(Settings settings) throws Exception {
+        Hub hub = new Hub(settings);
+        try {
+            hub.startAll();
+            return hub;
+        } catch (Exception | Error e) {
+            hub.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Path dbDir = Path.of(settings.get("switchboard.db.embedded-dir"));
+        database = open(Database.open(new DatabaseSettings(settings.get("switchboard.db.url"),
+                settings.get("switchboard.db.user"), settings.get("switchboard.db.password"), dbDir,
+                settings.getInt("switchboard.db.embedded-port"))));
+        adminPassword();
+        MailSettings mail = new MailSettings(settings.get("switchboard.helpdesk.address"),
+                settings.get("switchboard.sms.domain"), settings.get("switchboard.hub.address"), settings.zone(),
+                settings.getInt("switchboard.reply.max-parts"));
+        if (settings.getBoolean("switchboard.mail.embedded")) {
+            embeddedMail = open(EmbeddedMail.start(settings.getInt("switchboard.smtp.port"),
+                    settings.getInt("switchboard.imap.port"),
+                    List.of(new EmbeddedMail.Mailbox(mail.helpdeskAddress(), "helpdesk"),
+                            new EmbeddedMail.Mailbox(mail.hubAddress(), "hub"),
+                            new EmbeddedMail.Mailbox("staff@switchboard.local", "staff")),
+                    List.of(mail.smsDomain(), "broadcast.switchboard.local"), mail.hubAddress()));
+        }
+        List<Integer> simulatorPorts = new ArrayList<>();
+        if (settings.getBoolean("switchboard.simulator.enabled")) {
+            simulator = open(SimNetwork.start(SimOptions.defaults()
+                    .withModems(settings.getInt("switchboard.simulator.modems"))
+                    .withBasePort(settings.getInt("switchboard.simulator.port"))
+                    .withControlPort(settings.getInt("switchboard.simulator.control-port"))));
+            for (SimModem m : simulator.modems()) {
+                simulatorPorts.add(m.port());
+            }
+        }
+        modems = settings.modemUris(simulatorPorts);
+        if (modems.isEmpty()) {
+            throw new IllegalStateException("no modem configured (switchboard.modem.NAME=...) and the simulator is off");
+        }
+        journal = open(new JournalWriter(database.dataSource()));
+        MessageStore store = new MessageStore(database.dataSource());
+        int requeued = store.requeueStaleSending();
+        if (requeued > 0) {
+            System.out.println("Switchboard: " + requeued + " SMS left half-sent by the last run are queued again.");
+        }
+        PhoneNumbers numbers = new PhoneNumbers(settings.get("switchboard.region"));
+        long poll = settings.getLong("switchboard.outbox.poll-millis");
+        long backoff = settings.getLong("switchboard.outbox.max-backoff-millis");
+
+        main = new Main();
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                JournalEventNotifier.install(m.getCamelContext(), journal);
+            }
+        });
+        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new SmsInboundRoute(name, uri, store)));
+        main.configure().addRoutesBuilder(new EmailOutboxRoute(store, mail, smtpUri(), poll, backoff));
+        main.configure().addRoutesBuilder(new MailReplyRoute(store, mail,
+                new StaffAllowList(settings.getList("switchboard.staff")), numbers, imapUri(), smtpUri()));
+        main.configure().addRoutesBuilder(new SmsOutboxRoute(store, List.copyOf(modems.values()), poll, backoff));
+        main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
+        main.start();
+    }
+
+    private String smtpUri() {
+        String scheme = settings.getBoolean("switchboard.smtp.tls") ? "smtps" : "smtp";
+        String port = embeddedMail != null ? String.valueOf(embeddedMail.smtpPort()) : settings.get("switchboard.smtp.port");
+        return scheme + "://" + settings.get("switchboard.smtp.host") + ":" + port
+                + "?username=" + settings.get("switchboard.smtp.user") + "&password=RAW("
+                + settings.get("switchboard.smtp.password") + ")";
+    }
+
+    private String imapUri() {
+        String scheme = settings.getBoolean("switchboard.imap.tls") ? "imaps" : "imap";
+        String port = embeddedMail != null ? String.valueOf(embeddedMail.imapPort()) : settings.get("switchboard.imap.port");
+        return scheme + "://" + settings.get("switchboard.imap.host") + ":" + port
+                + "?username=" + settings.get("switchboard.imap.user") + "&password=RAW("
+                + settings.get("switchboard.imap.password") + ")&folderName=" + settings.get("switchboard.imap.folder")
+                + "&unseen=true&delete=false&delay=" + settings.get("switchboard.imap.poll-millis");
+    }
+
+    /** The API password: from SWITCHBOARD_ADMIN_PASSWORD, else the one generated at the first start. */
+    private void adminPassword() throws IOException {
+        String fromEnv = System.getenv("SWITCHBOARD_ADMIN_PASSWORD");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            adminPassword = fromEnv.trim();
+            return;
+        }
+        Path file = Path.of(settings.get("switchboard.db.embedded-dir")).toAbsolutePath().getParent()
+                .resolve("admin-password");
+        if (Files.isRegularFile(file)) {
+            adminPassword = Files.readString(file).trim();
+            return;
+        }
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        adminPassword = HexFormat.of().formatHex(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, adminPassword + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the file keeps its default permissions
+        }
+        adminPasswordGenerated = true;
+    }
+
+    private <T extends AutoCloseable> T open(T resource) {
+        resources.add(0, resource);
+        return resource;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SimNetwork simulator() {
+        return simulator;
+    }
+
+    public EmbeddedMail embeddedMail() {
+        return embeddedMail;
+    }
+
+    public JournalWriter journal() {
+        return journal;
+    }
+
+    /** Where everything is and how to try it, in plain words. */
+    public String banner() {
+        return Banner.text(settings, database, embeddedMail, simulator, modems, adminPassword, adminPasswordGenerated);
+    }
+
+    @Override
+    public void close() {
+        if (main != null) {
+            try {
+                main.stop();
+            } catch (RuntimeException e) {
+                // stopping anyway
+            }
+        }
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+        resources.clear();
+    }
+}

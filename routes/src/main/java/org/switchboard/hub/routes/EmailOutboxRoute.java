@@ -1,0 +1,85 @@
+package org.switchboard.hub.routes;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.journal.Journal;
+import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.SmsEmail;
+import org.switchboard.mail.SmsForEmail;
+import org.switchboard.store.Conversation;
+import org.switchboard.store.InboundSms;
+import org.switchboard.store.MessageStore;
+
+/**
+ * Stored SMS out to the help desk's mailbox. Works from the database, so SMS wait there while SMTP is down and go out
+ * when it is back, with a growing pause between attempts; each SMS is marked e-mailed only after SMTP took it, and its
+ * Message-ID is fixed by its id, so a resend after a crash threads as the same message.
+ */
+public final class EmailOutboxRoute extends RouteBuilder {
+    private final MessageStore store;
+    private final MailSettings mail;
+    private final String smtpUri;
+    private final long pollMillis;
+    private final long maxBackoffMillis;
+    private final Session session = Session.getInstance(new java.util.Properties());
+
+    public EmailOutboxRoute(MessageStore store, MailSettings mail, String smtpUri, long pollMillis, long maxBackoffMillis) {
+        this.store = store;
+        this.mail = mail;
+        this.smtpUri = smtpUri;
+        this.pollMillis = pollMillis;
+        this.maxBackoffMillis = maxBackoffMillis;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:email-outbox?delay=0&period=" + pollMillis).routeId("email-outbox")
+                .process(e -> e.getIn().setBody(store.pendingEmails(100, OffsetDateTime.now())))
+                .split(body()).stopOnException(false)
+                    .setProperty(Journal.MESSAGE_KIND, constant("inbound_sms"))
+                    .process(e -> e.setProperty(Journal.MESSAGE_ID, e.getIn().getBody(InboundSms.class).id()))
+                    .doTry()
+                        .step("email-rendered").process(this::render).end()
+                        .step("handed-to-smtp").to(smtpUri).process(this::markEmailed).end()
+                    .doCatch(Exception.class)
+                        .process(this::scheduleRetry)
+                    .end()
+                .end();
+    }
+
+    private void render(Exchange exchange) throws Exception {
+        InboundSms sms = exchange.getIn().getBody(InboundSms.class);
+        Conversation thread = store.conversation(sms.originator()).orElse(null);
+        String name = store.contactName(sms.originator()).orElse(null);
+        MimeMessage message = SmsEmail.render(session, new SmsForEmail(sms.id(), sms.originator(), name, sms.text(),
+                sms.receivedAt(), sms.modem(), sms.parts(), sms.incomplete(), sms.optOutKeyword(),
+                thread != null ? thread.rootMessageId() : null, thread != null ? thread.lastMessageId() : null), mail);
+        exchange.setProperty("sms", sms);
+        exchange.setProperty("messageId", message.getMessageID());
+        exchange.setProperty(Journal.DETAIL, "to " + mail.helpdeskAddress() + ", Message-ID " + message.getMessageID());
+        exchange.getIn().setBody(message);
+    }
+
+    private void markEmailed(Exchange exchange) {
+        InboundSms sms = exchange.getProperty("sms", InboundSms.class);
+        String messageId = exchange.getProperty("messageId", String.class);
+        store.markEmailed(sms.id(), messageId);
+        store.recordEmail(sms.originator(), messageId);
+    }
+
+    private void scheduleRetry(Exchange exchange) {
+        InboundSms sms = exchange.getIn().getBody(InboundSms.class) instanceof InboundSms s ? s
+                : exchange.getProperty("sms", InboundSms.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String why = cause == null ? "unknown" : String.valueOf(cause.getMessage());
+        long pause = Math.min(maxBackoffMillis, 1000L << Math.min(20, sms.emailAttempts()));
+        store.markEmailRetry(sms.id(), why, OffsetDateTime.now().plus(Duration.ofMillis(pause)));
+        log.warn("SMS {} not e-mailed ({}); next attempt in {} ms", sms.id(), why, pause);
+    }
+}

@@ -1,0 +1,117 @@
+package org.switchboard.hub.routes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.switchboard.journal.Hop;
+import org.switchboard.journal.JournalReader;
+
+/**
+ * The HTTP side: {@code /health} for monitors (no credentials, no message content), and the API behind basic auth:
+ * {@code GET /api/messages/in-ID/hops} and {@code /api/messages/out-ID/hops}, the whole trail of an inbound or
+ * outbound SMS.
+ */
+public final class HttpApiRoute extends RouteBuilder {
+    private static final Pattern HOPS = Pattern.compile("^/api/messages/(in|out)-(\\d+)/hops/?$");
+    private final String base;
+    private final JournalReader journal;
+    private final String adminPassword;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HttpApiRoute(String host, int port, JournalReader journal, String adminPassword) {
+        this.base = "jetty:http://" + host + ":" + port;
+        this.journal = journal;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    public void configure() {
+        from(base + "/health").routeId("http-health").process(this::health);
+        from(base + "/api?matchOnUriPrefix=true").routeId("http-api").process(this::api);
+    }
+
+    private void health(Exchange exchange) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean up = true;
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (HealthCheck.Result r : HealthCheckHelper.invoke(getContext())) {
+            up &= r.getState() != HealthCheck.State.DOWN;
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", r.getCheck().getId());
+            c.put("state", r.getState().name());
+            r.getMessage().ifPresent(m -> c.put("message", m));
+            Map<String, Object> details = new LinkedHashMap<>(r.getDetails());
+            details.keySet().removeIf(k -> k.equals("invocation.time") || k.startsWith("failure.") || k.startsWith("success.")
+                    || k.startsWith("invocation."));
+            c.put("details", details);
+            checks.add(c);
+        }
+        out.put("status", up ? "UP" : "DOWN");
+        out.put("checks", checks);
+        respond(exchange, up ? 200 : 503, out);
+    }
+
+    private void api(Exchange exchange) throws Exception {
+        if (!authorised(exchange.getIn().getHeader("Authorization", String.class))) {
+            exchange.getIn().setHeader("WWW-Authenticate", "Basic realm=\"switchboard\"");
+            respond(exchange, 401, Map.of("error", "credentials required"));
+            return;
+        }
+        String path = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
+        Matcher m = HOPS.matcher(path == null ? "" : path);
+        if (!"GET".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class)) || !m.matches()) {
+            respond(exchange, 404, Map.of("error", "no such resource: " + path));
+            return;
+        }
+        String kind = m.group(1).equals("in") ? "inbound_sms" : "outbound_sms";
+        long id = Long.parseLong(m.group(2));
+        List<Hop> hops = journal.hops(kind, id);
+        if (hops.isEmpty()) {
+            respond(exchange, 404, Map.of("error", "no message " + m.group(1) + "-" + id));
+            return;
+        }
+        List<Map<String, Object>> trail = new ArrayList<>();
+        for (Hop h : hops) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("hop", h.hop());
+            row.put("at", h.at().toString());
+            row.put("route", h.route());
+            row.put("detail", h.detail());
+            row.put("error", h.error());
+            trail.add(row);
+        }
+        respond(exchange, 200, Map.of("message", m.group(1) + "-" + id, "hops", trail));
+    }
+
+    private boolean authorised(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(decoded.getBytes(StandardCharsets.UTF_8),
+                ("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void respond(Exchange exchange, int status, Object body) throws Exception {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getMessage().setBody(json.writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,152 @@
+package org.switchboard.hub.routes;
+
+import java.util.Optional;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailMessage;
+import org.switchboard.journal.Journal;
+import org.switchboard.mail.Bounces;
+import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.ReplyParse;
+import org.switchboard.mail.ReplyReader;
+import org.switchboard.mail.StaffAllowList;
+import org.switchboard.modem.pdu.PduCodec;
+import org.switchboard.modem.pdu.PduException;
+import org.switchboard.modem.pdu.SubmitRequest;
+import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.MessageStore;
+import org.switchboard.store.NewOutbound;
+import org.switchboard.store.StoredOutbound;
+
+/**
+ * Staff replies, read from the hub's mailbox, into SMS waiting in the outbox. The mail is marked seen (done) only when
+ * the exchange completes, which is after the SMS is stored, or after a refusal was bounced and journalled; automatic
+ * mail (auto-replies, bounces, our own) is journalled and never answered, so no two robots can loop.
+ */
+public final class MailReplyRoute extends RouteBuilder {
+    private final MessageStore store;
+    private final MailSettings mail;
+    private final StaffAllowList staff;
+    private final PhoneNumbers numbers;
+    private final String imapUri;
+    private final String smtpUri;
+    private final Session session = Session.getInstance(new java.util.Properties());
+
+    public MailReplyRoute(MessageStore store, MailSettings mail, StaffAllowList staff, PhoneNumbers numbers,
+            String imapUri, String smtpUri) {
+        this.store = store;
+        this.mail = mail;
+        this.staff = staff;
+        this.numbers = numbers;
+        this.imapUri = imapUri;
+        this.smtpUri = smtpUri;
+    }
+
+    @Override
+    public void configure() {
+        from(imapUri).routeId("mail-reply")
+                .setProperty(Journal.MESSAGE_KIND, constant("email"))
+                .setProperty(Journal.MESSAGE_ID, constant(0L))
+                .step("reply-received").process(this::read).end()
+                .choice()
+                    .when(exchangeProperty("refusal").isNotNull())
+                        .step("reply-refused").process(this::describeRefusal).end()
+                        .filter(exchangeProperty("bounce").isEqualTo(true))
+                            .step("bounced").to(smtpUri).end()
+                        .end()
+                    .otherwise()
+                        .setProperty(Journal.MESSAGE_KIND, constant("outbound_sms"))
+                        .step("sms-stored").process(this::storeSms).end()
+                .end();
+    }
+
+    private void read(Exchange exchange) throws Exception {
+        MimeMessage original = mimeOf(exchange);
+        exchange.setProperty(Journal.DETAIL, "Message-ID " + original.getMessageID() + " from "
+                + java.util.Arrays.toString(original.getFrom()));
+        ReplyParse parsed = ReplyReader.read(original, mail);
+        if (parsed instanceof ReplyParse.Rejected rejected) {
+            refuse(exchange, original, rejected.reason(), rejected.bounce());
+            return;
+        }
+        ReplyParse.Reply reply = (ReplyParse.Reply) parsed;
+        if (!staff.allows(reply.from())) {
+            refuse(exchange, original, "Only help-desk staff may send SMS through Switchboard; " + reply.from()
+                    + " is not on the staff list.", true);
+            return;
+        }
+        Optional<String> number = Optional.ofNullable(reply.targetNumber());
+        if (number.isEmpty()) {
+            for (String id : reply.threadMessageIds()) {
+                number = store.numberForMessageId(id);
+                if (number.isPresent()) {
+                    break;
+                }
+            }
+        }
+        if (number.isEmpty()) {
+            refuse(exchange, original, "Switchboard could not tell which number this reply is for: reply to an SMS"
+                    + " email, or write to sms+NUMBER@" + mail.smsDomain() + ".", true);
+            return;
+        }
+        String e164 = numbers.tryE164(number.get()).orElse(null);
+        if (e164 == null) {
+            refuse(exchange, original, "\"" + number.get() + "\" is not a phone number.", true);
+            return;
+        }
+        int parts;
+        try {
+            parts = PduCodec.encodeSubmit(SubmitRequest.of(e164, reply.text())).size();
+        } catch (PduException e) {
+            refuse(exchange, original, "The reply cannot be sent as SMS: " + e.getMessage(), true);
+            return;
+        }
+        if (parts > mail.maxReplyParts()) {
+            refuse(exchange, original, "Your reply is " + parts + " SMS long; the limit is " + mail.maxReplyParts()
+                    + ". Shorten it and send it again.", true);
+            return;
+        }
+        exchange.setProperty("reply", reply);
+        exchange.setProperty("recipient", e164);
+    }
+
+    private void refuse(Exchange exchange, MimeMessage original, String reason, boolean bounce) throws Exception {
+        exchange.setProperty("refusal", reason);
+        exchange.setProperty("bounce", bounce);
+        if (bounce) {
+            exchange.getIn().setBody(Bounces.bounce(session, original, reason, mail));
+            exchange.getIn().removeHeaders("*");
+        }
+    }
+
+    private void describeRefusal(Exchange exchange) {
+        exchange.setProperty(Journal.DETAIL, exchange.getProperty("refusal", String.class)
+                + (Boolean.TRUE.equals(exchange.getProperty("bounce")) ? " (bounced)" : " (automatic mail, not answered)"));
+    }
+
+    private void storeSms(Exchange exchange) {
+        ReplyParse.Reply reply = exchange.getProperty("reply", ReplyParse.Reply.class);
+        String recipient = exchange.getProperty("recipient", String.class);
+        StoredOutbound stored = store.storeOutbound(new NewOutbound(recipient, reply.text(), "email-reply",
+                reply.messageId(), reply.from()));
+        exchange.setProperty(Journal.MESSAGE_ID, stored.id());
+        exchange.setProperty(Journal.DETAIL, "to " + recipient + " from " + reply.from() + " (Message-ID "
+                + reply.messageId() + ")" + (stored.duplicate() ? ", already stored" : ""));
+    }
+
+    private static MimeMessage mimeOf(Exchange exchange) throws Exception {
+        if (exchange.getIn() instanceof MailMessage mm && mm.getMessage() instanceof MimeMessage m) {
+            return m;
+        }
+        Message m = exchange.getIn().getBody(Message.class);
+        if (m instanceof MimeMessage mime) {
+            return mime;
+        }
+        throw new IllegalArgumentException("not a MIME message");
+    }
+}
