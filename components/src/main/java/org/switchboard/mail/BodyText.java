@@ -133,12 +133,21 @@ final class BodyText {
     }
 
     private static String decode(Part part, int maxBytes) throws MessagingException, IOException, Unreadable {
-        String charsetName;
+        ContentType type;
         try {
-            charsetName = new ContentType(part.getContentType()).getParameter("charset");
+            type = new ContentType(part.getContentType());
         } catch (ParseException e) {
             throw new Unreadable(Bounces.BROKEN_MIME);
         }
+        String text = decode(part, type.getParameter("charset"), maxBytes);
+        if ("flowed".equalsIgnoreCase(type.getParameter("format"))) {
+            return unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp")));
+        }
+        return text;
+    }
+
+    private static String decode(Part part, String charsetName, int maxBytes)
+            throws MessagingException, IOException, Unreadable {
         byte[] bytes;
         try (InputStream in = part.getInputStream()) {
             bytes = in.readNBytes(maxBytes);
@@ -156,6 +165,42 @@ final class BodyText {
             return guess(bytes); // mail programs label 8-bit text as ASCII; UTF-8 is a superset of it anyway
         }
         return new String(bytes, charset);
+    }
+
+    /**
+     * Joins the lines that format=flowed (RFC 3676) broke only for transport, as Thunderbird and Apple Mail send
+     * them: otherwise a paragraph typed as one line would reach the phone with line breaks every 72 characters.
+     */
+    static String unflow(String text, boolean delSp) {
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        int previousDepth = -1;
+        boolean joining = false;
+        for (String raw : lines) {
+            int depth = 0;
+            while (depth < raw.length() && raw.charAt(depth) == '>') {
+                depth++;
+            }
+            String line = raw.substring(depth);
+            if (line.startsWith(" ")) {
+                line = line.substring(1); // space-stuffing
+            }
+            if (joining && depth != previousDepth) {
+                out.append('\n'); // a soft break never joins lines of different quote depth
+                joining = false;
+            }
+            if (!joining) {
+                out.append(">".repeat(depth)).append(depth > 0 && !line.isEmpty() ? " " : "");
+            }
+            boolean soft = line.endsWith(" ") && !line.equals("-- ");
+            out.append(soft && delSp ? line.substring(0, line.length() - 1) : line);
+            if (!soft) {
+                out.append('\n');
+            }
+            joining = soft;
+            previousDepth = depth;
+        }
+        return out.toString();
     }
 
     /** Text without a charset: UTF-8 when it is valid UTF-8, else the Windows code page most such mail is in. */
