@@ -1,5 +1,6 @@
 package org.switchboard.mail;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -148,7 +149,7 @@ final class HtmlText {
                 }
                 replacement = Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : "\uFFFD";
             } else {
-                replacement = NAMED.get(name.toLowerCase(Locale.ROOT));
+                replacement = named(name);
                 if (replacement == null) {
                     replacement = m.group();
                 }
@@ -157,6 +158,29 @@ final class HtmlText {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static final Map<String, Character> ACCENTS = Map.of("acute", '\u0301', "grave", '\u0300',
+            "circ", '\u0302', "uml", '\u0308', "tilde", '\u0303', "ring", '\u030A', "cedil", '\u0327');
+
+    /** The common named entities, and the accented Latin letters (&amp;eacute;, &amp;Ntilde;, ...) by composition. */
+    private static String named(String name) {
+        String plain = NAMED.get(name);
+        if (plain == null) {
+            plain = NAMED.get(name.toLowerCase(Locale.ROOT));
+        }
+        if (plain != null) {
+            return plain;
+        }
+        if (name.equals("szlig")) {
+            return "\u00DF";
+        }
+        Character accent = ACCENTS.get(name.substring(1));
+        if (accent != null && Character.isLetter(name.charAt(0))) {
+            String composed = Normalizer.normalize(name.charAt(0) + String.valueOf(accent), Normalizer.Form.NFC);
+            return composed.length() == 1 ? composed : null;
+        }
+        return null;
     }
 
     /** Collects text the way a browser lays it out: collapsed whitespace, blocks on lines of their own. */

@@ -16,7 +16,8 @@ final class QuotedText {
     private static final Pattern ATTRIBUTION_START = Pattern.compile(
             "(?i)^(on|pada|am|le|el|op|il|em|den)\\b.*");
     private static final Pattern ATTRIBUTION_END = Pattern.compile(
-            "(?i).*\\b(wrote|menulis|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|skrev)\\s*:\\s*$");
+            "(?i).*\\b(wrote|menulis|a écrit|escribió|schreef|ha scritto|escreveu|skrev)\\s*:\\s*$"
+                    + "|(?i).*\\bschrieb\\b.*:\\s*$"); // German names the writer after the verb
     private static final Pattern SEPARATOR = Pattern.compile(
             "(?i)^\\s*-{2,}\\s*(original message|pesan asli|ursprüngliche nachricht|message d'origine|forwarded message|pesan yang diteruskan)\\s*-{2,}\\s*$");
     private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
