@@ -265,6 +265,16 @@ class ReplyReaderTest {
     }
 
     @Test
+    void bigAttachmentIsSkippedAndNeverDecoded() throws Exception {
+        String line = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n";
+        MimeMessage mail = Mails.raw("From: staff@switchboard.local\nTo: sms+6281234567890@sms.switchboard.local\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=UTF-8\n\n"
+                + "Foto terlampir.\n--b\nContent-Type: image/jpeg\nContent-Disposition: attachment; filename=\"big.jpg\"\n"
+                + "Content-Transfer-Encoding: base64\n\n" + line.repeat(100_000) + "--b--\n");
+        assertEquals("Foto terlampir.", ((ReplyParse.Reply) reader.read(mail, Mails.SETTINGS)).text());
+    }
+
+    @Test
     void noFromIsRejectedSilently() throws Exception {
         ReplyParse.Rejected r = rejected(Mails.raw("""
                 To: sms+6281234567890@sms.switchboard.local
