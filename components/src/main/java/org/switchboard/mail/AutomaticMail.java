@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +77,7 @@ public final class AutomaticMail {
 
     /** From and Sender addresses, lower-cased; unparsable ones are skipped (the reader rejects them). */
     private static Set<String> senders(MimeMessage mail) throws MessagingException {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String header : new String[] {"From", "Sender"}) {
             String value = mail.getHeader(header, ",");
             if (value == null) {

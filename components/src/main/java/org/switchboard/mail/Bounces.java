@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TimeZone;
 
 /**
@@ -60,7 +61,7 @@ public final class Bounces {
      */
     public MimeMessage bounce(Session session, MimeMessage original, String reason, MailSettings settings)
             throws MessagingException {
-        var automatic = AutomaticMail.why(original, settings);
+        Optional<String> automatic = AutomaticMail.why(original, settings);
         if (automatic.isPresent()) {
             throw new IllegalArgumentException("automatic mail is never bounced: " + automatic.get());
         }
@@ -81,7 +82,8 @@ public final class Bounces {
             List<String> references = new ArrayList<>(MessageIds.in(original.getHeader("References", " ")));
             references.remove(originalId);
             references.add(originalId);
-            bounce.setHeader("References", String.join(" ", references.subList(Math.max(0, references.size() - 20), references.size())));
+            List<String> newest = references.subList(Math.max(0, references.size() - 20), references.size());
+            bounce.setHeader("References", String.join(" ", newest));
         }
         bounce.setText(body(original, subject, reason), "UTF-8", "plain");
         bounce.saveChanges();
