@@ -1,0 +1,33 @@
+package org.switchboard.mail;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** The addresses, SMS mail domain, time zone and reply limit that the mail classes work with. */
+public record MailSettings(String helpdeskAddress, String smsDomain, String hubAddress, ZoneId zone, int maxReplyParts) {
+
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
+
+    public MailSettings {
+        Objects.requireNonNull(helpdeskAddress, "helpdeskAddress");
+        Objects.requireNonNull(hubAddress, "hubAddress");
+        Objects.requireNonNull(zone, "zone");
+        // The domain goes verbatim into Message-IDs and addresses, so it is checked once here.
+        smsDomain = Objects.requireNonNull(smsDomain, "smsDomain").trim().toLowerCase(Locale.ROOT);
+        if (!DOMAIN.matcher(smsDomain).matches()) {
+            throw new IllegalArgumentException("not a mail domain: " + smsDomain);
+        }
+        helpdeskAddress = helpdeskAddress.trim();
+        hubAddress = hubAddress.trim();
+        if (maxReplyParts < 1) {
+            throw new IllegalArgumentException("maxReplyParts must be at least 1: " + maxReplyParts);
+        }
+    }
+
+    /** The embedded default of DESIGN.md, in the given zone. */
+    public static MailSettings embeddedDefault(ZoneId zone) {
+        return new MailSettings("helpdesk@switchboard.local", "sms.switchboard.local", "hub@switchboard.local", zone, 6);
+    }
+}

@@ -1,0 +1,30 @@
+package org.switchboard.mail;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A stored inbound SMS as the help-desk email needs it.
+ *
+ * @param id                  the inbound SMS's row id; the Message-ID is derived from it
+ * @param number              the sender, E.164 when it is a phone number
+ * @param contactName         the contact's name, or null when unknown
+ * @param text                the reassembled text
+ * @param receivedAt          when the modem received it
+ * @param modem               the modem's name, or null
+ * @param parts               how many concatenated parts the SMS had
+ * @param incomplete          whether some parts never arrived
+ * @param optOutKeyword       the keyword (STOP, BERHENTI, ...) when this SMS opted the number out, else null
+ * @param threadRootMessageId the Message-ID of the first email of this number's conversation, or null
+ * @param previousMessageId   the Message-ID of the previous email of this number's conversation, or null
+ */
+public record SmsForEmail(long id, String number, String contactName, String text, OffsetDateTime receivedAt,
+                          String modem, int parts, boolean incomplete, String optOutKeyword,
+                          String threadRootMessageId, String previousMessageId) {
+
+    public SmsForEmail {
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        text = text == null ? "" : text;
+    }
+}
