@@ -6,12 +6,14 @@ import java.util.Objects;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailureHandledEvent;
 import org.apache.camel.spi.CamelEvent.StepCompletedEvent;
 import org.apache.camel.spi.CamelEvent.StepEvent;
 import org.apache.camel.spi.CamelEvent.StepFailedEvent;
+import org.apache.camel.spi.CamelEvent.StepStartedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.service.ServiceHelper;
@@ -21,7 +23,9 @@ import org.apache.camel.support.service.ServiceHelper;
  * <ul>
  * <li>A completed step {@code .step("stored")} becomes hop "stored" with the step's {@link Journal#DETAIL}.</li>
  * <li>A failed step becomes the same hop name with {@code error} set to the exception's message: a hop's
- * name says what was attempted, {@code error == null} says it succeeded.</li>
+ * name says what was attempted, {@code error == null} says it succeeded. A step whose exception an error
+ * handler caught ({@code onException().handled(true)} or {@code continued(true)}) ends "completed" for
+ * Camel, but is journalled as failed too.</li>
  * <li>An exchange that ends failed, or whose failure an error handler took over (dead letter channel,
  * {@code onException().handled(true)}), adds hop {@value Journal#HOP_FAILED} with the reason, once.</li>
  * </ul>
@@ -32,6 +36,11 @@ public final class JournalEventNotifier extends EventNotifierSupport {
     // Set on the exchange once its "failed" hop is written, so the failed and failure-handled events of
     // one exchange give one row.
     private static final String FAILURE_RECORDED = "SwitchboardJournalFailureRecorded";
+    // Per step id: the exception already caught when the step started, to tell whether the step caught a new one.
+    private static final String CAUGHT_AT_START = "SwitchboardJournalCaughtAtStart.";
+    // An error handler took the failure over inside a step; the "failed" hop waits for the exchange's end,
+    // so that it comes after the step's own hop.
+    private static final String HANDLED_FAILURE = "SwitchboardJournalHandledFailure";
 
     private final JournalWriter writer;
 
@@ -43,7 +52,7 @@ public final class JournalEventNotifier extends EventNotifierSupport {
         setIgnoreStepEvents(false);
         setIgnoreExchangeFailedEvents(false);
         setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeCompletedEvent(true);
+        setIgnoreExchangeCompletedEvent(false);
         setIgnoreExchangeSendingEvents(true);
         setIgnoreExchangeSentEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
@@ -72,8 +81,9 @@ public final class JournalEventNotifier extends EventNotifierSupport {
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof StepCompletedEvent || event instanceof StepFailedEvent
-                || event instanceof ExchangeFailedEvent || event instanceof ExchangeFailureHandledEvent;
+        return event instanceof StepStartedEvent || event instanceof StepCompletedEvent || event instanceof StepFailedEvent
+                || event instanceof ExchangeFailedEvent || event instanceof ExchangeFailureHandledEvent
+                || event instanceof ExchangeCompletedEvent;
     }
 
     @Override
@@ -84,21 +94,42 @@ public final class JournalEventNotifier extends EventNotifierSupport {
         if (kind == null || id == null) {
             return;
         }
+        if (event instanceof StepStartedEvent step) {
+            Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+            if (caught != null) {
+                exchange.setProperty(CAUGHT_AT_START + step.getStepId(), caught);
+            }
+            return;
+        }
         String route = route(exchange);
         if (event instanceof StepCompletedEvent step) {
-            writer.record(new Hop(kind, id, step.getStepId(), OffsetDateTime.now(), route, takeDetail(exchange), null));
+            Object before = exchange.removeProperty(CAUGHT_AT_START + step.getStepId());
+            Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+            String error = caught instanceof Throwable t && caught != before ? reason(t) : null;
+            writer.record(new Hop(kind, id, step.getStepId(), OffsetDateTime.now(), route, takeDetail(exchange), error));
         } else if (event instanceof StepFailedEvent step) {
+            exchange.removeProperty(CAUGHT_AT_START + step.getStepId());
             writer.record(new Hop(kind, id, ((StepEvent) step).getStepId(), OffsetDateTime.now(), route, takeDetail(exchange),
                     reason(exchange.getException())));
-        } else if (!exchange.getProperty(FAILURE_RECORDED, false, Boolean.class)) {
-            exchange.setProperty(FAILURE_RECORDED, true);
-            Throwable cause = exchange.getException() != null ? exchange.getException()
-                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            String detail = event instanceof ExchangeFailureHandledEvent handled
-                    ? (handled.isDeadLetterChannel() ? "to dead letter " + handled.getDeadLetterUri() : "handled by error handler")
-                    : null;
-            writer.record(new Hop(kind, id, Journal.HOP_FAILED, OffsetDateTime.now(), route, detail, reason(cause)));
+        } else if (event instanceof ExchangeFailureHandledEvent handled) {
+            exchange.setProperty(HANDLED_FAILURE, handled.isDeadLetterChannel()
+                    ? "to dead letter " + handled.getDeadLetterUri() : "handled by error handler");
+        } else if (event instanceof ExchangeFailedEvent) {
+            recordFailure(exchange, kind, id, route, exchange.getProperty(HANDLED_FAILURE, String.class));
+        } else if (exchange.getProperty(HANDLED_FAILURE) != null) {
+            // ExchangeCompletedEvent of an exchange whose failure an error handler took over.
+            recordFailure(exchange, kind, id, route, exchange.getProperty(HANDLED_FAILURE, String.class));
         }
+    }
+
+    private void recordFailure(Exchange exchange, String kind, long id, String route, String detail) {
+        if (exchange.getProperty(FAILURE_RECORDED, false, Boolean.class)) {
+            return;
+        }
+        exchange.setProperty(FAILURE_RECORDED, true);
+        Throwable cause = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        writer.record(new Hop(kind, id, Journal.HOP_FAILED, OffsetDateTime.now(), route, detail, reason(cause)));
     }
 
     private static Long messageId(Exchange exchange) {
