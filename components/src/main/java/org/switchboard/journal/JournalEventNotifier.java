@@ -46,8 +46,10 @@ public final class JournalEventNotifier extends EventNotifierSupport {
 
     public JournalEventNotifier(JournalWriter writer) {
         this.writer = Objects.requireNonNull(writer, "writer");
-        // Camel 4 notifiers start with every exchange event ignored; step events in particular are only
-        // created for a notifier that asks for them (EventHelper.notifyStep* skips isIgnoreStepEvents()).
+        // The Step EIP (StepProcessor) reports every step through EventHelper.notifyStep*, which skips only
+        // notifiers whose isIgnoreStepEvents() is true; there is no context-wide switch. EventNotifierSupport
+        // starts with nothing ignored (SimpleEventNotifierSupport with all exchange and step events ignored),
+        // so say explicitly what this notifier wants, and drop the rest to keep the hot path cheap.
         setIgnoreExchangeEvents(false);
         setIgnoreStepEvents(false);
         setIgnoreExchangeFailedEvents(false);
@@ -66,7 +68,9 @@ public final class JournalEventNotifier extends EventNotifierSupport {
     /**
      * Makes {@code context} journal its steps and failures through {@code writer}. Call it before the
      * context starts (camel-main: in a configure or beforeStart hook); after the start it also works.
-     * Nothing else is needed: the Step EIP always reports to notifiers that do not ignore step events.
+     * Nothing else is needed: the Step EIP always reports to notifiers that do not ignore step events, and
+     * adding a notifier that wants exchange events sets the context's event-notification flag, without
+     * which the exchange failed/completed events are not created.
      */
     public static void install(CamelContext context, JournalWriter writer) {
         JournalEventNotifier notifier = new JournalEventNotifier(writer);

@@ -168,6 +168,64 @@ class JournalEventNotifierTest {
         assertEquals(4, writer.written());
     }
 
+    @Test
+    void installingIntoAContextThatAlreadyRunsWorksToo() throws Exception {
+        try (CamelContext late = new DefaultCamelContext()) {
+            late.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:late").routeId("late")
+                            .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_OUTBOUND_SMS))
+                            .setProperty(Journal.MESSAGE_ID, constant(77L))
+                            .step("sent").log("sent").end();
+                }
+            });
+            late.start();
+            JournalEventNotifier.install(late, writer);
+            late.createProducerTemplate().sendBody("direct:late", "x");
+        }
+        List<Hop> hops = awaitHops(Journal.KIND_OUTBOUND_SMS, 77, 1);
+        assertEquals(List.of("sent"), hops.stream().map(Hop::hop).toList());
+        assertEquals("late", hops.get(0).route());
+    }
+
+    @Test
+    void stepEventsGoToEveryNotifierThatDoesNotIgnoreThem() throws Exception {
+        // What install() relies on: the Step EIP always reports; only the notifier's ignore flags filter.
+        // EventNotifierSupport ignores nothing by default, SimpleEventNotifierSupport ignores all exchange
+        // and step events until told otherwise.
+        java.util.List<String> full = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> simple = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (CamelContext plain = new DefaultCamelContext()) {
+            plain.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+                @Override
+                public void notify(org.apache.camel.spi.CamelEvent event) {
+                    if (event instanceof org.apache.camel.spi.CamelEvent.StepEvent) {
+                        full.add(event.getType().name());
+                    }
+                }
+            });
+            plain.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
+                @Override
+                public void notify(org.apache.camel.spi.CamelEvent event) {
+                    if (event instanceof org.apache.camel.spi.CamelEvent.StepEvent) {
+                        simple.add(event.getType().name());
+                    }
+                }
+            });
+            plain.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:plain").step("a").log("a").end();
+                }
+            });
+            plain.start();
+            plain.createProducerTemplate().sendBody("direct:plain", "x");
+        }
+        assertEquals(List.of("StepStarted", "StepCompleted"), full);
+        assertTrue(simple.isEmpty(), simple.toString());
+    }
+
     private List<Hop> awaitHops(String kind, long id, int expected) {
         writer.flush();
         return await().atMost(Duration.ofSeconds(10)).until(() -> reader.hops(kind, id), hops -> hops.size() >= expected);
