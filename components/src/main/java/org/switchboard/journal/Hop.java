@@ -1,0 +1,38 @@
+package org.switchboard.journal;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * One hop of one message: what happened ({@code hop}), when, in which route, with an optional detail and,
+ * for a failed hop, the reason in {@code error} (null when the hop succeeded).
+ */
+public record Hop(String messageKind, long messageId, String hop, OffsetDateTime at, String route, String detail,
+        String error) {
+
+    public Hop {
+        // A row the database would reject must be refused here: the writer retries failed batches, so a
+        // bad row must never reach it.
+        Objects.requireNonNull(messageKind, "messageKind");
+        Objects.requireNonNull(hop, "hop");
+        Objects.requireNonNull(at, "at");
+        messageKind = clean(messageKind);
+        hop = clean(hop);
+        route = clean(route);
+        detail = clean(detail);
+        error = clean(error);
+    }
+
+    public static Hop now(String messageKind, long messageId, String hop, String route, String detail, String error) {
+        return new Hop(messageKind, messageId, hop, OffsetDateTime.now(), route, detail, error);
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+
+    // PostgreSQL text cannot hold U+0000, which a decoded SMS or an exception message may contain.
+    private static String clean(String s) {
+        return s == null || s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
+    }
+}

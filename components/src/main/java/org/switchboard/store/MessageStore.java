@@ -1,0 +1,375 @@
+package org.switchboard.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * The hub's state in SQL: inbound SMS and their email outbox, outbound SMS and their send queue, email
+ * threads per number, contacts and opt-outs. Each method is one short transaction.
+ */
+public final class MessageStore {
+
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+
+    private static final String INBOUND_COLUMNS = "id, modem, originator, text, parts, incomplete, received_at, stored_at,"
+            + " fingerprint, opt_out_keyword, email_status, email_attempts, email_next_attempt_at, email_message_id,"
+            + " emailed_at, email_error";
+    private static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
+            + " next_attempt_at, modem, parts, message_refs, error, created_at, sent_at";
+
+    private final DataSource dataSource;
+
+    public MessageStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    // ---- inbound SMS ------------------------------------------------------------------------------------
+
+    /**
+     * Stores an SMS read from a modem, once: the same SMS read again (same modem, originator, SMSC time
+     * stamp and text) returns the first row with {@code duplicate} set. An opt-out keyword also records
+     * the opt-out, in the same transaction. Only E.164 originators can opt out: an alphanumeric sender
+     * cannot be sent to anyway, but its row is still flagged with the keyword.
+     */
+    public StoredInbound storeInbound(NewInbound sms) {
+        String fingerprint = fingerprint(sms);
+        String keyword = OptOutKeywords.match(sms.text()).orElse(null);
+        return Sql.inTransaction(dataSource, "storing an inbound SMS from " + sms.originator(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_sms"
+                    + " (modem, originator, text, parts, incomplete, received_at, fingerprint, opt_out_keyword)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")) {
+                ps.setString(1, sms.modem());
+                ps.setString(2, sms.originator());
+                ps.setString(3, sms.text());
+                ps.setInt(4, sms.parts());
+                ps.setBoolean(5, sms.incomplete());
+                ps.setObject(6, sms.receivedAt());
+                ps.setString(7, fingerprint);
+                ps.setString(8, keyword);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        long id = rs.getLong(1);
+                        if (keyword != null && E164.matcher(sms.originator()).matches()) {
+                            recordOptOut(c, sms.originator(), keyword, sms.receivedAt());
+                        }
+                        return new StoredInbound(id, false, keyword);
+                    }
+                }
+            }
+            // A new statement sees rows committed since the INSERT began, so a concurrent first copy is found too.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, opt_out_keyword FROM inbound_sms WHERE fingerprint = ?")) {
+                ps.setString(1, fingerprint);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("inbound SMS with fingerprint " + fingerprint + " neither inserted nor found");
+                    }
+                    return new StoredInbound(rs.getLong(1), true, rs.getString(2));
+                }
+            }
+        });
+    }
+
+    private static void recordOptOut(Connection c, String number, String keyword, OffsetDateTime at) throws SQLException {
+        // The first opt-out counts: a second STOP does not move the date.
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opt_out (number, keyword, opted_out_at)"
+                + " VALUES (?, ?, ?) ON CONFLICT (number) DO NOTHING")) {
+            ps.setString(1, number);
+            ps.setString(2, keyword);
+            ps.setObject(3, at);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * sha-256 (hex) of modem|originator|SMSC time stamp|text. The time stamp is taken as an instant, so the
+     * same SCTS read with another offset notation still matches. Two different SMS with equal fields (same
+     * sender, same text, same second, same modem) would collapse into one; the SCTS makes that practically
+     * impossible for a person typing.
+     */
+    public static String fingerprint(NewInbound sms) {
+        String key = sms.modem() + "|" + sms.originator() + "|" + sms.receivedAt().toInstant() + "|" + sms.text();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public Optional<InboundSms> inbound(long id) {
+        return Sql.inTransaction(dataSource, "reading inbound SMS " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INBOUND_COLUMNS + " FROM inbound_sms WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Sql.inbound(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Inbound SMS whose email is due at {@code now}, oldest first. */
+    public List<InboundSms> pendingEmails(int limit, OffsetDateTime now) {
+        return Sql.inTransaction(dataSource, "reading the email outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INBOUND_COLUMNS + " FROM inbound_sms"
+                    + " WHERE email_status = 'PENDING' AND (email_next_attempt_at IS NULL OR email_next_attempt_at <= ?)"
+                    + " ORDER BY id LIMIT ?")) {
+                ps.setObject(1, now);
+                ps.setInt(2, limit);
+                List<InboundSms> due = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(Sql.inbound(rs));
+                    }
+                }
+                return due;
+            }
+        });
+    }
+
+    /** The email went out with this Message-ID. Returns false when no such SMS exists. */
+    public boolean markEmailed(long id, String messageId) {
+        return update("marking inbound SMS " + id + " emailed", "UPDATE inbound_sms SET email_status = 'SENT',"
+                + " email_message_id = ?, emailed_at = now(), email_attempts = email_attempts + 1,"
+                + " email_next_attempt_at = NULL, email_error = NULL WHERE id = ?", messageId, id) > 0;
+    }
+
+    /** This attempt failed; try again at {@code nextAttempt}. Returns false unless the SMS was still pending. */
+    public boolean markEmailRetry(long id, String error, OffsetDateTime nextAttempt) {
+        return update("scheduling a retry of inbound SMS " + id, "UPDATE inbound_sms SET email_attempts = email_attempts + 1,"
+                + " email_error = ?, email_next_attempt_at = ? WHERE id = ? AND email_status = 'PENDING'",
+                error, nextAttempt, id) > 0;
+    }
+
+    /** Gives up on emailing this SMS. Returns false unless the SMS was still pending. */
+    public boolean markEmailFailed(long id, String error) {
+        return update("marking inbound SMS " + id + " failed", "UPDATE inbound_sms SET email_status = 'FAILED',"
+                + " email_attempts = email_attempts + 1, email_error = ?, email_next_attempt_at = NULL"
+                + " WHERE id = ? AND email_status = 'PENDING'", error, id) > 0;
+    }
+
+    // ---- conversations ----------------------------------------------------------------------------------
+
+    public Optional<Conversation> conversation(String number) {
+        return Sql.inTransaction(dataSource, "reading the conversation of " + number, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT number, root_message_id, last_message_id, updated_at"
+                    + " FROM conversation WHERE number = ?")) {
+                ps.setString(1, number);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new Conversation(rs.getString(1), rs.getString(2), rs.getString(3), Sql.time(rs, "updated_at")))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** An email of this number's thread went out: the first one becomes the thread's root, each one its last. */
+    public void recordEmail(String number, String messageId) {
+        update("recording email " + messageId + " of " + number, "INSERT INTO conversation"
+                + " (number, root_message_id, last_message_id, updated_at) VALUES (?, ?, ?, now())"
+                + " ON CONFLICT (number) DO UPDATE SET last_message_id = EXCLUDED.last_message_id, updated_at = now()",
+                number, messageId, messageId);
+    }
+
+    /**
+     * The number whose thread a Message-ID (from In-Reply-To or References) belongs to. Matches with and
+     * without the angle brackets, since mail clients and parsers differ in keeping them.
+     */
+    public Optional<String> numberForMessageId(String messageId) {
+        if (messageId == null || messageId.isBlank()) {
+            return Optional.empty();
+        }
+        String bare = messageId.strip().replaceAll("^<|>$", "");
+        String[] forms = {bare, "<" + bare + ">"};
+        return Sql.inTransaction(dataSource, "looking up Message-ID " + messageId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT originator FROM inbound_sms WHERE email_message_id = ANY (?)"
+                    + " UNION ALL SELECT number FROM conversation WHERE root_message_id = ANY (?) OR last_message_id = ANY (?)"
+                    + " LIMIT 1")) {
+                for (int i = 1; i <= 3; i++) {
+                    ps.setArray(i, c.createArrayOf("text", forms));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    // ---- contacts and opt-outs --------------------------------------------------------------------------
+
+    public Optional<String> contactName(String number) {
+        return Sql.inTransaction(dataSource, "reading the contact " + number, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM contact WHERE number = ? AND name IS NOT NULL")) {
+                ps.setString(1, number);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void upsertContact(String number, String name) {
+        update("saving the contact " + number, "INSERT INTO contact (number, name) VALUES (?, ?)"
+                + " ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name", number, name);
+    }
+
+    public boolean isOptedOut(String number) {
+        return Sql.inTransaction(dataSource, "checking the opt-out of " + number, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM opt_out WHERE number = ?")) {
+                ps.setString(1, number);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    // ---- outbound SMS -----------------------------------------------------------------------------------
+
+    /** Queues an SMS; with a source_ref that is already stored, returns that row with {@code duplicate} set. */
+    public StoredOutbound storeOutbound(NewOutbound o) {
+        return Sql.inTransaction(dataSource, "storing an outbound SMS to " + o.recipient(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_sms"
+                    + " (recipient, text, source, source_ref, requested_by) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (source_ref) DO NOTHING RETURNING id")) {
+                ps.setString(1, o.recipient());
+                ps.setString(2, o.text());
+                ps.setString(3, o.source());
+                ps.setString(4, o.sourceRef());
+                ps.setString(5, o.requestedBy());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return new StoredOutbound(rs.getLong(1), false);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbound_sms WHERE source_ref = ?")) {
+                ps.setString(1, o.sourceRef());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("outbound SMS with source_ref " + o.sourceRef() + " neither inserted nor found");
+                    }
+                    return new StoredOutbound(rs.getLong(1), true);
+                }
+            }
+        });
+    }
+
+    public Optional<OutboundSms> outbound(long id) {
+        return Sql.inTransaction(dataSource, "reading outbound SMS " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + OUTBOUND_COLUMNS + " FROM outbound_sms WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Sql.outbound(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Takes up to {@code limit} due SMS for sending, oldest first: they become SENDING with one more
+     * attempt. SKIP LOCKED lets several dispatchers (threads or hub nodes) claim at once without ever
+     * getting the same row.
+     */
+    public List<OutboundSms> claimOutbound(int limit, OffsetDateTime now) {
+        return Sql.inTransaction(dataSource, "claiming outbound SMS", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o SET status = 'SENDING',"
+                    + " attempts = o.attempts + 1, claimed_at = ?"
+                    + " FROM (SELECT id FROM outbound_sms WHERE status = 'PENDING'"
+                    + "       AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                    + "       ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) due"
+                    + " WHERE o.id = due.id RETURNING " + prefixed("o.", OUTBOUND_COLUMNS))) {
+                ps.setObject(1, now);
+                ps.setObject(2, now);
+                ps.setInt(3, limit);
+                List<OutboundSms> claimed = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(Sql.outbound(rs));
+                    }
+                }
+                // RETURNING has no order of its own.
+                claimed.sort(Comparator.comparingLong(OutboundSms::id));
+                return claimed;
+            }
+        });
+    }
+
+    /** The modem accepted every part; {@code refs} are its message references, in part order. */
+    public boolean markSent(long id, String modem, int parts, List<Integer> refs) {
+        return Sql.inTransaction(dataSource, "marking outbound SMS " + id + " sent", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT', modem = ?, parts = ?,"
+                    + " message_refs = ?, sent_at = now(), error = NULL, next_attempt_at = NULL WHERE id = ?")) {
+                ps.setString(1, modem);
+                ps.setInt(2, parts);
+                ps.setArray(3, c.createArrayOf("integer", refs == null ? new Integer[0] : refs.toArray(new Integer[0])));
+                ps.setLong(4, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** This attempt failed; the SMS goes back to PENDING, due at {@code next}. False if it was already SENT or FAILED. */
+    public boolean markOutboundRetry(long id, String error, OffsetDateTime next) {
+        return update("scheduling a retry of outbound SMS " + id, "UPDATE outbound_sms SET status = 'PENDING', error = ?,"
+                + " next_attempt_at = ?, claimed_at = NULL WHERE id = ? AND status IN ('SENDING', 'PENDING')",
+                error, next, id) > 0;
+    }
+
+    /** Gives up on this SMS. False if it was already SENT or FAILED. */
+    public boolean markOutboundFailed(long id, String error) {
+        return update("marking outbound SMS " + id + " failed", "UPDATE outbound_sms SET status = 'FAILED', error = ?,"
+                + " next_attempt_at = NULL WHERE id = ? AND status IN ('SENDING', 'PENDING')", error, id) > 0;
+    }
+
+    /**
+     * At start-up: SMS left SENDING by a crash go back to PENDING and are sent again. If the crash came
+     * after the modem had accepted an SMS but before {@link #markSent} committed, that SMS goes out twice;
+     * a crash at any other moment sends it once. Call this only while no other dispatcher shares the
+     * database: with several hub nodes, use {@link #requeueStaleSending(OffsetDateTime)}.
+     */
+    public int requeueStaleSending() {
+        return update("requeueing SMS left SENDING", "UPDATE outbound_sms SET status = 'PENDING', claimed_at = NULL"
+                + " WHERE status = 'SENDING'");
+    }
+
+    /** As {@link #requeueStaleSending()}, but only for claims taken before {@code claimedBefore} (a lease). */
+    public int requeueStaleSending(OffsetDateTime claimedBefore) {
+        return update("requeueing SMS left SENDING", "UPDATE outbound_sms SET status = 'PENDING', claimed_at = NULL"
+                + " WHERE status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < ?)", claimedBefore);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private int update(String what, String sql, Object... params) {
+        return Sql.inTransaction(dataSource, what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
+    }
+}

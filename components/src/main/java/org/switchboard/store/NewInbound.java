@@ -1,0 +1,19 @@
+package org.switchboard.store;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/** An SMS as read from a modem, complete or given up on, before it is stored. */
+public record NewInbound(String modem, String originator, String text, int parts, boolean incomplete,
+        OffsetDateTime receivedAt) {
+
+    public NewInbound {
+        Objects.requireNonNull(modem, "modem");
+        Objects.requireNonNull(originator, "originator");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(receivedAt, "receivedAt (the SMSC time stamp)");
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be at least 1: " + parts);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.switchboard.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/** Transactions and row mapping shared by the store's queries. */
+final class Sql {
+
+    private Sql() {
+    }
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class);
+    }
+
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static List<Integer> intList(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            Object[] values = (Object[]) array.getArray();
+            List<Integer> list = new ArrayList<>(values.length);
+            for (Object v : values) {
+                list.add(((Number) v).intValue());
+            }
+            return list;
+        } finally {
+            array.free();
+        }
+    }
+
+    static InboundSms inbound(ResultSet rs) throws SQLException {
+        return new InboundSms(
+                rs.getLong("id"),
+                rs.getString("modem"),
+                rs.getString("originator"),
+                rs.getString("text"),
+                rs.getInt("parts"),
+                rs.getBoolean("incomplete"),
+                time(rs, "received_at"),
+                time(rs, "stored_at"),
+                rs.getString("fingerprint"),
+                rs.getString("opt_out_keyword"),
+                EmailStatus.valueOf(rs.getString("email_status")),
+                rs.getInt("email_attempts"),
+                time(rs, "email_next_attempt_at"),
+                rs.getString("email_message_id"),
+                time(rs, "emailed_at"),
+                rs.getString("email_error"));
+    }
+
+    static OutboundSms outbound(ResultSet rs) throws SQLException {
+        return new OutboundSms(
+                rs.getLong("id"),
+                rs.getString("recipient"),
+                rs.getString("text"),
+                rs.getString("source"),
+                rs.getString("source_ref"),
+                rs.getString("requested_by"),
+                OutboundStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                time(rs, "next_attempt_at"),
+                rs.getString("modem"),
+                nullableInt(rs, "parts"),
+                intList(rs, "message_refs"),
+                rs.getString("error"),
+                time(rs, "created_at"),
+                time(rs, "sent_at"));
+    }
+}
