@@ -47,7 +47,7 @@ class SmsToEmailAndBackTest {
     private static final String HELPDESK = "helpdesk@switchboard.local";
 
     @TempDir
-    Path dir;
+    static Path dir;
     private TestDatabase db;
     private Hub hub;
     private MailboxClient mail;
@@ -88,7 +88,7 @@ class SmsToEmailAndBackTest {
 
     private MimeMessage awaitMail(String user, String password, String subjectPart) {
         return await().atMost(WAIT).until(() -> mail.inbox(user, password).stream()
-                .filter(m -> m.getSubject() != null && m.getSubject().contains(subjectPart)).findFirst().orElse(null),
+                .filter(m -> subjectOf(m).contains(subjectPart)).findFirst().orElse(null),
                 m -> m != null);
     }
 

@@ -28,6 +28,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
     private final long pollMillis;
     private final long maxBackoffMillis;
     private final Session session = Session.getInstance(new java.util.Properties());
+    private final SmsEmail renderer = new SmsEmail();
 
     public EmailOutboxRoute(MessageStore store, MailSettings mail, String smtpUri, long pollMillis, long maxBackoffMillis) {
         this.store = store;
@@ -47,7 +48,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
                     .doTry()
                         .step("email-rendered").process(this::render).end()
                         .step("handed-to-smtp").to(smtpUri).process(this::markEmailed).end()
-                    .doCatch(Exception.class)
+                    .endDoTry().doCatch(Exception.class)
                         .process(this::scheduleRetry)
                     .end()
                 .end();
@@ -57,7 +58,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
         InboundSms sms = exchange.getIn().getBody(InboundSms.class);
         Conversation thread = store.conversation(sms.originator()).orElse(null);
         String name = store.contactName(sms.originator()).orElse(null);
-        MimeMessage message = SmsEmail.render(session, new SmsForEmail(sms.id(), sms.originator(), name, sms.text(),
+        MimeMessage message = renderer.render(session, new SmsForEmail(sms.id(), sms.originator(), name, sms.text(),
                 sms.receivedAt(), sms.modem(), sms.parts(), sms.incomplete(), sms.optOutKeyword(),
                 thread != null ? thread.rootMessageId() : null, thread != null ? thread.lastMessageId() : null), mail);
         exchange.setProperty("sms", sms);
@@ -74,8 +75,8 @@ public final class EmailOutboxRoute extends RouteBuilder {
     }
 
     private void scheduleRetry(Exchange exchange) {
-        InboundSms sms = exchange.getIn().getBody(InboundSms.class) instanceof InboundSms s ? s
-                : exchange.getProperty("sms", InboundSms.class);
+        Object body = exchange.getIn().getBody();
+        InboundSms sms = body instanceof InboundSms s ? s : exchange.getProperty("sms", InboundSms.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String why = cause == null ? "unknown" : String.valueOf(cause.getMessage());
         long pause = Math.min(maxBackoffMillis, 1000L << Math.min(20, sms.emailAttempts()));

@@ -36,6 +36,8 @@ public final class MailReplyRoute extends RouteBuilder {
     private final String imapUri;
     private final String smtpUri;
     private final Session session = Session.getInstance(new java.util.Properties());
+    private final ReplyReader reader = new ReplyReader();
+    private final Bounces bounces = new Bounces();
 
     public MailReplyRoute(MessageStore store, MailSettings mail, StaffAllowList staff, PhoneNumbers numbers,
             String imapUri, String smtpUri) {
@@ -59,6 +61,7 @@ public final class MailReplyRoute extends RouteBuilder {
                         .filter(exchangeProperty("bounce").isEqualTo(true))
                             .step("bounced").to(smtpUri).end()
                         .end()
+                    .endChoice()
                     .otherwise()
                         .setProperty(Journal.MESSAGE_KIND, constant("outbound_sms"))
                         .step("sms-stored").process(this::storeSms).end()
@@ -69,15 +72,14 @@ public final class MailReplyRoute extends RouteBuilder {
         MimeMessage original = mimeOf(exchange);
         exchange.setProperty(Journal.DETAIL, "Message-ID " + original.getMessageID() + " from "
                 + java.util.Arrays.toString(original.getFrom()));
-        ReplyParse parsed = ReplyReader.read(original, mail);
+        ReplyParse parsed = reader.read(original, mail);
         if (parsed instanceof ReplyParse.Rejected rejected) {
             refuse(exchange, original, rejected.reason(), rejected.bounce());
             return;
         }
         ReplyParse.Reply reply = (ReplyParse.Reply) parsed;
         if (!staff.allows(reply.from())) {
-            refuse(exchange, original, "Only help-desk staff may send SMS through Switchboard; " + reply.from()
-                    + " is not on the staff list.", true);
+            refuse(exchange, original, Bounces.NOT_STAFF, true);
             return;
         }
         Optional<String> number = Optional.ofNullable(reply.targetNumber());
@@ -90,8 +92,7 @@ public final class MailReplyRoute extends RouteBuilder {
             }
         }
         if (number.isEmpty()) {
-            refuse(exchange, original, "Switchboard could not tell which number this reply is for: reply to an SMS"
-                    + " email, or write to sms+NUMBER@" + mail.smsDomain() + ".", true);
+            refuse(exchange, original, Bounces.noTarget(mail), true);
             return;
         }
         String e164 = numbers.tryE164(number.get()).orElse(null);
@@ -107,8 +108,7 @@ public final class MailReplyRoute extends RouteBuilder {
             return;
         }
         if (parts > mail.maxReplyParts()) {
-            refuse(exchange, original, "Your reply is " + parts + " SMS long; the limit is " + mail.maxReplyParts()
-                    + ". Shorten it and send it again.", true);
+            refuse(exchange, original, Bounces.tooManyParts(parts, mail.maxReplyParts()), true);
             return;
         }
         exchange.setProperty("reply", reply);
@@ -119,7 +119,7 @@ public final class MailReplyRoute extends RouteBuilder {
         exchange.setProperty("refusal", reason);
         exchange.setProperty("bounce", bounce);
         if (bounce) {
-            exchange.getIn().setBody(Bounces.bounce(session, original, reason, mail));
+            exchange.getIn().setBody(bounces.bounce(session, original, reason, mail));
             exchange.getIn().removeHeaders("*");
         }
     }

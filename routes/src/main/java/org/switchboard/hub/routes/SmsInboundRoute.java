@@ -31,12 +31,8 @@ public final class SmsInboundRoute extends RouteBuilder {
         from(uri).routeId("sms-inbound-" + modem)
                 .filter(header(ModemConstants.KIND).isEqualTo(ModemConstants.KIND_SMS))
                 .process(this::store)
-                .step("read-from-modem").process(this::describeRead).end()
-                .choice().when(exchangeProperty("duplicate").isEqualTo(true))
-                    .step("duplicate-ignored").end()
-                .otherwise()
-                    .step("stored").end()
-                .end();
+                .step(Journal.stepId(routeId(), "read-from-modem")).process(this::describeRead).end()
+                .step(Journal.stepId(routeId(), "stored")).process(this::describeStored).end();
     }
 
     private void store(Exchange exchange) {
@@ -50,6 +46,12 @@ public final class SmsInboundRoute extends RouteBuilder {
         exchange.setProperty(Journal.MESSAGE_KIND, "inbound_sms");
         exchange.setProperty(Journal.MESSAGE_ID, stored.id());
         exchange.setProperty("duplicate", stored.duplicate());
+    }
+
+    private void describeStored(Exchange exchange) {
+        exchange.setProperty(Journal.DETAIL, Boolean.TRUE.equals(exchange.getProperty("duplicate"))
+                ? "already stored: read again after a restart, before the modem had deleted it"
+                : "as in-" + exchange.getProperty(Journal.MESSAGE_ID));
     }
 
     private void describeRead(Exchange exchange) {

@@ -43,7 +43,7 @@ public final class SmsOutboxRoute extends RouteBuilder {
                             .loadBalance().roundRobin().to(modemUris.toArray(String[]::new)).end()
                             .process(this::markSent)
                         .end()
-                    .doCatch(Exception.class)
+                    .endDoTry().doCatch(Exception.class)
                         .process(this::retryOrFail)
                     .end()
                 .end();
