@@ -11,7 +11,6 @@ import org.apache.camel.spi.CamelEvent.ExchangeEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailureHandledEvent;
 import org.apache.camel.spi.CamelEvent.StepCompletedEvent;
-import org.apache.camel.spi.CamelEvent.StepEvent;
 import org.apache.camel.spi.CamelEvent.StepFailedEvent;
 import org.apache.camel.spi.CamelEvent.StepStartedEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -21,7 +20,8 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * The one place that writes journal hops for every route (see {@link Journal} for the routes' side).
  * <ul>
- * <li>A completed step {@code .step("stored")} becomes hop "stored" with the step's {@link Journal#DETAIL}.</li>
+ * <li>A completed step {@code .step("stored")} (or {@code .step("sms-in:stored")}, see {@link Journal#hopName})
+ * becomes hop "stored" with the step's {@link Journal#DETAIL}.</li>
  * <li>A failed step becomes the same hop name with {@code error} set to the exception's message: a hop's
  * name says what was attempted, {@code error == null} says it succeeded. A step whose exception an error
  * handler caught ({@code onException().handled(true)} or {@code continued(true)}) ends "completed" for
@@ -93,16 +93,17 @@ public final class JournalEventNotifier extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((ExchangeEvent) event).getExchange();
-        String kind = exchange.getProperty(Journal.MESSAGE_KIND, String.class);
-        Long id = messageId(exchange);
-        if (kind == null || id == null) {
-            return;
-        }
         if (event instanceof StepStartedEvent step) {
+            // Before the kind/id check: a step may be the one that learns the id (the INSERT of "stored").
             Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
             if (caught != null) {
                 exchange.setProperty(CAUGHT_AT_START + step.getStepId(), caught);
             }
+            return;
+        }
+        String kind = exchange.getProperty(Journal.MESSAGE_KIND, String.class);
+        Long id = messageId(exchange);
+        if (kind == null || id == null) {
             return;
         }
         String route = route(exchange);
@@ -110,10 +111,10 @@ public final class JournalEventNotifier extends EventNotifierSupport {
             Object before = exchange.removeProperty(CAUGHT_AT_START + step.getStepId());
             Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
             String error = caught instanceof Throwable t && caught != before ? reason(t) : null;
-            writer.record(new Hop(kind, id, step.getStepId(), OffsetDateTime.now(), route, takeDetail(exchange), error));
+            writer.record(new Hop(kind, id, Journal.hopName(step.getStepId()), OffsetDateTime.now(), route, takeDetail(exchange), error));
         } else if (event instanceof StepFailedEvent step) {
             exchange.removeProperty(CAUGHT_AT_START + step.getStepId());
-            writer.record(new Hop(kind, id, ((StepEvent) step).getStepId(), OffsetDateTime.now(), route, takeDetail(exchange),
+            writer.record(new Hop(kind, id, Journal.hopName(step.getStepId()), OffsetDateTime.now(), route, takeDetail(exchange),
                     reason(exchange.getException())));
         } else if (event instanceof ExchangeFailureHandledEvent handled) {
             exchange.setProperty(HANDLED_FAILURE, handled.isDeadLetterChannel()

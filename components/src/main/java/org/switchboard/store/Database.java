@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The hub's PostgreSQL: a configured server, or an embedded one when no URL is configured, migrated to the
  * current schema and reached through a connection pool.
+ * <p>
+ * The embedded default is a real PostgreSQL (zonky), not H2 in PostgreSQL mode: one engine everywhere means
+ * the same migrations, the same SKIP LOCKED, jsonb, arrays and ON CONFLICT in the default run, in the tests and
+ * in production. It costs a few seconds at the very first start (unpacking the server into java.io.tmpdir and
+ * initdb); later starts on the same data directory take well under a second here, as root too.
  */
 public final class Database implements AutoCloseable {
 

@@ -75,6 +75,13 @@ class JournalEventNotifierTest {
                             .setBody(simple("SMS from ${header.id}"))
                         .end();
 
+                // Step ids are unique across routes, like all node ids: the second "stored" is qualified.
+                from("direct:learns-id").routeId("learns-id")
+                        .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_INBOUND_SMS))
+                        .step(Journal.stepId("learns-id", "stored"))
+                            .setProperty(Journal.MESSAGE_ID, constant(55L))
+                        .end();
+
                 from("direct:unmarked").routeId("unmarked")
                         .step("anything")
                             .throwException(new IllegalArgumentException("no kind, no row"))
@@ -156,6 +163,21 @@ class JournalEventNotifierTest {
         assertEquals(List.of("status-report", "sent"), hops.stream().map(Hop::hop).toList());
         assertEquals("unknown message reference 77", hops.get(0).error());
         assertNull(hops.get(1).error());
+    }
+
+    @Test
+    void theStepThatLearnsTheIdIsJournalledUnderItsUnqualifiedName() {
+        camel.createProducerTemplate().sendBody("direct:learns-id", "x");
+        List<Hop> hops = awaitHops(Journal.KIND_INBOUND_SMS, 55, 1);
+        assertEquals(List.of("stored"), hops.stream().map(Hop::hop).toList());
+        assertEquals("learns-id", hops.get(0).route());
+    }
+
+    @Test
+    void hopNamesAreStepIdsWithoutTheirQualifier() {
+        assertEquals("email-to-sms:stored", Journal.stepId("email-to-sms", "stored"));
+        assertEquals("stored", Journal.hopName("email-to-sms:stored"));
+        assertEquals("stored", Journal.hopName("stored"));
     }
 
     @Test
