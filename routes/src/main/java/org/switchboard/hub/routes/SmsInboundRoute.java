@@ -28,11 +28,12 @@ public final class SmsInboundRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(uri).routeId("sms-inbound-" + modem)
+        String routeId = "sms-inbound-" + modem;
+        from(uri).routeId(routeId)
                 .filter(header(ModemConstants.KIND).isEqualTo(ModemConstants.KIND_SMS))
                 .process(this::store)
-                .step(Journal.stepId(routeId(), "read-from-modem")).process(this::describeRead).end()
-                .step(Journal.stepId(routeId(), "stored")).process(this::describeStored).end();
+                .step(Journal.stepId(routeId, "read-from-modem")).process(this::describeRead).end()
+                .step(Journal.stepId(routeId, "stored")).process(this::describeStored).end();
     }
 
     private void store(Exchange exchange) {
