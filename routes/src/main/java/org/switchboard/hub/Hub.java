@@ -106,6 +106,8 @@ public final class Hub implements AutoCloseable {
         long backoff = settings.getLong("switchboard.outbox.max-backoff-millis");
 
         main = new Main();
+        // /health lists every check (the modems' signal and registration too), not only the failing ones.
+        main.configure().health().withExposureLevel("full");
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport m) {

@@ -25,6 +25,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
     private final MessageStore store;
     private final MailSettings mail;
     private final String smtpUri;
+    private final String smtpHost;
     private final long pollMillis;
     private final long maxBackoffMillis;
     private final Session session = Session.getInstance(new java.util.Properties());
@@ -34,6 +35,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
         this.store = store;
         this.mail = mail;
         this.smtpUri = smtpUri;
+        this.smtpHost = smtpUri.replaceFirst("^smtps?://", "").replaceFirst("\\?.*$", "");
         this.pollMillis = pollMillis;
         this.maxBackoffMillis = maxBackoffMillis;
     }
@@ -72,6 +74,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
         String messageId = exchange.getProperty("messageId", String.class);
         store.markEmailed(sms.id(), messageId);
         store.recordEmail(sms.originator(), messageId);
+        exchange.setProperty(Journal.DETAIL, "SMTP " + smtpHost + " accepted Message-ID " + messageId);
     }
 
     private void scheduleRetry(Exchange exchange) {
