@@ -326,6 +326,28 @@ public final class MessageStore {
         });
     }
 
+    /**
+     * A status report from {@code modem} for message reference {@code ref}: the most recent SMS that modem sent with that
+     * reference (references wrap at 256, so only the last week counts) gets its delivery status. Empty when no SMS
+     * matches, e.g. a report for a message sent by another system through the same SIM.
+     */
+    public Optional<Long> recordDeliveryReport(String modem, int ref, String deliveryStatus, int code) {
+        return Sql.inTransaction(dataSource, "recording a status report for " + modem + " reference " + ref, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET delivery_status = ?, delivery_code = ?,"
+                    + " delivery_reported_at = now() WHERE id = (SELECT id FROM outbound_sms WHERE status = 'SENT'"
+                    + " AND modem = ? AND ? = ANY(message_refs) AND sent_at > now() - interval '7 days'"
+                    + " ORDER BY sent_at DESC, id DESC LIMIT 1) RETURNING id")) {
+                ps.setString(1, deliveryStatus);
+                ps.setInt(2, code);
+                ps.setString(3, modem);
+                ps.setInt(4, ref);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** This attempt failed; the SMS goes back to PENDING, due at {@code next}. False if it was already SENT or FAILED. */
     public boolean markOutboundRetry(long id, String error, OffsetDateTime next) {
         return update("scheduling a retry of outbound SMS " + id, "UPDATE outbound_sms SET status = 'PENDING', error = ?,"

@@ -138,6 +138,12 @@ class SmsToEmailAndBackTest {
         for (String hop : List.of("sms-stored", "sent")) {
             assertTrue(out.contains("\"" + hop + "\""), hop + " in " + out);
         }
+        // The network's status report lands on the SMS it reports on.
+        await().atMost(WAIT).until(() -> {
+            hub.journal().flush();
+            return get("/api/messages/out-1/hops").contains("\"status-report\"");
+        });
+        assertTrue(get("/api/messages/out-1/hops").contains("delivered (TP-ST 0)"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.switchboard.hub.routes;
 import java.time.OffsetDateTime;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.journal.Journal;
 import org.switchboard.modem.ModemConstants;
@@ -11,7 +12,7 @@ import org.switchboard.store.NewInbound;
 import org.switchboard.store.StoredInbound;
 
 /**
- * SMS from one modem into the store. The exchange completes, and the modem deletes the SMS from its SIM, only once
+ * What one modem receives: SMS into the store, and status reports onto the SMS they report on. The exchange completes, and the modem deletes the SMS from its SIM, only once
  * the row is committed; a re-read after a crash in between finds the row and stores nothing twice. E-mailing it is
  * {@link EmailOutboxRoute}'s work.
  */
@@ -29,11 +30,55 @@ public final class SmsInboundRoute extends RouteBuilder {
     @Override
     public void configure() {
         String routeId = "sms-inbound-" + modem;
+        // A report can overtake the commit of the SMS it reports on (the network answers within milliseconds of
+        // +CMGS): ask again for a moment. One that still matches nothing was for an SMS this hub did not send.
+        onException(UnmatchedStatusReport.class).maximumRedeliveries(20).redeliveryDelay(100).handled(true)
+                .logExhausted(false)
+                .log(LoggingLevel.INFO, "Status report from " + modem + " for message reference"
+                        + " ${header." + ModemConstants.MESSAGE_REFERENCE + "} matches no SMS sent in the last week");
         from(uri).routeId(routeId)
-                .filter(header(ModemConstants.KIND).isEqualTo(ModemConstants.KIND_SMS))
-                .process(this::store)
-                .step(Journal.stepId(routeId, "read-from-modem")).process(this::describeRead).end()
-                .step(Journal.stepId(routeId, "stored")).process(this::describeStored).end();
+                .choice()
+                    .when(header(ModemConstants.KIND).isEqualTo(ModemConstants.KIND_STATUS_REPORT))
+                        .process(this::matchReport)
+                        .filter(exchangeProperty(Journal.MESSAGE_ID).isNotNull())
+                            .step(Journal.stepId(routeId, "status-report")).process(this::describeReport).end()
+                        .end()
+                    .endChoice()
+                    .otherwise()
+                        .process(this::store)
+                        .step(Journal.stepId(routeId, "read-from-modem")).process(this::describeRead).end()
+                        .step(Journal.stepId(routeId, "stored")).process(this::describeStored).end()
+                .end();
+    }
+
+    /** A status report belongs to the SMS this modem sent with that message reference, when there is one. */
+    private void matchReport(Exchange exchange) throws UnmatchedStatusReport {
+        var in = exchange.getIn();
+        Integer ref = in.getHeader(ModemConstants.MESSAGE_REFERENCE, Integer.class);
+        Integer status = in.getHeader(ModemConstants.STATUS, Integer.class);
+        String outcome = in.getHeader(ModemConstants.STATUS_CLASS, String.class);
+        if (ref == null || status == null || outcome == null) {
+            return;
+        }
+        long id = store.recordDeliveryReport(modem, ref, outcome, status)
+                .orElseThrow(() -> new UnmatchedStatusReport(modem, ref));
+        exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_OUTBOUND_SMS);
+        exchange.setProperty(Journal.MESSAGE_ID, id);
+    }
+
+    /** A status report for a message reference no recent SMS of this modem carries (yet). */
+    static final class UnmatchedStatusReport extends Exception {
+        UnmatchedStatusReport(String modem, int ref) {
+            super("no SMS sent through " + modem + " with message reference " + ref);
+        }
+    }
+
+    private void describeReport(Exchange exchange) {
+        var in = exchange.getIn();
+        exchange.setProperty(Journal.DETAIL, in.getHeader(ModemConstants.STATUS_CLASS) + " (TP-ST "
+                + in.getHeader(ModemConstants.STATUS) + ") for message reference "
+                + in.getHeader(ModemConstants.MESSAGE_REFERENCE) + " to " + in.getHeader(ModemConstants.RECIPIENT)
+                + ", reported " + in.getHeader(ModemConstants.DISCHARGE_TIME));
     }
 
     private void store(Exchange exchange) {

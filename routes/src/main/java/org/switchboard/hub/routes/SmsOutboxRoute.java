@@ -54,6 +54,8 @@ public final class SmsOutboxRoute extends RouteBuilder {
         exchange.setProperty("sms", sms);
         exchange.setProperty(Journal.MESSAGE_ID, sms.id());
         exchange.getIn().setHeader(ModemConstants.RECIPIENT, sms.recipient());
+        // The network's status report tells the journal whether the SMS reached the phone.
+        exchange.getIn().setHeader(ModemConstants.STATUS_REPORT_REQUEST, true);
         exchange.getIn().setBody(sms.text());
     }
 
