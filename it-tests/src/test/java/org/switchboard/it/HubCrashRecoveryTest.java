@@ -180,6 +180,8 @@ class HubCrashRecoveryTest {
             }
         }
         Map<Long, Integer> mails = awaitEmails(total);
+        System.out.println("HubCrashRecoveryTest: after the restart " + count("select count(*) from journal where hop"
+                + " = 'stored' and detail like 'already stored%'") + " SMS were read again and recognised as stored");
         for (long id : ids()) {
             assertEquals(1, mails.getOrDefault(id, 0), "e-mails for in-" + id + ": " + mails);
         }
