@@ -111,7 +111,9 @@ public final class Hub implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport m) {
-                JournalEventNotifier.install(m.getCamelContext(), journal);
+                if (settings.getBoolean("switchboard.journal.enabled")) {
+                    JournalEventNotifier.install(m.getCamelContext(), journal);
+                }
             }
         });
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new SmsInboundRoute(name, uri, store)));
