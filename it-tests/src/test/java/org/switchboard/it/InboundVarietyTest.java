@@ -117,6 +117,26 @@ class InboundVarietyTest {
     }
 
     @Test
+    void anAlphanumericSenderWithALineBreakStaysOneHeaderValue() throws Exception {
+        // An alphanumeric originator is up to 11 GSM characters, and CR and LF are among them.
+        modem().inbound("BNI\r\nBcc:x", "Kode OTP Anda 123456");
+
+        MimeMessage email = awaitMailFrom("BNI Bcc:x");
+        assertEquals("SMS from BNI Bcc:x", email.getSubject());
+        assertEquals("smsBNIBccx@sms.switchboard.local", ((InternetAddress) email.getFrom()[0]).getAddress());
+        assertFalse(Collections.list(email.getAllHeaderLines()).stream().anyMatch(h -> h.startsWith("Bcc")));
+        // Delivered, and journalled as delivered: an alphanumeric sender has no thread to record, and that is no error.
+        long id = Long.parseLong(email.getHeader(SmsEmail.SMS_ID_HEADER)[0]);
+        await().atMost(WAIT).until(() -> hub.journal("inbound_sms").stream().anyMatch(
+                r -> ((Number) r.get("message_id")).longValue() == id && r.get("hop").equals("handed-to-smtp")));
+        List<Map<String, Object>> errors = hub.journal("inbound_sms").stream()
+                .filter(r -> ((Number) r.get("message_id")).longValue() == id && r.get("error") != null).toList();
+        assertEquals(List.of(), errors);
+        assertEquals(List.of(Map.of("email_status", "SENT", "email_attempts", 1)),
+                hub.query("SELECT email_status, email_attempts FROM inbound_sms WHERE id = ?", id));
+    }
+
+    @Test
     void aKnownContactsNameIsTheSender() throws Exception {
         String number = "+6281240000005";
         store.upsertContact(number, "Siti Rahmawati");
