@@ -37,9 +37,9 @@ import org.switchboard.mail.Bounces;
 import org.switchboard.modem.sim.DeliveredSms;
 
 /**
- * Staff mail the hub cannot turn into an SMS as it is (no text, broken MIME, an unknown charset) is bounced with the
- * reason and journalled; mail it can read despite its shape (HTML only, a short text beside a 20 MB attachment) goes
- * out as SMS; and a plain reply sent after all of them still becomes an SMS, with every mail marked done.
+ * Staff mail the hub cannot turn into an SMS as it is (no text, a multipart with the wrong boundary, an unknown
+ * charset) is bounced with the reason and journalled; mail it can read despite its shape (no boundary parameter, HTML
+ * only, a short text beside a 20 MB attachment) goes out as SMS; and a plain reply sent after all of them still becomes an SMS, with every mail marked done.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,6 +100,22 @@ class MalformedMailTest {
 
     @Test
     @Order(3)
+    void aMultipartWithoutItsBoundaryParameterIsReadAsAMailProgramWouldShowIt() throws Exception {
+        // The first "--" line tells the boundary; the text is a valid reply, so it is sent rather than bounced.
+        sendRaw("missing-boundary", "6281234500006", """
+                Content-Type: multipart/mixed
+
+                --lost
+                Content-Type: text/plain; charset=UTF-8
+
+                Ruang tes pindah ke lantai 2.
+                --lost--
+                """);
+        assertEquals("Ruang tes pindah ke lantai 2.", awaitSmsTo("+6281234500006").text());
+    }
+
+    @Test
+    @Order(4)
     void aTextInAnUnknownCharsetIsBounced() throws Exception {
         sendRaw("unknown-charset", "6281234500003", """
                 Content-Type: text/plain; charset=x-unknown-123
@@ -111,7 +127,7 @@ class MalformedMailTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theTextBesideATwentyMegabyteAttachmentIsSentWithoutIt() throws Exception {
         // The text is a valid reply; the attachment cannot travel by SMS and is left out, as a phone user expects.
         byte[] scan = new byte[20 * 1024 * 1024];
@@ -130,7 +146,7 @@ class MalformedMailTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anHtmlOnlyMailIsSentAsItsText() throws Exception {
         MimeMessage message = staffMail("html-only", "6281234500005");
         message.setContent("<html><head><style>p{color:red}</style></head><body>"
@@ -143,7 +159,7 @@ class MalformedMailTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPlainReplyAfterAllOfThemStillBecomesAnSmsAndEveryMailIsDone() throws Exception {
         MimeMessage message = staffMail("good", "6281234500009");
         message.setText("Pendaftaran dibuka sampai 30 November.", "UTF-8");
@@ -152,7 +168,8 @@ class MalformedMailTest {
         assertEquals("Pendaftaran dibuka sampai 30 November.", awaitSmsTo("+6281234500009").text());
         // Every mail in the hub's mailbox was finished (seen): none is stuck being retried at every poll.
         await().atMost(WAIT).until(() -> unseenInHubMailbox() == 0);
-        assertEquals(3, hub.delivered().size(), "the big attachment, the HTML one and the good one: " + hub.delivered());
+        assertEquals(4, hub.delivered().size(),
+                "the missing boundary, the big attachment, the HTML one and the good one: " + hub.delivered());
     }
 
     private void sendRaw(String name, String number, String bodyAndContentHeaders) throws Exception {
