@@ -20,8 +20,10 @@ public final class ReplyReader {
     /**
      * Reads the mail without changing it.
      *
-     * @throws MessagingException only when the mailbox went away while reading, so the caller retries later;
-     *                            everything wrong with the mail itself is a {@link ReplyParse.Rejected}
+     * @throws MessagingException when the mailbox went away while reading, so the caller retries later, or when
+     *                            an IMAP server cannot describe the mail's structure (GreenMail on a broken
+     *                            multipart), so the caller reads a copy parsed locally; everything wrong with a
+     *                            parsed mail itself is a {@link ReplyParse.Rejected}
      */
     public ReplyParse read(MimeMessage mail, MailSettings settings) throws MessagingException {
         Optional<String> automatic = AutomaticMail.why(mail, settings);

@@ -38,6 +38,11 @@ public final class MessageStore {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /** Whether the schema's e164 domain takes this number: only such numbers have contacts, threads and opt-outs. */
+    public static boolean isE164(String number) {
+        return number != null && E164.matcher(number).matches();
+    }
+
     // ---- inbound SMS ------------------------------------------------------------------------------------
 
     /**

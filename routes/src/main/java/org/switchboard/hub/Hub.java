@@ -140,7 +140,12 @@ public final class Hub implements AutoCloseable {
         return scheme + "://" + settings.get("switchboard.imap.host") + ":" + port
                 + "?username=" + settings.get("switchboard.imap.user") + "&password=RAW("
                 + settings.get("switchboard.imap.password") + ")&folderName=" + settings.get("switchboard.imap.folder")
-                + "&unseen=true&delete=false&delay=" + settings.get("switchboard.imap.poll-millis");
+                + "&unseen=true&delete=false&delay=" + settings.get("switchboard.imap.poll-millis")
+                // Camel's mapping reads every mail's body and attachments while it builds the exchange, outside the
+                // route: a mail it cannot parse (a broken multipart, an unknown charset) then fails the poll each
+                // time and blocks every mail after it, and a 20 MB attachment is read whole. MailReplyRoute reads
+                // the MimeMessage itself, only the parts it needs, and bounces what it cannot read.
+                + "&mapMailMessage=false";
     }
 
     /** The API password: from SWITCHBOARD_ADMIN_PASSWORD, else the one generated at the first start. */

@@ -73,7 +73,11 @@ public final class EmailOutboxRoute extends RouteBuilder {
         InboundSms sms = exchange.getProperty("sms", InboundSms.class);
         String messageId = exchange.getProperty("messageId", String.class);
         store.markEmailed(sms.id(), messageId);
-        store.recordEmail(sms.originator(), messageId);
+        // An alphanumeric sender ("BNI", "TELKOMSEL") cannot be answered, so it has no thread; recording one failed
+        // the schema's e164 check after the mail had gone out, journalling a failure for a delivered mail.
+        if (MessageStore.isE164(sms.originator())) {
+            store.recordEmail(sms.originator(), messageId);
+        }
         exchange.setProperty(Journal.DETAIL, "SMTP " + smtpHost + " accepted Message-ID " + messageId);
     }
 

@@ -1,9 +1,16 @@
 package org.switchboard.hub.routes;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.Optional;
 
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
@@ -29,6 +36,9 @@ import org.switchboard.store.StoredOutbound;
  * mail (auto-replies, bounces, our own) is journalled and never answered, so no two robots can loop.
  */
 public final class MailReplyRoute extends RouteBuilder {
+    /** The largest mail copied whole when the server cannot describe its structure. */
+    private static final int MAX_LOCAL_COPY = 1024 * 1024;
+
     private final MessageStore store;
     private final MailSettings mail;
     private final StaffAllowList staff;
@@ -72,7 +82,18 @@ public final class MailReplyRoute extends RouteBuilder {
         MimeMessage original = mimeOf(exchange);
         exchange.setProperty(Journal.DETAIL, "Message-ID " + original.getMessageID() + " from "
                 + java.util.Arrays.toString(original.getFrom()));
-        ReplyParse parsed = reader.read(original, mail);
+        ReplyParse parsed;
+        try {
+            parsed = reader.read(original, mail);
+        } catch (FolderClosedException | StoreClosedException | MessageRemovedException e) {
+            throw e; // the mailbox went away: the mail stays unseen and is read again at the next poll
+        } catch (MessagingException e) {
+            // The server could not describe the mail (GreenMail, like some real servers, fails BODYSTRUCTURE on a
+            // broken multipart): read it from a copy parsed here, as mail programs do, instead of failing it at
+            // every poll, never bounced and never done.
+            original = parsedHere(original);
+            parsed = reader.read(original, mail);
+        }
         if (parsed instanceof ReplyParse.Rejected rejected) {
             refuse(exchange, original, rejected.reason(), rejected.bounce());
             return;
@@ -137,6 +158,22 @@ public final class MailReplyRoute extends RouteBuilder {
         exchange.setProperty(Journal.MESSAGE_ID, stored.id());
         exchange.setProperty(Journal.DETAIL, "to " + recipient + " from " + reply.from() + " (Message-ID "
                 + reply.messageId() + ")" + (stored.duplicate() ? ", already stored" : ""));
+    }
+
+    /**
+     * The mail parsed here from its raw bytes; one larger than {@value #MAX_LOCAL_COPY} bytes only from its headers,
+     * which is enough to see who sent it and to bounce it.
+     */
+    private MimeMessage parsedHere(MimeMessage original) throws MessagingException {
+        if (original.getSize() >= 0 && original.getSize() <= MAX_LOCAL_COPY) {
+            return new MimeMessage(original);
+        }
+        StringBuilder headers = new StringBuilder();
+        for (Enumeration<String> lines = original.getAllHeaderLines(); lines.hasMoreElements(); ) {
+            headers.append(lines.nextElement()).append("\r\n");
+        }
+        headers.append("\r\n");
+        return new MimeMessage(session, new ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MimeMessage mimeOf(Exchange exchange) throws Exception {

@@ -1,0 +1,131 @@
+package org.switchboard.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.switchboard.hub.Hub;
+import org.switchboard.hub.Settings;
+import org.switchboard.modem.sim.DeliveredSms;
+
+/**
+ * The hub started in this JVM for one test class, on a fresh database, with the simulator and (unless the test
+ * brings its own mail server) the embedded GreenMail on free ports; plus what the tests ask of it: what the network
+ * received, journal rows, mail that arrived.
+ */
+final class InProcessHub implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final TestDatabase db;
+    private final Hub hub;
+
+    private InProcessHub(TestDatabase db, Hub hub) {
+        this.db = db;
+        this.hub = hub;
+    }
+
+    /** Starts the hub; {@code overrides} win over the test defaults (which poll quickly and bind every port free). */
+    static InProcessHub start(Path dir, Map<String, String> overrides) throws Exception {
+        TestDatabase db = TestDatabase.create();
+        try {
+            int httpPort;
+            try (ServerSocket free = new ServerSocket(0)) {
+                httpPort = free.getLocalPort();
+            }
+            Map<String, String> settings = new HashMap<>(Map.ofEntries(
+                    Map.entry("switchboard.db.url", db.url()),
+                    Map.entry("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString()),
+                    Map.entry("switchboard.smtp.port", "0"),
+                    Map.entry("switchboard.imap.port", "0"),
+                    Map.entry("switchboard.imap.poll-millis", "200"),
+                    Map.entry("switchboard.simulator.port", "0"),
+                    Map.entry("switchboard.simulator.control-port", "-1"),
+                    Map.entry("switchboard.http.port", String.valueOf(httpPort)),
+                    Map.entry("switchboard.outbox.poll-millis", "100")));
+            settings.putAll(overrides);
+            return new InProcessHub(db, Hub.start(Settings.of(settings)));
+        } catch (Exception | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    Hub hub() {
+        return hub;
+    }
+
+    TestDatabase db() {
+        return db;
+    }
+
+    /** What all simulated modems delivered to the network, oldest first: the hub shares outgoing SMS among them. */
+    List<DeliveredSms> delivered() {
+        return hub.simulator().modems().stream().flatMap(m -> m.delivered().stream())
+                .sorted(Comparator.comparing(DeliveredSms::at)).toList();
+    }
+
+    /** Rows of a query on the hub's database, each column by its label. */
+    List<Map<String, Object>> query(String sql, Object... args) throws Exception {
+        try (Connection c = hub.database().dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Journal rows of one kind of message, oldest first, after the batched writer flushed what it holds. */
+    List<Map<String, Object>> journal(String messageKind) throws Exception {
+        hub.journal().flush();
+        return query("SELECT message_id, hop, detail, error FROM journal WHERE message_kind = ? ORDER BY id",
+                messageKind);
+    }
+
+    /** Waits for the first mail in the user's INBOX that matches. A mailbox nothing reached yet cannot log in. */
+    static MimeMessage awaitMail(MailboxClient mail, String user, String password, Predicate<MimeMessage> which) {
+        return await().atMost(WAIT).ignoreExceptions().until(
+                () -> mail.inbox(user, password).stream().filter(which).findFirst().orElse(null), m -> m != null);
+    }
+
+    static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject() == null ? "" : m.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            hub.close();
+        } finally {
+            db.close();
+        }
+    }
+}
