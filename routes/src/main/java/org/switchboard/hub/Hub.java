@@ -10,10 +10,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Properties;
+
+import javax.net.SocketFactory;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.switchboard.hub.mail.NoDelaySocketFactory;
+import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.MailReplyRoute;
@@ -106,6 +112,9 @@ public final class Hub implements AutoCloseable {
         long backoff = settings.getLong("switchboard.outbox.max-backoff-millis");
 
         main = new Main();
+        Properties smtpProperties = new Properties();
+        smtpProperties.put("mail.smtp.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
+        main.bind("smtpProperties", smtpProperties);
         // /health lists every check (the modems' signal and registration too), not only the failing ones.
         main.configure().health().withExposureLevel("full");
         main.addMainListener(new MainListenerSupport() {
@@ -117,7 +126,12 @@ public final class Hub implements AutoCloseable {
             }
         });
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new SmsInboundRoute(name, uri, store)));
-        main.configure().addRoutesBuilder(new EmailOutboxRoute(store, mail, smtpUri(), poll, backoff));
+        int senders = settings.getInt("switchboard.smtp.connections");
+        SmtpSender smtp = open(new SmtpSender(new SmtpSender.Server(settings.get("switchboard.smtp.host"), smtpPort(),
+                settings.get("switchboard.smtp.user"), settings.get("switchboard.smtp.password"),
+                settings.getBoolean("switchboard.smtp.tls")), senders));
+        main.configure().addRoutesBuilder(new EmailOutboxRoute(store, mail, smtp,
+                settings.get("switchboard.smtp.host") + ":" + smtpPort(), senders, poll, backoff));
         main.configure().addRoutesBuilder(new MailReplyRoute(store, mail,
                 new StaffAllowList(settings.getList("switchboard.staff")), numbers, imapUri(), smtpUri()));
         main.configure().addRoutesBuilder(new SmsOutboxRoute(store, List.copyOf(modems.values()), poll, backoff));
@@ -128,10 +142,13 @@ public final class Hub implements AutoCloseable {
 
     private String smtpUri() {
         String scheme = settings.getBoolean("switchboard.smtp.tls") ? "smtps" : "smtp";
-        String port = embeddedMail != null ? String.valueOf(embeddedMail.smtpPort()) : settings.get("switchboard.smtp.port");
-        return scheme + "://" + settings.get("switchboard.smtp.host") + ":" + port
+        return scheme + "://" + settings.get("switchboard.smtp.host") + ":" + smtpPort()
                 + "?username=" + settings.get("switchboard.smtp.user") + "&password=RAW("
-                + settings.get("switchboard.smtp.password") + ")";
+                + settings.get("switchboard.smtp.password") + ")&additionalJavaMailProperties=#smtpProperties";
+    }
+
+    private int smtpPort() {
+        return embeddedMail != null ? embeddedMail.smtpPort() : settings.getInt("switchboard.smtp.port");
     }
 
     private String imapUri() {

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.SmsEmail;
@@ -17,39 +18,45 @@ import org.switchboard.store.InboundSms;
 import org.switchboard.store.MessageStore;
 
 /**
- * Stored SMS out to the help desk's mailbox. Works from the database, so SMS wait there while SMTP is down and go out
+ * Stored SMS out to the help desk's mailbox, a few at a time over SMTP connections kept open. Works from the database, so SMS wait there while SMTP is down and go out
  * when it is back, with a growing pause between attempts; each SMS is marked e-mailed only after SMTP took it, and its
  * Message-ID is fixed by its id, so a resend after a crash threads as the same message.
  */
 public final class EmailOutboxRoute extends RouteBuilder {
     private final MessageStore store;
     private final MailSettings mail;
-    private final String smtpUri;
+    private final SmtpSender smtp;
     private final String smtpHost;
+    private final int senders;
     private final long pollMillis;
     private final long maxBackoffMillis;
     private final Session session = Session.getInstance(new java.util.Properties());
     private final SmsEmail renderer = new SmsEmail();
 
-    public EmailOutboxRoute(MessageStore store, MailSettings mail, String smtpUri, long pollMillis, long maxBackoffMillis) {
+    public EmailOutboxRoute(MessageStore store, MailSettings mail, SmtpSender smtp, String smtpHost, int senders,
+            long pollMillis, long maxBackoffMillis) {
         this.store = store;
         this.mail = mail;
-        this.smtpUri = smtpUri;
-        this.smtpHost = smtpUri.replaceFirst("^smtps?://", "").replaceFirst("\\?.*$", "");
+        this.smtp = smtp;
+        this.smtpHost = smtpHost;
+        this.senders = senders;
         this.pollMillis = pollMillis;
         this.maxBackoffMillis = maxBackoffMillis;
     }
 
     @Override
     public void configure() {
-        from("timer:email-outbox?delay=0&period=" + pollMillis).routeId("email-outbox")
-                .process(e -> e.getIn().setBody(store.pendingEmails(100, OffsetDateTime.now())))
-                .split(body()).stopOnException(false)
+        // Synchronous: the next poll starts only when every email of this one is marked, or the same PENDING rows
+        // would be picked up again while still being sent.
+        from("timer:email-outbox?delay=0&synchronous=true&period=" + pollMillis).routeId("email-outbox")
+                .process(e -> e.getIn().setBody(store.pendingEmails(200, OffsetDateTime.now())))
+                .split(body()).stopOnException(false).parallelProcessing().executorService(
+                        getContext().getExecutorServiceManager().newFixedThreadPool(this, "email-outbox", senders))
                     .setProperty(Journal.MESSAGE_KIND, constant("inbound_sms"))
                     .process(e -> e.setProperty(Journal.MESSAGE_ID, e.getIn().getBody(InboundSms.class).id()))
                     .doTry()
                         .step("email-rendered").process(this::render).end()
-                        .step("handed-to-smtp").to(smtpUri).process(this::markEmailed).end()
+                        .step("handed-to-smtp").process(this::send).process(this::markEmailed).end()
                     .endDoTry().doCatch(Exception.class)
                         .process(this::scheduleRetry)
                     .end()
@@ -67,6 +74,10 @@ public final class EmailOutboxRoute extends RouteBuilder {
         exchange.setProperty("messageId", message.getMessageID());
         exchange.setProperty(Journal.DETAIL, "to " + mail.helpdeskAddress() + ", Message-ID " + message.getMessageID());
         exchange.getIn().setBody(message);
+    }
+
+    private void send(Exchange exchange) throws Exception {
+        smtp.send(exchange.getIn().getBody(MimeMessage.class));
     }
 
     private void markEmailed(Exchange exchange) {

@@ -31,7 +31,7 @@ public final class SmsOutboxRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:sms-outbox?delay=0&period=" + pollMillis).routeId("sms-outbox")
+        from("timer:sms-outbox?delay=0&synchronous=true&period=" + pollMillis).routeId("sms-outbox")
                 .process(e -> e.getIn().setBody(store.claimOutbound(20, OffsetDateTime.now())))
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "sms-outbox",
