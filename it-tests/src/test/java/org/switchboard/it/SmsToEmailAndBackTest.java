@@ -147,6 +147,35 @@ class SmsToEmailAndBackTest {
     }
 
     @Test
+    void aBurstOfSmsIsEmailedExactlyOnceEach() throws Exception {
+        int burst = 120;
+        for (int i = 0; i < burst; i++) {
+            // Spread over both modems and 12 senders, as a busy afternoon would.
+            hub.simulator().modem(1 + i % 2).inbound(String.format("+62813000000%02d", i % 12), "Burst " + i);
+        }
+        await().atMost(WAIT).until(() -> burstMails().size() >= burst);
+        // Let a late duplicate, if any, arrive before counting.
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> burstMails().size() == burst);
+        assertEquals(burst, burstMails().stream().distinct().count(), "one email per SMS");
+    }
+
+    /** The "Burst n" texts the help desk received, one entry per email. */
+    private List<String> burstMails() {
+        List<String> texts = new java.util.ArrayList<>();
+        for (MimeMessage m : hub.embeddedMail().greenMail().getReceivedMessagesForDomain("switchboard.local")) {
+            try {
+                String body = String.valueOf(m.getContent());
+                if (body.startsWith("Burst ")) {
+                    texts.add(body.substring(0, body.indexOf('\n') < 0 ? body.length() : body.indexOf('\n')).trim());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return texts;
+    }
+
+    @Test
     void aReplyFromAStrangerIsBouncedAndSendsNothing() throws Exception {
         int before = delivered().size();
         MimeMessage reply = mail.compose();
