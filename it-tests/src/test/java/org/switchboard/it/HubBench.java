@@ -1,6 +1,5 @@
 package org.switchboard.it;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,22 +34,12 @@ public final class HubBench {
 
     static void run(int count, int modems, boolean journal) throws Exception {
         Path dir = Files.createTempDirectory("hub-bench");
-        int httpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            httpPort = free.getLocalPort();
-        }
+        Map<String, String> settings = InProcessHub.testSettings(dir, "");
+        settings.put("switchboard.simulator.modems", String.valueOf(modems));
+        settings.put("switchboard.outbox.poll-millis", "50");
+        settings.put("switchboard.journal.enabled", String.valueOf(journal));
         try (TestDatabase db = TestDatabase.create();
-                Hub hub = Hub.start(Settings.of(Map.ofEntries(
-                        Map.entry("switchboard.db.url", db.url()),
-                        Map.entry("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString()),
-                        Map.entry("switchboard.smtp.port", "0"),
-                        Map.entry("switchboard.imap.port", "0"),
-                        Map.entry("switchboard.simulator.modems", String.valueOf(modems)),
-                        Map.entry("switchboard.simulator.port", "0"),
-                        Map.entry("switchboard.simulator.control-port", "-1"),
-                        Map.entry("switchboard.http.port", String.valueOf(httpPort)),
-                        Map.entry("switchboard.outbox.poll-millis", "50"),
-                        Map.entry("switchboard.journal.enabled", String.valueOf(journal)))))) {
+                Hub hub = Hub.start(Settings.of(withDatabase(settings, db.url())))) {
             // Wait until every modem is up, so that start-up is not measured.
             var camel = hub.camelContext();
             while (org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
@@ -81,6 +70,11 @@ public final class HubBench {
                     emailed, modems, journal ? "on" : "off", seconds, emailed / seconds * 60, storedMillis / 1000.0,
                     inMailbox, hops);
         }
+    }
+
+    private static Map<String, String> withDatabase(Map<String, String> settings, String url) {
+        settings.put("switchboard.db.url", url);
+        return settings;
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {

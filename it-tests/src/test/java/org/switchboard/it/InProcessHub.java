@@ -38,24 +38,32 @@ final class InProcessHub implements AutoCloseable {
         this.hub = hub;
     }
 
+    /**
+     * The settings of a hub under test: a database of its own, every port free, quick polling. Mutable, for a test to
+     * change.
+     */
+    static Map<String, String> testSettings(Path dir, String dbUrl) throws java.io.IOException {
+        int httpPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            httpPort = free.getLocalPort();
+        }
+        return new HashMap<>(Map.ofEntries(
+                Map.entry("switchboard.db.url", dbUrl),
+                Map.entry("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString()),
+                Map.entry("switchboard.smtp.port", "0"),
+                Map.entry("switchboard.imap.port", "0"),
+                Map.entry("switchboard.imap.poll-millis", "200"),
+                Map.entry("switchboard.simulator.port", "0"),
+                Map.entry("switchboard.simulator.control-port", "-1"),
+                Map.entry("switchboard.http.port", String.valueOf(httpPort)),
+                Map.entry("switchboard.outbox.poll-millis", "100")));
+    }
+
     /** Starts the hub; {@code overrides} win over the test defaults (which poll quickly and bind every port free). */
     static InProcessHub start(Path dir, Map<String, String> overrides) throws Exception {
         TestDatabase db = TestDatabase.create();
         try {
-            int httpPort;
-            try (ServerSocket free = new ServerSocket(0)) {
-                httpPort = free.getLocalPort();
-            }
-            Map<String, String> settings = new HashMap<>(Map.ofEntries(
-                    Map.entry("switchboard.db.url", db.url()),
-                    Map.entry("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString()),
-                    Map.entry("switchboard.smtp.port", "0"),
-                    Map.entry("switchboard.imap.port", "0"),
-                    Map.entry("switchboard.imap.poll-millis", "200"),
-                    Map.entry("switchboard.simulator.port", "0"),
-                    Map.entry("switchboard.simulator.control-port", "-1"),
-                    Map.entry("switchboard.http.port", String.valueOf(httpPort)),
-                    Map.entry("switchboard.outbox.poll-millis", "100")));
+            Map<String, String> settings = testSettings(dir, db.url());
             settings.putAll(overrides);
             return new InProcessHub(db, Hub.start(Settings.of(settings)));
         } catch (Exception | Error e) {

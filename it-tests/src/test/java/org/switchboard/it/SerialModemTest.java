@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -59,20 +58,10 @@ class SerialModemTest {
         db = TestDatabase.create();
         sim = SimHarness.start(1, 115200);
         pty = SocatPty.start(dir.resolve("ttyGSM0"), sim.port(1)).keepAlive();
-        int httpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            httpPort = free.getLocalPort();
-        }
-        hub = Hub.start(Settings.of(Map.ofEntries(
-                Map.entry("switchboard.db.url", db.url()),
-                Map.entry("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString()),
-                Map.entry("switchboard.smtp.port", "0"),
-                Map.entry("switchboard.imap.port", "0"),
-                Map.entry("switchboard.imap.poll-millis", "200"),
-                Map.entry("switchboard.simulator.enabled", "false"),
-                Map.entry("switchboard.modem.ttyGSM0", "device=" + pty.link() + "&baudRate=115200&sweepInterval=1000"),
-                Map.entry("switchboard.http.port", String.valueOf(httpPort)),
-                Map.entry("switchboard.outbox.poll-millis", "100"))));
+        Map<String, String> settings = InProcessHub.testSettings(dir, db.url());
+        settings.put("switchboard.simulator.enabled", "false");
+        settings.put("switchboard.modem.ttyGSM0", "device=" + pty.link() + "&baudRate=115200&sweepInterval=1000");
+        hub = Hub.start(Settings.of(settings));
         MailboxClient mail = new MailboxClient(hub.embeddedMail().smtpPort(), hub.embeddedMail().imapPort());
         SimModem modem = sim.modem(1);
 

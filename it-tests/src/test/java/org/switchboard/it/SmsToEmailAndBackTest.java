@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,19 +56,9 @@ class SmsToEmailAndBackTest {
     @BeforeAll
     void start() throws Exception {
         db = TestDatabase.create();
-        try (ServerSocket free = new ServerSocket(0)) {
-            httpPort = free.getLocalPort();
-        }
-        hub = Hub.start(Settings.of(Map.ofEntries(
-                Map.entry("switchboard.db.url", db.url()),
-                Map.entry("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString()),
-                Map.entry("switchboard.smtp.port", "0"),
-                Map.entry("switchboard.imap.port", "0"),
-                Map.entry("switchboard.imap.poll-millis", "200"),
-                Map.entry("switchboard.simulator.port", "0"),
-                Map.entry("switchboard.simulator.control-port", "-1"),
-                Map.entry("switchboard.http.port", String.valueOf(httpPort)),
-                Map.entry("switchboard.outbox.poll-millis", "100"))));
+        Map<String, String> settings = InProcessHub.testSettings(dir, db.url());
+        httpPort = Integer.parseInt(settings.get("switchboard.http.port"));
+        hub = Hub.start(Settings.of(settings));
         mail = new MailboxClient(hub.embeddedMail().smtpPort(), hub.embeddedMail().imapPort());
     }
 
