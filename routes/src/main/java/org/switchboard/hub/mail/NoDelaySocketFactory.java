@@ -7,9 +7,9 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Sockets with Nagle's algorithm off, for the SMTP client. Jakarta Mail ends each message with a small write right
- * after the body and then waits for the answer; with Nagle on, that write waits for the server's delayed ACK, about
- * 40 ms per email, which alone caps a hub at some 1,500 emails a minute.
+ * Sockets with Nagle's algorithm off, for the SMTP client. Jakarta Mail writes a command or the end of a message in
+ * small pieces and then waits for the answer; without Nagle's wait those pieces leave at once. Measured over one open
+ * connection to GreenMail on loopback: 1.6 ms per email instead of 2.5 to 3.1 ms.
  */
 public final class NoDelaySocketFactory extends SocketFactory {
     private final SocketFactory delegate;
