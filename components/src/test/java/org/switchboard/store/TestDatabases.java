@@ -82,6 +82,11 @@ public final class TestDatabases {
             return name;
         }
 
+        /** The JDBC URL, for a hub under test to open the database itself. */
+        public String url() {
+            return TestDatabases.url(name);
+        }
+
         public Database database() {
             return database;
         }

@@ -1,18 +1,24 @@
 package org.switchboard.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.switchboard.hub.Hub;
 import org.switchboard.hub.Settings;
 import org.switchboard.modem.sim.SimModem;
+import org.switchboard.store.TestDatabases;
+import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
  * SMS to email end to end, as issue 3 asks it to be measured: SMS injected into simulated modems at zero latency, stored
@@ -38,15 +44,12 @@ public final class HubBench {
         settings.put("switchboard.simulator.modems", String.valueOf(modems));
         settings.put("switchboard.outbox.poll-millis", "50");
         settings.put("switchboard.journal.enabled", String.valueOf(journal));
-        try (TestDatabase db = TestDatabase.create();
+        try (TestDatabase db = TestDatabases.create();
                 Hub hub = Hub.start(Settings.of(withDatabase(settings, db.url())))) {
             // Wait until every modem is up, so that start-up is not measured.
             var camel = hub.camelContext();
-            while (org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
-                    .anyMatch(r -> r.getCheck().getId().startsWith("modem-")
-                            && r.getState() != org.apache.camel.health.HealthCheck.State.UP)) {
-                TimeUnit.MILLISECONDS.sleep(100);
-            }
+            await().atMost(Duration.ofMinutes(1)).until(() -> HealthCheckHelper.invoke(camel).stream()
+                    .noneMatch(r -> r.getCheck().getId().startsWith("modem-") && r.getState() != HealthCheck.State.UP));
             long start = System.nanoTime();
             ThreadLocalRandom random = ThreadLocalRandom.current();
             for (int i = 0; i < count; i++) {
@@ -54,10 +57,8 @@ public final class HubBench {
                 String from = "+62812" + String.format(Locale.ROOT, "%07d", i % 1000);
                 modem.inbound(from, "Pesan nomor " + i + ": saya mau tanya soal pendaftaran " + random.nextInt(1000));
             }
-            long emailed;
-            while ((emailed = count(db, "select count(*) from inbound_sms where email_status = 'SENT'")) < count) {
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
+            long emailed = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> count(db, "select count(*) from inbound_sms where email_status = 'SENT'"), n -> n >= count);
             double seconds = (System.nanoTime() - start) / 1e9;
             hub.journal().flush();
             long hops = count(db, "select count(*) from journal");
@@ -78,7 +79,7 @@ public final class HubBench {
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(db.url(), "postgres", "");
+        try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

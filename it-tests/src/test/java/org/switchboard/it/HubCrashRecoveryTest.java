@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,6 +37,8 @@ import org.switchboard.mail.SmsEmail;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.modem.sim.SimOptions;
+import org.switchboard.store.TestDatabases;
+import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
  * The hub killed with SIGKILL (a power cut, the OOM killer) while SMS are between the modem and the help desk's
@@ -68,7 +69,7 @@ class HubCrashRecoveryTest {
     @BeforeEach
     void start() throws Exception {
         HubProcess.jar(); // a missing jar fails here, with how to build it
-        db = TestDatabase.create();
+        db = TestDatabases.create();
         greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort() });
@@ -271,7 +272,7 @@ class HubCrashRecoveryTest {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.url(), "postgres", "");
+        return db.dataSource().getConnection();
     }
 
     private static int freePort() throws Exception {

@@ -21,6 +21,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.switchboard.hub.Hub;
 import org.switchboard.hub.Settings;
 import org.switchboard.modem.sim.DeliveredSms;
+import org.switchboard.store.TestDatabases;
+import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
  * The hub started in this JVM for one test class, on a fresh database, with the simulator and (unless the test
@@ -61,7 +63,7 @@ final class InProcessHub implements AutoCloseable {
 
     /** Starts the hub; {@code overrides} win over the test defaults (which poll quickly and bind every port free). */
     static InProcessHub start(Path dir, Map<String, String> overrides) throws Exception {
-        TestDatabase db = TestDatabase.create();
+        TestDatabase db = TestDatabases.create();
         try {
             Map<String, String> settings = testSettings(dir, db.url());
             settings.putAll(overrides);

@@ -20,6 +20,8 @@ import org.switchboard.hub.Settings;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.testing.SimHarness;
 import org.switchboard.modem.testing.SocatPty;
+import org.switchboard.store.TestDatabases;
+import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
  * The hub with its modem on a serial port, as in production: a real pseudo-terminal (socat) in front of a simulated
@@ -55,7 +57,7 @@ class SerialModemTest {
     @Test
     void smsInAndReplyOutThroughASerialPort() throws Exception {
         SocatPty.assumeInstalled();
-        db = TestDatabase.create();
+        db = TestDatabases.create();
         sim = SimHarness.start(1, 115200);
         pty = SocatPty.start(dir.resolve("ttyGSM0"), sim.port(1)).keepAlive();
         Map<String, String> settings = InProcessHub.testSettings(dir, db.url());

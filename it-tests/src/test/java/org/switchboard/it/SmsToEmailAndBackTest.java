@@ -33,6 +33,8 @@ import org.switchboard.hub.Hub;
 import org.switchboard.hub.Settings;
 import org.switchboard.modem.sim.DeliveredSms;
 import org.switchboard.modem.sim.SimModem;
+import org.switchboard.store.TestDatabases;
+import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
  * The help desk's whole loop against real parts: an SMS reaches a simulated modem, arrives as email in the help-desk
@@ -55,7 +57,7 @@ class SmsToEmailAndBackTest {
 
     @BeforeAll
     void start() throws Exception {
-        db = TestDatabase.create();
+        db = TestDatabases.create();
         Map<String, String> settings = InProcessHub.testSettings(dir, db.url());
         httpPort = Integer.parseInt(settings.get("switchboard.http.port"));
         hub = Hub.start(Settings.of(settings));

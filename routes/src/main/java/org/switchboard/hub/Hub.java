@@ -10,15 +10,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import java.util.Properties;
-
-import javax.net.SocketFactory;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.switchboard.hub.mail.NoDelaySocketFactory;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
@@ -112,9 +107,6 @@ public final class Hub implements AutoCloseable {
         long backoff = settings.getLong("switchboard.outbox.max-backoff-millis");
 
         main = new Main();
-        Properties smtpProperties = new Properties();
-        smtpProperties.put("mail.smtp.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
-        main.bind("smtpProperties", smtpProperties);
         // /health lists every check (the modems' signal and registration too), not only the failing ones.
         main.configure().health().withExposureLevel("full");
         main.addMainListener(new MainListenerSupport() {
@@ -144,7 +136,7 @@ public final class Hub implements AutoCloseable {
         String scheme = settings.getBoolean("switchboard.smtp.tls") ? "smtps" : "smtp";
         return scheme + "://" + settings.get("switchboard.smtp.host") + ":" + smtpPort()
                 + "?username=" + settings.get("switchboard.smtp.user") + "&password=RAW("
-                + settings.get("switchboard.smtp.password") + ")&additionalJavaMailProperties=#smtpProperties";
+                + settings.get("switchboard.smtp.password") + ")";
     }
 
     private int smtpPort() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -106,9 +105,7 @@ public final class Settings {
             }
         }
         if (uris.isEmpty()) {
-            List<String> names = new ArrayList<>();
             for (int i = 0; i < simulatorPorts.size(); i++) {
-                names.add("gsm" + (i + 1));
                 uris.put("gsm" + (i + 1), "modem:gsm" + (i + 1) + "?host=127.0.0.1&port=" + simulatorPorts.get(i));
             }
         }
