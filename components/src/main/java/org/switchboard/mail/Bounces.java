@@ -36,6 +36,10 @@ public final class Bounces {
     public static final String BROKEN_MIME =
             "Your email could not be read: its MIME structure is broken. Send it again from a regular mail program.";
 
+    public static final String EMPTY_BROADCAST =
+            "Your broadcast had no text to send. Write the SMS text in the email (after the \"to:\" line, if you use"
+                    + " one) and send it again.";
+
     private static final int MAX_SUBJECT = 200;
 
     public static String tooManyParts(int parts, int limit) {

@@ -5,8 +5,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** The addresses, SMS mail domain, time zone and reply limit that the mail classes work with. */
-public record MailSettings(String helpdeskAddress, String smsDomain, String hubAddress, ZoneId zone, int maxReplyParts) {
+/**
+ * The addresses, mail domains (NUMBER@smsDomain for one SMS, SEGMENT@broadcastDomain for a broadcast), time zone and
+ * reply limit that the mail classes work with.
+ */
+public record MailSettings(String helpdeskAddress, String smsDomain, String hubAddress, ZoneId zone, int maxReplyParts,
+        String broadcastDomain) {
 
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
 
@@ -19,11 +23,21 @@ public record MailSettings(String helpdeskAddress, String smsDomain, String hubA
         if (!DOMAIN.matcher(smsDomain).matches()) {
             throw new IllegalArgumentException("not a mail domain: " + smsDomain);
         }
+        broadcastDomain = broadcastDomain == null || broadcastDomain.isBlank() ? "broadcast." + smsDomain.replaceFirst("^sms\\.", "")
+                : broadcastDomain.trim().toLowerCase(Locale.ROOT);
+        if (!DOMAIN.matcher(broadcastDomain).matches() || broadcastDomain.equals(smsDomain)) {
+            throw new IllegalArgumentException("not a broadcast mail domain: " + broadcastDomain);
+        }
         helpdeskAddress = helpdeskAddress.trim();
         hubAddress = hubAddress.trim();
         if (maxReplyParts < 1) {
             throw new IllegalArgumentException("maxReplyParts must be at least 1: " + maxReplyParts);
         }
+    }
+
+    /** With the broadcast domain next to the SMS domain: sms.example.org gives broadcast.example.org. */
+    public MailSettings(String helpdeskAddress, String smsDomain, String hubAddress, ZoneId zone, int maxReplyParts) {
+        this(helpdeskAddress, smsDomain, hubAddress, zone, maxReplyParts, null);
     }
 
     /** The embedded default of DESIGN.md, in the given zone. */

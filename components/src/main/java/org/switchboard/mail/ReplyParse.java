@@ -3,7 +3,7 @@ package org.switchboard.mail;
 import java.util.List;
 import java.util.Objects;
 
-/** What a staff email turned out to be: a reply to send as SMS, or a mail to reject. */
+/** What a staff email turned out to be: a reply or a single SMS, a broadcast request, or a mail to reject. */
 public sealed interface ReplyParse {
 
     /**
@@ -23,6 +23,27 @@ public sealed interface ReplyParse {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(text, "text");
             threadMessageIds = List.copyOf(threadMessageIds);
+        }
+    }
+
+    /**
+     * A broadcast: to a saved segment ({@code SEGMENT@broadcastDomain}), to contacts picked by a first body line
+     * {@code to: school=...; major=IPA}, or both (the line then narrows the segment).
+     *
+     * @param from       the sender's address, lower-cased
+     * @param segment    the segment's name from the address, lower-cased, or null
+     * @param filterText what followed {@code to:} on the first line, or null
+     * @param template   the text to send, with its {placeholders}; never empty
+     * @param messageId  the request's own Message-ID, or null when it has none
+     */
+    record BroadcastRequest(String from, String segment, String filterText, String template, String messageId)
+            implements ReplyParse {
+        public BroadcastRequest {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(template, "template");
+            if (segment == null && filterText == null) {
+                throw new IllegalArgumentException("a broadcast needs a segment or a filter");
+            }
         }
     }
 

@@ -10,9 +10,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads a staff email that answers an SMS email: who wrote it, to which number, and the text to send. */
+/**
+ * Reads a staff email that asks for SMS: a reply to an SMS email, a new SMS to {@code NUMBER@smsDomain}, or a
+ * broadcast to {@code SEGMENT@broadcastDomain} or to the contacts a first body line {@code to: ...} picks.
+ */
 public final class ReplyReader {
+
+    /**
+     * The first body line of an ad hoc broadcast: {@code to: school=SMA N 1 Yogyakarta; major=IPA}. The '=' keeps a
+     * reply that happens to start with "To: Pak Budi" a reply.
+     */
+    private static final Pattern FILTER_LINE = Pattern.compile("(?i)^\\s*to\\s*:\\s*([^=\\s][^=]*=.*?)\\s*$");
 
     /** Where a reply may name its number; the Delivered-To kinds cover a Bcc to {@code sms+NUMBER@}. */
     private static final String[] RECIPIENT_HEADERS = {"To", "Cc", "Delivered-To", "X-Original-To"};
@@ -34,21 +46,46 @@ public final class ReplyReader {
         if (from == null) {
             return new ReplyParse.Rejected("no readable From address", false);
         }
-        String target = targetNumber(mail, settings);
+        String target = addressed(mail, a -> SmsAddress.numberIn(a, settings.smsDomain()));
+        String segment = target != null ? null : addressed(mail, a -> segmentIn(a, settings.broadcastDomain()));
         List<String> thread = threadMessageIds(mail);
-        if (target == null && thread.isEmpty()) {
-            return new ReplyParse.Rejected(Bounces.noTarget(settings), true);
-        }
         String text;
         try {
             text = QuotedText.strip(BodyText.of(mail));
         } catch (BodyText.Unreadable e) {
             return new ReplyParse.Rejected(e.getMessage(), true);
         }
+        String messageId = MessageIds.normalise(mail.getMessageID());
+        int newline = text.indexOf('\n');
+        Matcher filter = FILTER_LINE.matcher(newline < 0 ? text : text.substring(0, newline));
+        if (target == null && (segment != null || filter.matches())) {
+            String template = filter.matches() ? (newline < 0 ? "" : text.substring(newline + 1).strip()) : text;
+            if (template.isEmpty()) {
+                return new ReplyParse.Rejected(Bounces.EMPTY_BROADCAST, true);
+            }
+            return new ReplyParse.BroadcastRequest(from, segment, filter.matches() ? filter.group(1) : null, template,
+                    messageId);
+        }
+        if (target == null && thread.isEmpty()) {
+            return new ReplyParse.Rejected(Bounces.noTarget(settings), true);
+        }
         if (text.isEmpty()) {
             return new ReplyParse.Rejected(Bounces.EMPTY_REPLY, true);
         }
-        return new ReplyParse.Reply(from, target, thread, text, MessageIds.normalise(mail.getMessageID()));
+        return new ReplyParse.Reply(from, target, thread, text, messageId);
+    }
+
+    /** The segment a {@code SEGMENT@broadcastDomain} address names, lower-cased. */
+    static Optional<String> segmentIn(String address, String broadcastDomain) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        String a = address.trim().toLowerCase(Locale.ROOT);
+        int at = a.lastIndexOf('@');
+        if (at <= 0 || !a.substring(at + 1).equals(broadcastDomain)) {
+            return Optional.empty();
+        }
+        return Optional.of(a.substring(0, at));
     }
 
     private static String sender(MimeMessage mail) throws MessagingException {
@@ -67,7 +104,9 @@ public final class ReplyReader {
         }
     }
 
-    private static String targetNumber(MimeMessage mail, MailSettings settings) throws MessagingException {
+    /** The first recipient address {@code reading} finds something in, and what it found. */
+    private static String addressed(MimeMessage mail, Function<String, Optional<String>> reading)
+            throws MessagingException {
         for (String header : RECIPIENT_HEADERS) {
             String value = mail.getHeader(header, ",");
             if (value == null) {
@@ -81,9 +120,9 @@ public final class ReplyReader {
             }
             for (Address a : addresses) {
                 if (a instanceof InternetAddress ia) {
-                    Optional<String> number = SmsAddress.numberIn(ia.getAddress(), settings.smsDomain());
-                    if (number.isPresent()) {
-                        return number.get();
+                    Optional<String> found = reading.apply(ia.getAddress());
+                    if (found.isPresent()) {
+                        return found.get();
                     }
                 }
             }
