@@ -34,10 +34,12 @@ final class InProcessHub implements AutoCloseable {
 
     private final TestDatabase db;
     private final Hub hub;
+    private final Map<String, String> settings;
 
-    private InProcessHub(TestDatabase db, Hub hub) {
+    private InProcessHub(TestDatabase db, Hub hub, Map<String, String> settings) {
         this.db = db;
         this.hub = hub;
+        this.settings = settings;
     }
 
     /**
@@ -67,7 +69,7 @@ final class InProcessHub implements AutoCloseable {
         try {
             Map<String, String> settings = testSettings(dir, db.url());
             settings.putAll(overrides);
-            return new InProcessHub(db, Hub.start(Settings.of(settings)));
+            return new InProcessHub(db, Hub.start(Settings.of(settings)), Map.copyOf(settings));
         } catch (Exception | Error e) {
             db.close();
             throw e;
@@ -76,6 +78,10 @@ final class InProcessHub implements AutoCloseable {
 
     Hub hub() {
         return hub;
+    }
+
+    int httpPort() {
+        return Integer.parseInt(settings.get("switchboard.http.port"));
     }
 
     TestDatabase db() {

@@ -201,9 +201,9 @@ class MalformedMailTest {
         assertTrue(bounce.getHeader("In-Reply-To")[0].contains(name + "@staff.switchboard.local"));
 
         List<Map<String, Object>> journal = hub.journal("email");
-        assertTrue(journal.stream().anyMatch(r -> r.get("hop").equals("reply-received")
+        assertTrue(journal.stream().anyMatch(r -> r.get("hop").equals("email-received")
                 && String.valueOf(r.get("detail")).contains("<" + name + "@staff.switchboard.local>")), journal::toString);
-        assertTrue(journal.stream().anyMatch(r -> r.get("hop").equals("reply-refused")
+        assertTrue(journal.stream().anyMatch(r -> r.get("hop").equals("email-refused")
                 && String.valueOf(r.get("detail")).equals(reason + " (bounced)")), journal::toString);
         assertFalse(hub.delivered().stream().anyMatch(d -> d.to().equals("+" + number)), "no SMS");
     }

@@ -17,14 +17,22 @@ import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
-import org.switchboard.hub.routes.MailReplyRoute;
+import org.switchboard.hub.routes.BroadcastConfirmationRoute;
+import org.switchboard.hub.routes.BroadcastReportRoute;
+import org.switchboard.hub.routes.BroadcastRequestRoute;
+import org.switchboard.hub.routes.EmailToSmsRoute;
 import org.switchboard.hub.routes.SmsInboundRoute;
 import org.switchboard.hub.routes.SmsOutboxRoute;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalReader;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.SenderPolicy;
 import org.switchboard.mail.StaffAllowList;
+import org.switchboard.broadcast.BroadcastPlanner;
+import org.switchboard.broadcast.BroadcastReport;
+import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.contacts.SegmentStore;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.modem.sim.SimOptions;
@@ -73,14 +81,14 @@ public final class Hub implements AutoCloseable {
         adminPassword();
         MailSettings mail = new MailSettings(settings.get("switchboard.helpdesk.address"),
                 settings.get("switchboard.sms.domain"), settings.get("switchboard.hub.address"), settings.zone(),
-                settings.getInt("switchboard.reply.max-parts"));
+                settings.getInt("switchboard.reply.max-parts"), settings.get("switchboard.broadcast.domain"));
         if (settings.getBoolean("switchboard.mail.embedded")) {
             embeddedMail = open(EmbeddedMail.start(settings.getInt("switchboard.smtp.port"),
                     settings.getInt("switchboard.imap.port"),
                     List.of(new EmbeddedMail.Mailbox(mail.helpdeskAddress(), "helpdesk"),
                             new EmbeddedMail.Mailbox(mail.hubAddress(), "hub"),
                             new EmbeddedMail.Mailbox("staff@switchboard.local", "staff")),
-                    List.of(mail.smsDomain(), "broadcast.switchboard.local"), mail.hubAddress()));
+                    List.of(mail.smsDomain(), mail.broadcastDomain()), mail.hubAddress()));
         }
         List<Integer> simulatorPorts = new ArrayList<>();
         if (settings.getBoolean("switchboard.simulator.enabled")) {
@@ -124,8 +132,20 @@ public final class Hub implements AutoCloseable {
                 settings.getBoolean("switchboard.smtp.tls")), senders));
         main.configure().addRoutesBuilder(new EmailOutboxRoute(store, mail, smtp,
                 settings.get("switchboard.smtp.host") + ":" + smtpPort(), senders, poll, backoff));
-        main.configure().addRoutesBuilder(new MailReplyRoute(store, mail,
-                new StaffAllowList(settings.getList("switchboard.staff")), numbers, imapUri(), smtpUri()));
+        BroadcastStore broadcasts = new BroadcastStore(database.dataSource());
+        SenderPolicy senders = new SenderPolicy(new StaffAllowList(settings.getList("switchboard.staff")),
+                settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
+        main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, senders, numbers, imapUri(),
+                smtpUri()));
+        main.configure().addRoutesBuilder(new BroadcastRequestRoute(new BroadcastPlanner(database.dataSource(), numbers),
+                broadcasts, new SegmentStore(database.dataSource()), mail,
+                new ModemPool(modems.size(), Double.parseDouble(settings.get("switchboard.broadcast.seconds-per-part"))),
+                settings.getInt("switchboard.broadcast.confirm-above"), smtpUri()));
+        main.configure().addRoutesBuilder(new BroadcastConfirmationRoute(broadcasts, mail, smtpUri()));
+        main.configure().addRoutesBuilder(new BroadcastReportRoute(broadcasts,
+                new BroadcastReport(database.dataSource()), mail, smtpUri(),
+                settings.getLong("switchboard.broadcast.report-poll-millis"),
+                java.time.Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis"))));
         main.configure().addRoutesBuilder(new SmsOutboxRoute(store, List.copyOf(modems.values()), poll, backoff));
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
@@ -152,7 +172,7 @@ public final class Hub implements AutoCloseable {
                 + "&unseen=true&delete=false&delay=" + settings.get("switchboard.imap.poll-millis")
                 // Camel's mapping reads every mail's body and attachments while it builds the exchange, outside the
                 // route: a mail it cannot parse (a broken multipart, an unknown charset) then fails the poll each
-                // time and blocks every mail after it, and a 20 MB attachment is read whole. MailReplyRoute reads
+                // time and blocks every mail after it, and a 20 MB attachment is read whole. EmailToSmsRoute reads
                 // the MimeMessage itself, only the parts it needs, and bounces what it cannot read.
                 + "&mapMailMessage=false";
     }

@@ -16,12 +16,14 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
+import org.switchboard.broadcast.Broadcast;
+import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.ReplyParse;
 import org.switchboard.mail.ReplyReader;
-import org.switchboard.mail.StaffAllowList;
+import org.switchboard.mail.SenderPolicy;
 import org.switchboard.modem.pdu.PduCodec;
 import org.switchboard.modem.pdu.PduException;
 import org.switchboard.modem.pdu.SubmitRequest;
@@ -31,17 +33,25 @@ import org.switchboard.store.NewOutbound;
 import org.switchboard.store.StoredOutbound;
 
 /**
- * Staff replies, read from the hub's mailbox, into SMS waiting in the outbox. The mail is marked seen (done) only when
- * the exchange completes, which is after the SMS is stored, or after a refusal was bounced and journalled; automatic
- * mail (auto-replies, bounces, our own) is journalled and never answered, so no two robots can loop.
+ * Staff email, read from the hub's mailbox, into SMS: a reply or a mail to {@code NUMBER@smsDomain} becomes an SMS in
+ * the outbox; a broadcast request goes to {@link BroadcastRequestRoute}, and an answer to a broadcast's preview to
+ * {@link BroadcastConfirmationRoute}. The mail is marked seen (done) only when the exchange completes, which is after
+ * what it asked for is stored, or after a refusal was bounced and journalled; automatic mail (auto-replies, bounces,
+ * our own) is journalled and never answered, so no two robots can loop.
  */
-public final class MailReplyRoute extends RouteBuilder {
+public final class EmailToSmsRoute extends RouteBuilder {
+    /** Exchange properties the broadcast routes read. */
+    public static final String BROADCAST_REQUEST = "broadcastRequest";
+    public static final String PREVIEW_ANSWER = "previewAnswer";
+    public static final String ORIGINAL_MAIL = "originalMail";
+
     /** The largest mail copied whole when the server cannot describe its structure. */
     private static final int MAX_LOCAL_COPY = 1024 * 1024;
 
     private final MessageStore store;
     private final MailSettings mail;
-    private final StaffAllowList staff;
+    private final SenderPolicy senders;
+    private final BroadcastStore broadcasts;
     private final PhoneNumbers numbers;
     private final String imapUri;
     private final String smtpUri;
@@ -49,11 +59,12 @@ public final class MailReplyRoute extends RouteBuilder {
     private final ReplyReader reader = new ReplyReader();
     private final Bounces bounces = new Bounces();
 
-    public MailReplyRoute(MessageStore store, MailSettings mail, StaffAllowList staff, PhoneNumbers numbers,
-            String imapUri, String smtpUri) {
+    public EmailToSmsRoute(MessageStore store, BroadcastStore broadcasts, MailSettings mail, SenderPolicy senders,
+            PhoneNumbers numbers, String imapUri, String smtpUri) {
         this.store = store;
+        this.broadcasts = broadcasts;
         this.mail = mail;
-        this.staff = staff;
+        this.senders = senders;
         this.numbers = numbers;
         this.imapUri = imapUri;
         this.smtpUri = smtpUri;
@@ -61,17 +72,21 @@ public final class MailReplyRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(imapUri).routeId("mail-reply")
+        from(imapUri).routeId("email-to-sms")
                 .setProperty(Journal.MESSAGE_KIND, constant("email"))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
-                .step("reply-received").process(this::read).end()
+                .step("email-received").process(this::read).end()
                 .choice()
                     .when(exchangeProperty("refusal").isNotNull())
-                        .step("reply-refused").process(this::describeRefusal).end()
+                        .step("email-refused").process(this::describeRefusal).end()
                         .filter(exchangeProperty("bounce").isEqualTo(true))
                             .step("bounced").to(smtpUri).end()
                         .end()
                     .endChoice()
+                    .when(exchangeProperty(BROADCAST_REQUEST).isNotNull())
+                        .to(BroadcastRequestRoute.ENDPOINT)
+                    .when(exchangeProperty(PREVIEW_ANSWER).isNotNull())
+                        .to(BroadcastConfirmationRoute.ENDPOINT)
                     .otherwise()
                         .setProperty(Journal.MESSAGE_KIND, constant("outbound_sms"))
                         .step("sms-stored").process(this::storeSms).end()
@@ -98,10 +113,26 @@ public final class MailReplyRoute extends RouteBuilder {
             refuse(exchange, original, rejected.reason(), rejected.bounce());
             return;
         }
-        ReplyParse.Reply reply = (ReplyParse.Reply) parsed;
-        if (!staff.allows(reply.from())) {
-            refuse(exchange, original, Bounces.NOT_STAFF, true);
+        String from = parsed instanceof ReplyParse.BroadcastRequest b ? b.from() : ((ReplyParse.Reply) parsed).from();
+        Optional<String> refusal = senders.refusal(original, from);
+        if (refusal.isPresent()) {
+            refuse(exchange, original, refusal.get(), true);
             return;
+        }
+        exchange.setProperty(ORIGINAL_MAIL, original);
+        if (parsed instanceof ReplyParse.BroadcastRequest request) {
+            exchange.setProperty(BROADCAST_REQUEST, request);
+            return;
+        }
+        ReplyParse.Reply reply = (ReplyParse.Reply) parsed;
+        if (reply.targetNumber() == null) {
+            for (String id : reply.threadMessageIds()) {
+                Optional<Broadcast> previewed = broadcasts.findByPreviewMessageId(id);
+                if (previewed.isPresent()) {
+                    exchange.setProperty(PREVIEW_ANSWER, new PreviewAnswer(previewed.get(), reply));
+                    return;
+                }
+            }
         }
         Optional<String> number = Optional.ofNullable(reply.targetNumber());
         if (number.isEmpty()) {
@@ -134,6 +165,10 @@ public final class MailReplyRoute extends RouteBuilder {
         }
         exchange.setProperty("reply", reply);
         exchange.setProperty("recipient", e164);
+    }
+
+    /** A staff member's answer to a broadcast's preview: the broadcast, and the reply that should say YES or NO. */
+    public record PreviewAnswer(Broadcast broadcast, ReplyParse.Reply reply) {
     }
 
     private void refuse(Exchange exchange, MimeMessage original, String reason, boolean bounce) throws Exception {

@@ -1,0 +1,72 @@
+package org.switchboard.hub.routes;
+
+import java.time.Duration;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.broadcast.Broadcast;
+import org.switchboard.broadcast.BroadcastMails;
+import org.switchboard.broadcast.BroadcastReport;
+import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.journal.Journal;
+import org.switchboard.mail.MailSettings;
+
+/**
+ * The report to the sender of each broadcast that has ended (every recipient sent or failed, and the status reports in,
+ * or the grace period for them over): sent, delivered, failed and why, with every recipient's status as CSV. The
+ * broadcast is marked DONE only after the report went out, so a crash in between sends it again, with the same
+ * Message-ID.
+ */
+public final class BroadcastReportRoute extends RouteBuilder {
+    private final BroadcastStore broadcasts;
+    private final BroadcastReport reports;
+    private final MailSettings mail;
+    private final String smtpUri;
+    private final long pollMillis;
+    private final Duration grace;
+    private final Session session = Session.getInstance(new java.util.Properties());
+
+    public BroadcastReportRoute(BroadcastStore broadcasts, BroadcastReport reports, MailSettings mail, String smtpUri,
+            long pollMillis, Duration grace) {
+        this.broadcasts = broadcasts;
+        this.reports = reports;
+        this.mail = mail;
+        this.smtpUri = smtpUri;
+        this.pollMillis = pollMillis;
+        this.grace = grace;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:broadcast-report?synchronous=true&period=" + pollMillis).routeId("broadcast-report")
+                .process(e -> e.getIn().setBody(broadcasts.dueForReport(grace)))
+                .split(body()).stopOnException(false)
+                    .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                    .setProperty(Journal.MESSAGE_ID, body())
+                    .step("report-sent")
+                        .process(this::report)
+                        .to(smtpUri)
+                        .process(this::markReported)
+                    .end()
+                .end();
+    }
+
+    private void report(Exchange exchange) throws Exception {
+        long id = exchange.getIn().getBody(Long.class);
+        Broadcast broadcast = broadcasts.find(id).orElseThrow();
+        MimeMessage report = BroadcastMails.report(session, broadcast, reports, mail);
+        exchange.setProperty("reportMessageId", report.getMessageID());
+        exchange.setProperty(Journal.DETAIL, "report " + report.getMessageID() + " to " + broadcast.requestedBy());
+        exchange.getIn().setBody(report);
+        exchange.getIn().removeHeaders("*");
+        exchange.setProperty("broadcastId", id);
+    }
+
+    private void markReported(Exchange exchange) {
+        broadcasts.markReported(exchange.getProperty("broadcastId", Long.class),
+                exchange.getProperty("reportMessageId", String.class));
+    }
+}

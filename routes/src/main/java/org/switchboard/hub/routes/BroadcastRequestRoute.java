@@ -1,0 +1,171 @@
+package org.switchboard.hub.routes;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.broadcast.BroadcastMails;
+import org.switchboard.broadcast.BroadcastPlanner;
+import org.switchboard.broadcast.BroadcastRequest;
+import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.broadcast.Plan;
+import org.switchboard.contacts.ContactFilter;
+import org.switchboard.contacts.Segment;
+import org.switchboard.contacts.SegmentStore;
+import org.switchboard.journal.Journal;
+import org.switchboard.mail.Bounces;
+import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.ReplyParse;
+import org.switchboard.hub.ModemPool;
+
+/**
+ * A staff email asking for a broadcast, into one stored row per recipient. A broadcast above the confirmation
+ * threshold is held and its sender gets a preview to answer YES to; a smaller one is released to the dispatchers at
+ * once. Whatever cannot be sent as asked (no such segment, a filter that does not read, a template naming an
+ * attribute some recipients lack, nobody matching) is bounced with the reason and nothing is stored.
+ */
+public final class BroadcastRequestRoute extends RouteBuilder {
+    public static final String ENDPOINT = "direct:broadcast-request";
+
+    private final BroadcastPlanner planner;
+    private final BroadcastStore broadcasts;
+    private final SegmentStore segments;
+    private final MailSettings mail;
+    private final ModemPool pool;
+    private final int confirmAbove;
+    private final String smtpUri;
+    private final Session session = Session.getInstance(new java.util.Properties());
+    private final Bounces bounces = new Bounces();
+
+    public BroadcastRequestRoute(BroadcastPlanner planner, BroadcastStore broadcasts, SegmentStore segments,
+            MailSettings mail, ModemPool pool, int confirmAbove, String smtpUri) {
+        this.planner = planner;
+        this.broadcasts = broadcasts;
+        this.segments = segments;
+        this.mail = mail;
+        this.pool = pool;
+        this.confirmAbove = confirmAbove;
+        this.smtpUri = smtpUri;
+    }
+
+    @Override
+    public void configure() {
+        from(ENDPOINT).routeId("broadcast-request")
+                .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                .step("broadcast-planned").process(this::plan).end()
+                .choice()
+                    .when(exchangeProperty("refusal").isNotNull())
+                        .step("broadcast-refused").process(this::bounce).to(smtpUri).end()
+                    .endChoice()
+                    .when(exchangeProperty("preview").isEqualTo(true))
+                        .step("preview-sent").process(this::preview).to(smtpUri).end()
+                    .endChoice()
+                    .otherwise()
+                        .step("broadcast-released").process(this::release).end()
+                .end();
+    }
+
+    private void plan(Exchange exchange) {
+        ReplyParse.BroadcastRequest request = exchange.getProperty(EmailToSmsRoute.BROADCAST_REQUEST,
+                ReplyParse.BroadcastRequest.class);
+        Map<String, String> criteria = new LinkedHashMap<>();
+        String describedAs;
+        try {
+            describedAs = criteria(request, criteria);
+        } catch (IllegalArgumentException e) {
+            refuse(exchange, e.getMessage());
+            return;
+        }
+        Plan plan = planner.plan(new BroadcastRequest(request.from(), "email", request.messageId(), request.segment(),
+                criteria, request.template(), true));
+        if (plan instanceof Plan.Refused refused) {
+            refuse(exchange, refused.reason());
+            return;
+        }
+        Plan.Planned planned = (Plan.Planned) plan;
+        exchange.setProperty(Journal.MESSAGE_ID, planned.broadcastId());
+        exchange.setProperty("plan", planned);
+        exchange.setProperty(Journal.DETAIL, "broadcast #" + planned.broadcastId() + " from " + request.from() + " to "
+                + describedAs + ": " + planned.recipients() + " recipient(s), " + planned.optedOut() + " opted out, "
+                + planned.invalid() + " invalid, " + planned.totalParts() + " SMS part(s)"
+                + (planned.existing() ? " (request read again: planned before)" : ""));
+        if (planned.recipients() == 0) {
+            broadcasts.cancel(planned.broadcastId());
+            refuse(exchange, "No contact matches " + describedAs + (planned.optedOut() > 0
+                    ? " who has not opted out (" + planned.optedOut() + " opted out)." : "."));
+            return;
+        }
+        boolean awaiting = broadcasts.find(planned.broadcastId()).map(b -> b.status().equals("AWAITING_CONFIRMATION"))
+                .orElse(false);
+        exchange.setProperty("preview", awaiting && planned.recipients() > confirmAbove);
+    }
+
+    /** The contacts the request picks: the segment's criteria, narrowed by the {@code to:} line's. */
+    private String criteria(ReplyParse.BroadcastRequest request, Map<String, String> criteria) {
+        StringBuilder described = new StringBuilder();
+        if (request.segment() != null) {
+            Optional<Segment> segment = segments.find(request.segment());
+            if (segment.isEmpty()) {
+                String known = String.join(", ", segments.list().stream().map(Segment::name).toList());
+                throw new IllegalArgumentException("There is no segment called \"" + request.segment() + "\". "
+                        + (known.isEmpty() ? "No segment is saved yet." : "Saved segments: " + known + "."));
+            }
+            criteria.putAll(segment.get().filter().criteria());
+            described.append("segment ").append(segment.get().name());
+        }
+        if (request.filterText() != null) {
+            ContactFilter line = ContactFilter.parse(request.filterText());
+            for (Map.Entry<String, String> c : line.criteria().entrySet()) {
+                String before = criteria.putIfAbsent(c.getKey(), c.getValue());
+                if (before != null && !before.equals(c.getValue())) {
+                    throw new IllegalArgumentException("Your \"to:\" line asks for " + c.getKey() + " = " + c.getValue()
+                            + ", but segment " + request.segment() + " already means " + c.getKey() + " = " + before
+                            + ": no contact can match both.");
+                }
+            }
+            described.append(described.length() > 0 ? ", narrowed to " : "").append(line.describe());
+        }
+        return described.toString();
+    }
+
+    private void preview(Exchange exchange) throws Exception {
+        Plan.Planned planned = exchange.getProperty("plan", Plan.Planned.class);
+        ReplyParse.BroadcastRequest request = exchange.getProperty(EmailToSmsRoute.BROADCAST_REQUEST,
+                ReplyParse.BroadcastRequest.class);
+        int modems = pool.healthyModems(getContext());
+        Duration estimate = pool.estimate(planned.totalParts(), modems);
+        MimeMessage preview = BroadcastMails.preview(session, broadcasts.find(planned.broadcastId()).orElseThrow(),
+                planned, estimate, modems, request.messageId(), mail);
+        // Stored before it is sent: a YES may come back faster than this exchange ends.
+        broadcasts.setPreviewMessageId(planned.broadcastId(), preview.getMessageID());
+        exchange.getIn().setBody(preview);
+        exchange.getIn().removeHeaders("*");
+        exchange.setProperty(Journal.DETAIL, "preview " + preview.getMessageID() + " to " + request.from()
+                + ": " + planned.recipients() + " recipient(s), about " + estimate.toMinutes() + " min on "
+                + modems + " modem(s); waiting for YES");
+    }
+
+    private void release(Exchange exchange) {
+        Plan.Planned planned = exchange.getProperty("plan", Plan.Planned.class);
+        broadcasts.confirm(planned.broadcastId());
+        exchange.setProperty(Journal.DETAIL, planned.recipients() + " recipient(s), at most " + confirmAbove
+                + " without confirmation: released to the modems");
+    }
+
+    private void refuse(Exchange exchange, String reason) {
+        exchange.setProperty("refusal", reason);
+        exchange.setProperty(Journal.DETAIL, reason);
+    }
+
+    private void bounce(Exchange exchange) throws Exception {
+        MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
+        exchange.getIn().setBody(bounces.bounce(session, original, exchange.getProperty("refusal", String.class), mail));
+        exchange.getIn().removeHeaders("*");
+    }
+}
