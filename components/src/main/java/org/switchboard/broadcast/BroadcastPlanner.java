@@ -238,7 +238,8 @@ public final class BroadcastPlanner {
             if (refusal != null) {
                 return;
             }
-            if (samples.size() < SAMPLES) {
+            // A sample of a duplicate number would show the staff a message nobody gets.
+            if (samples.size() < SAMPLES && samples.stream().noneMatch(x -> x.number().equals(recipient))) {
                 samples.add(new Sample(recipient, name, text, parts));
             }
             batchNumbers.add(recipient);
