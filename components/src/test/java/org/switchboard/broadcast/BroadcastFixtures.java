@@ -59,4 +59,26 @@ final class BroadcastFixtures {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
+
+    /** A broadcast row in {@code status}, confirmed an hour ago unless awaiting confirmation. */
+    long broadcast(String status) {
+        return count("INSERT INTO broadcast (requested_by, source, filter, template, status, confirmed_at)"
+                + " VALUES ('guru@school.example', 'api', '{}', 'Halo', ?,"
+                + " CASE WHEN ? <> 'AWAITING_CONFIRMATION' THEN now() - interval '1 hour' END) RETURNING id",
+                status, status);
+    }
+
+    /**
+     * One outbound row of a broadcast; {@code sentAgo} (minutes, or null) sets sent_at for SENT rows and
+     * claimed_at for FAILED ones.
+     */
+    long row(long broadcastId, String recipient, String status, String deliveryStatus, Integer sentAgo) {
+        return count("INSERT INTO outbound_sms (recipient, text, source, status, lane, broadcast_id, delivery_status,"
+                + " sent_at, claimed_at)"
+                + " VALUES (?, 'Halo', 'broadcast', ?, 1, ?, ?,"
+                + " CASE WHEN ? = 'SENT' THEN now() - make_interval(mins => ?) END,"
+                + " CASE WHEN ? IN ('FAILED', 'SENDING') THEN now() - make_interval(mins => ?) END) RETURNING id",
+                recipient, status, broadcastId, deliveryStatus, status, sentAgo == null ? 0 : sentAgo, status,
+                sentAgo == null ? 0 : sentAgo);
+    }
 }
