@@ -106,7 +106,7 @@ public final class BroadcastReport {
                     + "  SELECT error_code AS code, coalesce(error, 'unknown error') AS error, count(*) AS n"
                     + "  FROM outbound_sms WHERE broadcast_id = ? AND status = 'FAILED' GROUP BY 1, 2"
                     + "  UNION ALL"
-                    + "  SELECT NULL, 'not delivered' || coalesce(' (status report code ' || delivery_code || ')', ''),"
+                    + "  SELECT NULL::int, 'not delivered' || coalesce(' (status report code ' || delivery_code || ')', ''),"
                     + "         count(*)"
                     + "  FROM outbound_sms WHERE broadcast_id = ? AND status = 'SENT' AND delivery_status = 'failed'"
                     + "  GROUP BY 1, 2) r ORDER BY n DESC, code NULLS LAST, error LIMIT " + MAX_REASONS)) {
