@@ -205,6 +205,7 @@ class BroadcastMailsTest {
         assertTrue(csv.isMimeType("text/csv"), csv.getContentType());
         assertEquals(Part.ATTACHMENT, csv.getDisposition());
         assertEquals("broadcast-" + id + ".csv", csv.getFileName());
+        assertEquals("base64", csv.getHeader("Content-Transfer-Encoding")[0]);
         try (InputStream in = csv.getInputStream()) {
             String attached = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(expectedCsv.toString(), attached);

@@ -99,6 +99,13 @@ class BroadcastPlannerTest {
     }
 
     @Test
+    void aContactMatchesWhenItHasEveryPairOfTheFilter() {
+        Planned p = (Planned) planner.plan(request(null, Map.of("school", "SMA 1", "major", "IPA"), "Halo {name}", false));
+        assertEquals(List.of(1, 1, 1, 1), List.of(p.recipients(), p.optedOut(), p.invalid(), p.duplicates()));
+        assertEquals("Halo Budi Santoso", p.samples().get(0).text());
+    }
+
+    @Test
     void countsTheSmsPartsOfEachMessage() {
         fx.contact("+6281200000008", "Panjang", Map.of("school", "SMA 3", "note", "x".repeat(200)));
         fx.contact("+6281200000009", "Pendek", Map.of("school", "SMA 3", "note", "y"));
