@@ -158,6 +158,14 @@ class BroadcastPlannerTest {
     }
 
     @Test
+    void aMessageTooLongForAnSmsRefusesTheBroadcast() {
+        fx.contact("+6281200000020", "Roman", Map.of("school", "SMA 4", "note", "x".repeat(40_000)));
+        Refused r = (Refused) planner.plan(request(null, Map.of("school", "SMA 4"), "{note}", false));
+        assertTrue(r.reason().contains("does not fit in SMS"), r.reason());
+        assertEquals(0, fx.count("SELECT count(*) FROM broadcast"));
+    }
+
+    @Test
     void heldUntilConfirmedOnceThenCancelledWithoutTouchingWhatWentOut() {
         Planned p = (Planned) planner.plan(request("<req-3@mail>", SMA1, "Halo {name}", true));
         long id = p.broadcastId();
