@@ -8,11 +8,11 @@ import jakarta.mail.internet.MimeMessage;
  * A MimeMessage whose Message-ID survives {@code saveChanges()}: Transport.send calls it and would otherwise
  * replace our deterministic id with a random one, and a resend after a crash would no longer be recognisable.
  */
-final class FixedIdMessage extends MimeMessage {
+public final class FixedIdMessage extends MimeMessage {
 
     private final String messageId;
 
-    FixedIdMessage(Session session, String messageId) {
+    public FixedIdMessage(Session session, String messageId) {
         super(session);
         this.messageId = messageId;
     }

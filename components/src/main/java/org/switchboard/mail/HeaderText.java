@@ -1,7 +1,7 @@
 package org.switchboard.mail;
 
 /** Turns untrusted text into one safe line before it goes anywhere near a mail header. */
-final class HeaderText {
+public final class HeaderText {
 
     private HeaderText() {
     }
@@ -11,7 +11,7 @@ final class HeaderText {
      * format characters (but keeps the joiners that emoji and Persian need), collapses whitespace and cuts the result to {@code maxCodePoints}: jakarta.mail passes an ASCII CR/LF through
      * into a header unchanged, which would let an SMS add headers of its own.
      */
-    static String oneLine(String text, int maxCodePoints) {
+    public static String oneLine(String text, int maxCodePoints) {
         if (text == null) {
             return "";
         }

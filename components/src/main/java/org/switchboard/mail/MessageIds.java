@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads and checks the {@code <id@domain>} tokens of Message-ID, In-Reply-To and References. */
-final class MessageIds {
+public final class MessageIds {
 
     private static final Pattern ID = Pattern.compile("<([^<>\\s\"]{1,250}@[^<>\\s\"]{1,250})>");
     private static final int MAX_IDS = 100;
@@ -16,7 +16,7 @@ final class MessageIds {
     }
 
     /** The id in angle brackets, or null when it is not a plain {@code <left@right>} token. */
-    static String normalise(String id) {
+    public static String normalise(String id) {
         if (id == null) {
             return null;
         }
@@ -28,7 +28,7 @@ final class MessageIds {
     }
 
     /** All ids in the given header values, in order, without repeats; capped so a huge References stays cheap. */
-    static List<String> in(String... headerValues) {
+    public static List<String> in(String... headerValues) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (String value : headerValues) {
             if (value == null) {

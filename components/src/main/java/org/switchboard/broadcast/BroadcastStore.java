@@ -1,0 +1,196 @@
+package org.switchboard.broadcast;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * Broadcasts after planning: finding them (by id or by the preview email a staff member answers), confirming,
+ * cancelling, their progress, and which ones are ready for their report. Each method is one short transaction.
+ */
+public final class BroadcastStore {
+
+    private static final String COLUMNS = "id, requested_by, source, source_ref, segment, filter::text AS filter,"
+            + " template, status, recipients, opted_out, invalid, duplicates, parts, preview_message_id,"
+            + " report_message_id, created_at, confirmed_at, finished_at, reported_at";
+
+    private final DataSource dataSource;
+
+    public BroadcastStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    public Optional<Broadcast> find(long id) {
+        return Transactions.inTransaction(dataSource, "reading broadcast " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast WHERE id = ?")) {
+                ps.setLong(1, id);
+                return one(ps);
+            }
+        });
+    }
+
+    /**
+     * The broadcast whose preview email has this Message-ID (from a reply's In-Reply-To or References). Matches
+     * with and without the angle brackets, since mail clients and parsers differ in keeping them.
+     */
+    public Optional<Broadcast> findByPreviewMessageId(String messageId) {
+        if (messageId == null || messageId.isBlank()) {
+            return Optional.empty();
+        }
+        String bare = messageId.strip().replaceAll("^<|>$", "");
+        return Transactions.inTransaction(dataSource, "looking up preview " + messageId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast"
+                    + " WHERE preview_message_id = ANY (?) ORDER BY id DESC LIMIT 1")) {
+                ps.setArray(1, c.createArrayOf("text", new String[] {bare, "<" + bare + ">"}));
+                return one(ps);
+            }
+        });
+    }
+
+    /** Records the preview email's Message-ID, so that a reply to it finds the broadcast. */
+    public boolean setPreviewMessageId(long id, String messageId) {
+        return update("recording the preview of broadcast " + id,
+                "UPDATE broadcast SET preview_message_id = ? WHERE id = ?", messageId, id) > 0;
+    }
+
+    /**
+     * Releases a held broadcast: AWAITING_CONFIRMATION becomes SENDING and its HELD SMS PENDING. Returns true when
+     * this call confirmed it; false when it was not awaiting confirmation (confirmed already, cancelled, done or
+     * unknown), in which case nothing changes, so a second YES is harmless.
+     */
+    public boolean confirm(long id) {
+        return Transactions.inTransaction(dataSource, "confirming broadcast " + id, c -> {
+            if (execute(c, "UPDATE broadcast SET status = 'SENDING', confirmed_at = now()"
+                    + " WHERE id = ? AND status = 'AWAITING_CONFIRMATION'", id) == 0) {
+                return false;
+            }
+            execute(c, "UPDATE outbound_sms SET status = 'PENDING' WHERE broadcast_id = ? AND status = 'HELD'", id);
+            return true;
+        });
+    }
+
+    /**
+     * Cancels a broadcast that is awaiting confirmation or sending: its HELD and PENDING SMS become CANCELLED; those
+     * already with a modem (SENDING) or sent stay as they are. Returns false when it was done or cancelled already,
+     * or unknown. A cancelled broadcast gets no report.
+     */
+    public boolean cancel(long id) {
+        return Transactions.inTransaction(dataSource, "cancelling broadcast " + id, c -> {
+            if (execute(c, "UPDATE broadcast SET status = 'CANCELLED', finished_at = now()"
+                    + " WHERE id = ? AND status IN ('AWAITING_CONFIRMATION', 'SENDING')", id) == 0) {
+                return false;
+            }
+            // The dispatcher claims rows with FOR UPDATE SKIP LOCKED: a row it holds is SENDING by the time this
+            // update gets its lock, and stays so.
+            execute(c, "UPDATE outbound_sms SET status = 'CANCELLED', next_attempt_at = NULL"
+                    + " WHERE broadcast_id = ? AND status IN ('HELD', 'PENDING')", id);
+            return true;
+        });
+    }
+
+    public Progress progress(long id) {
+        return Transactions.inTransaction(dataSource, "counting the SMS of broadcast " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT"
+                    + " count(*) FILTER (WHERE status = 'HELD'),"
+                    + " count(*) FILTER (WHERE status = 'PENDING'),"
+                    + " count(*) FILTER (WHERE status = 'SENDING'),"
+                    + " count(*) FILTER (WHERE status = 'SENT'),"
+                    + " count(*) FILTER (WHERE status = 'SENT' AND delivery_status = 'delivered'),"
+                    + " count(*) FILTER (WHERE status = 'FAILED'),"
+                    + " count(*) FILTER (WHERE status = 'CANCELLED'),"
+                    + " count(*) FILTER (WHERE possible_duplicate)"
+                    + " FROM outbound_sms WHERE broadcast_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8));
+                }
+            }
+        });
+    }
+
+    /**
+     * Broadcasts ready for their report, oldest first: SENDING, with no SMS left held, queued or with a modem, and
+     * either every sent SMS has a final status report (delivered or failed; "pending" means the network is still
+     * trying) or the last one went out more than {@code grace} ago, since status reports may come late or never.
+     */
+    public List<Long> dueForReport(Duration grace) {
+        OffsetDateTime sentBefore = OffsetDateTime.now().minus(grace);
+        return Transactions.inTransaction(dataSource, "finding broadcasts due for their report", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM broadcast b WHERE b.status = 'SENDING'"
+                    + " AND NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id"
+                    + "                 AND o.status IN ('HELD', 'PENDING', 'SENDING'))"
+                    + " AND (NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id AND o.status = 'SENT'"
+                    + "                  AND (o.delivery_status IS NULL OR o.delivery_status = 'pending'))"
+                    + "      OR (SELECT max(o.sent_at) FROM outbound_sms o"
+                    + "          WHERE o.broadcast_id = b.id AND o.status = 'SENT') < ?)"
+                    + " ORDER BY b.id")) {
+                ps.setObject(1, sentBefore);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** The report went out with this Message-ID: the broadcast is DONE. False unless it was SENDING. */
+    public boolean markReported(long id, String reportMessageId) {
+        return update("marking broadcast " + id + " reported", "UPDATE broadcast SET status = 'DONE',"
+                + " report_message_id = ?, finished_at = coalesce(finished_at, now()), reported_at = now()"
+                + " WHERE id = ? AND status = 'SENDING'", reportMessageId, id) > 0;
+    }
+
+    private int update(String what, String sql, Object... args) {
+        return Transactions.inTransaction(dataSource, what, c -> execute(c, sql, args));
+    }
+
+    private static int execute(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Transactions.bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static Optional<Broadcast> one(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(broadcast(rs)) : Optional.empty();
+        }
+    }
+
+    static Broadcast broadcast(ResultSet rs) throws SQLException {
+        return new Broadcast(
+                rs.getLong("id"),
+                rs.getString("requested_by"),
+                rs.getString("source"),
+                rs.getString("source_ref"),
+                rs.getString("segment"),
+                Filters.fromJson(rs.getString("filter")),
+                rs.getString("template"),
+                BroadcastStatus.valueOf(rs.getString("status")),
+                rs.getInt("recipients"),
+                rs.getInt("opted_out"),
+                rs.getInt("invalid"),
+                rs.getInt("duplicates"),
+                rs.getLong("parts"),
+                rs.getString("preview_message_id"),
+                rs.getString("report_message_id"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("confirmed_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getObject("reported_at", OffsetDateTime.class));
+    }
+}
