@@ -1,14 +1,12 @@
 package org.switchboard.hub;
 
-import java.time.Duration;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 
 /**
- * The modems as a broadcast sees them: how many are healthy now (their Camel health checks, {@code modem-NAME}), and
- * how long a number of SMS parts will take on them at the configured pace per modem.
+ * The modems as a broadcast's preview sees them: how many are healthy now (their Camel health checks,
+ * {@code modem-NAME}), and the pace of one modem.
  */
 public final class ModemPool {
     private final int configured;
@@ -38,8 +36,7 @@ public final class ModemPool {
         return checked == 0 ? configured : up;
     }
 
-    /** The time {@code parts} SMS parts take on {@code modems} modems; with none healthy, as if one came back. */
-    public Duration estimate(long parts, int modems) {
-        return Duration.ofMillis(Math.round(parts * secondsPerPart * 1000 / Math.max(1, modems)));
+    public double secondsPerPart() {
+        return secondsPerPart;
     }
 }

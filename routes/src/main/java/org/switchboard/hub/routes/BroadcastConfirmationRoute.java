@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.broadcast.Broadcast;
+import org.switchboard.broadcast.BroadcastStatus;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.Bounces;
@@ -65,7 +66,7 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
             exchange.setProperty(Journal.DETAIL, "YES from " + from + (released ? ": released to the modems"
                     : ": broadcast was " + broadcasts.find(b.id()).map(Broadcast::status).orElse("gone")
                     + " already, nothing changed"));
-            if (!released && broadcasts.find(b.id()).map(x -> x.status().equals("CANCELLED")).orElse(false)) {
+            if (!released && broadcasts.find(b.id()).map(x -> x.status() == BroadcastStatus.CANCELLED).orElse(false)) {
                 refuse(exchange, "Broadcast #" + b.id() + " was cancelled before your YES arrived; nothing was sent."
                         + " Send the request again to start a new one.");
             }

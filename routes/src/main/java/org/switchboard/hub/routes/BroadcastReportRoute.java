@@ -3,7 +3,6 @@ package org.switchboard.hub.routes;
 import java.time.Duration;
 
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -28,6 +27,7 @@ public final class BroadcastReportRoute extends RouteBuilder {
     private final long pollMillis;
     private final Duration grace;
     private final Session session = Session.getInstance(new java.util.Properties());
+    private final BroadcastMails mails = new BroadcastMails();
 
     public BroadcastReportRoute(BroadcastStore broadcasts, BroadcastReport reports, MailSettings mail, String smtpUri,
             long pollMillis, Duration grace) {
@@ -48,8 +48,12 @@ public final class BroadcastReportRoute extends RouteBuilder {
                     .setProperty(Journal.MESSAGE_ID, body())
                     .step("report-sent")
                         .process(this::report)
-                        .to(smtpUri)
-                        .process(this::markReported)
+                        .doTry()
+                            .to(smtpUri)
+                            .process(this::markReported)
+                        .doFinally()
+                            .process(this::deleteCsv)
+                        .end()
                     .end()
                 .end();
     }
@@ -57,12 +61,23 @@ public final class BroadcastReportRoute extends RouteBuilder {
     private void report(Exchange exchange) throws Exception {
         long id = exchange.getIn().getBody(Long.class);
         Broadcast broadcast = broadcasts.find(id).orElseThrow();
-        MimeMessage report = BroadcastMails.report(session, broadcast, reports, mail);
-        exchange.setProperty("reportMessageId", report.getMessageID());
-        exchange.setProperty(Journal.DETAIL, "report " + report.getMessageID() + " to " + broadcast.requestedBy());
-        exchange.getIn().setBody(report);
+        BroadcastReport.Summary summary = reports.summary(id);
+        BroadcastMails.ReportMail report = mails.report(session, mail, broadcast, summary, reports, null);
+        exchange.setProperty("reportMail", report);
+        exchange.setProperty("reportMessageId", BroadcastMails.reportMessageId(id, mail));
+        exchange.setProperty(Journal.DETAIL, "report to " + broadcast.requestedBy() + ": " + summary.sent() + " sent, "
+                + summary.delivered() + " delivered, " + summary.failed() + " failed, " + summary.possibleDuplicates()
+                + " possible duplicate(s)");
+        exchange.getIn().setBody(report.message());
         exchange.getIn().removeHeaders("*");
         exchange.setProperty("broadcastId", id);
+    }
+
+    private void deleteCsv(Exchange exchange) {
+        BroadcastMails.ReportMail report = exchange.getProperty("reportMail", BroadcastMails.ReportMail.class);
+        if (report != null) {
+            report.close();
+        }
     }
 
     private void markReported(Exchange exchange) {

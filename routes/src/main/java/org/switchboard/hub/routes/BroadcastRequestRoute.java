@@ -1,6 +1,5 @@
 package org.switchboard.hub.routes;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.broadcast.BroadcastMails;
 import org.switchboard.broadcast.BroadcastPlanner;
 import org.switchboard.broadcast.BroadcastRequest;
+import org.switchboard.broadcast.BroadcastStatus;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.broadcast.Plan;
 import org.switchboard.contacts.ContactFilter;
@@ -42,6 +42,7 @@ public final class BroadcastRequestRoute extends RouteBuilder {
     private final String smtpUri;
     private final Session session = Session.getInstance(new java.util.Properties());
     private final Bounces bounces = new Bounces();
+    private final BroadcastMails mails = new BroadcastMails();
 
     public BroadcastRequestRoute(BroadcastPlanner planner, BroadcastStore broadcasts, SegmentStore segments,
             MailSettings mail, ModemPool pool, int confirmAbove, String smtpUri) {
@@ -82,10 +83,18 @@ public final class BroadcastRequestRoute extends RouteBuilder {
             refuse(exchange, e.getMessage());
             return;
         }
-        Plan plan = planner.plan(new BroadcastRequest(request.from(), "email", request.messageId(), request.segment(),
-                criteria, request.template(), true));
+        Plan plan = planner.plan(new BroadcastRequest(request.from(), BroadcastRequest.SOURCE_EMAIL,
+                request.messageId(), request.segment(), criteria, request.template(), true));
         if (plan instanceof Plan.Refused refused) {
             refuse(exchange, refused.reason());
+            MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
+            try {
+                // names the attributes some recipients lack, and a few of those recipients
+                exchange.setProperty("refusalMail", mails.refused(session, mail, request.from(), request.messageId(),
+                        original.getSubject(), refused));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("writing the refusal of " + request.messageId(), e);
+            }
             return;
         }
         Plan.Planned planned = (Plan.Planned) plan;
@@ -101,8 +110,8 @@ public final class BroadcastRequestRoute extends RouteBuilder {
                     ? " who has not opted out (" + planned.optedOut() + " opted out)." : "."));
             return;
         }
-        boolean awaiting = broadcasts.find(planned.broadcastId()).map(b -> b.status().equals("AWAITING_CONFIRMATION"))
-                .orElse(false);
+        boolean awaiting = broadcasts.find(planned.broadcastId())
+                .map(b -> b.status() == BroadcastStatus.AWAITING_CONFIRMATION).orElse(false);
         exchange.setProperty("preview", awaiting && planned.recipients() > confirmAbove);
     }
 
@@ -139,16 +148,15 @@ public final class BroadcastRequestRoute extends RouteBuilder {
         ReplyParse.BroadcastRequest request = exchange.getProperty(EmailToSmsRoute.BROADCAST_REQUEST,
                 ReplyParse.BroadcastRequest.class);
         int modems = pool.healthyModems(getContext());
-        Duration estimate = pool.estimate(planned.totalParts(), modems);
-        MimeMessage preview = BroadcastMails.preview(session, broadcasts.find(planned.broadcastId()).orElseThrow(),
-                planned, estimate, modems, request.messageId(), mail);
+        MimeMessage preview = mails.preview(session, mail, broadcasts.find(planned.broadcastId()).orElseThrow(),
+                planned, request.messageId(), modems, pool.secondsPerPart());
         // Stored before it is sent: a YES may come back faster than this exchange ends.
-        broadcasts.setPreviewMessageId(planned.broadcastId(), preview.getMessageID());
+        String previewId = BroadcastMails.previewMessageId(planned.broadcastId(), mail);
+        broadcasts.setPreviewMessageId(planned.broadcastId(), previewId);
         exchange.getIn().setBody(preview);
         exchange.getIn().removeHeaders("*");
-        exchange.setProperty(Journal.DETAIL, "preview " + preview.getMessageID() + " to " + request.from()
-                + ": " + planned.recipients() + " recipient(s), about " + estimate.toMinutes() + " min on "
-                + modems + " modem(s); waiting for YES");
+        exchange.setProperty(Journal.DETAIL, "preview " + previewId + " to " + request.from() + ": "
+                + planned.recipients() + " recipient(s), " + modems + " modem(s) up; waiting for YES");
     }
 
     private void release(Exchange exchange) {
@@ -164,8 +172,10 @@ public final class BroadcastRequestRoute extends RouteBuilder {
     }
 
     private void bounce(Exchange exchange) throws Exception {
+        MimeMessage written = exchange.getProperty("refusalMail", MimeMessage.class);
         MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
-        exchange.getIn().setBody(bounces.bounce(session, original, exchange.getProperty("refusal", String.class), mail));
+        exchange.getIn().setBody(written != null ? written
+                : bounces.bounce(session, original, exchange.getProperty("refusal", String.class), mail));
         exchange.getIn().removeHeaders("*");
     }
 }
