@@ -3,9 +3,10 @@ package org.switchboard.dispatch;
 import java.time.Duration;
 
 /**
- * A dispatcher's pause after its modem failed: no claims until the pause is over and the modem looks healthy again; each
- * fault, or a check that finds the modem still unhealthy, doubles the pause up to a maximum. A send that succeeds ends
- * it. Times are {@link System#nanoTime()} values. Used by one dispatcher thread.
+ * A dispatcher's pause after its modem failed: no claims until the pause is over and the modem looks healthy again. Each
+ * fault in a row (a failed send, or a check that finds the modem still unhealthy) doubles the pause up to a maximum;
+ * only a send that goes through starts the next fault from the first pause again, so a modem that looks healthy but
+ * keeps failing is tried less and less often. Times are {@link System#nanoTime()} values. Used by one dispatcher thread.
  */
 public final class ModemPause {
     private final long firstNanos;
@@ -13,6 +14,7 @@ public final class ModemPause {
     private long pauseNanos;
     private long until;
     private boolean paused;
+    private boolean streak;
 
     public ModemPause(Duration first, Duration max) {
         if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
@@ -24,12 +26,13 @@ public final class ModemPause {
 
     /** The modem failed (or was found unhealthy before a claim) at {@code now}: pause, longer each time in a row. */
     public void fault(long now) {
-        pauseNanos = paused ? Math.min(maxNanos, pauseNanos * 2) : firstNanos;
+        pauseNanos = streak ? Math.min(maxNanos, pauseNanos * 2) : firstNanos;
         paused = true;
+        streak = true;
         until = now + pauseNanos;
     }
 
-    /** Whether the dispatcher is paused: a fault not yet cleared by a send that went through. */
+    /** Whether the dispatcher is paused: no claims until the pause is over and a check finds the modem healthy. */
     public boolean paused() {
         return paused;
     }
@@ -41,12 +44,20 @@ public final class ModemPause {
 
     /** The length of the current pause. */
     public Duration current() {
-        return Duration.ofNanos(paused ? pauseNanos : 0);
+        return Duration.ofNanos(streak ? pauseNanos : 0);
     }
 
-    /** A send went through: the next fault starts from the first pause again. */
-    public void recovered() {
+    /** The pause is over and the modem looked healthy: claims resume, but the next fault still doubles the pause. */
+    public void resume() {
         paused = false;
+    }
+
+    /** A send went through: the next fault starts from the first pause again. Returns whether a fault streak ended. */
+    public boolean recovered() {
+        boolean ended = streak;
+        paused = false;
+        streak = false;
         pauseNanos = 0;
+        return ended;
     }
 }

@@ -28,7 +28,12 @@ class ModemPauseTest {
         }
         assertFalse(pause.checkDue(t + 29 * S));
         assertTrue(pause.checkDue(t + 30 * S));
-        pause.recovered();
+        pause.resume();
+        assertFalse(pause.paused());
+        pause.fault(t);
+        assertEquals(Duration.ofSeconds(30), pause.current(), "healthy at the check but failing again: no shorter pause");
+        assertTrue(pause.recovered());
+        assertFalse(pause.recovered());
         assertFalse(pause.paused());
         assertFalse(pause.checkDue(t + 100 * S));
         pause.fault(t);
