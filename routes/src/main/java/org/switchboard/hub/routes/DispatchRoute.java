@@ -17,6 +17,7 @@ import org.switchboard.modem.ModemComponent;
 import org.switchboard.modem.ModemConstants;
 import org.switchboard.modem.ModemException;
 import org.switchboard.modem.session.ModemSession;
+import org.switchboard.modem.session.ModemStatus;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.OutboundSms;
 
@@ -104,6 +105,10 @@ public final class DispatchRoute extends RouteBuilder {
             pause.resume();
         } else if (!healthy()) {
             // Cheap (the session's own view); a modem known to be down or off the network claims nothing.
+            if (starting()) {
+                idle(exchange);
+                return;
+            }
             pause.fault(now);
             log.warn("Modem {} is {}; it claims no SMS, next check in {} ms", modem, why(session()),
                     pause.current().toMillis());
@@ -146,6 +151,12 @@ public final class DispatchRoute extends RouteBuilder {
     private boolean healthy() {
         ModemSession session = session();
         return session != null && session.isReady() && !session.status().offNetwork();
+    }
+
+    /** Still coming up for the first time: not a fault, only not yet able to send. */
+    private boolean starting() {
+        ModemSession session = session();
+        return session == null || session.status().state() == ModemStatus.State.CONNECTING;
     }
 
     private static String why(ModemSession session) {
