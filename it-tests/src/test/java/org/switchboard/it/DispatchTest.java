@@ -218,6 +218,24 @@ class DispatchTest {
     }
 
     @Test
+    void eachModemKeepsToItsRateLimit() throws Exception {
+        start(Map.of("switchboard.dispatch.max-per-minute", "600"));
+        long broadcast;
+        try (Connection c = hub.db().dataSource().getConnection()) {
+            broadcast = broadcast(c, 40);
+        }
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbound_sms WHERE broadcast_id = ? AND status = 'SENT'",
+                broadcast) == 40);
+        // 600 a minute: one claim per 100 ms at most on each modem (a millisecond for the clocks' rounding).
+        List<Map<String, Object>> gaps = hub.query("SELECT modem, extract(epoch FROM claimed_at - lag(claimed_at)"
+                + " OVER (PARTITION BY modem ORDER BY claimed_at)) * 1000 AS gap FROM outbound_sms WHERE broadcast_id = ?",
+                broadcast);
+        assertEquals(4, gaps.stream().map(g -> g.get("modem")).distinct().count(), "all four modems sent: " + gaps);
+        assertTrue(gaps.stream().filter(g -> g.get("gap") != null)
+                .allMatch(g -> ((Number) g.get("gap")).doubleValue() >= 99), "claims too close: " + gaps);
+    }
+
+    @Test
     void smsACrashLeftSendingGoOutAgainMarkedPossibleDuplicate() throws Exception {
         try (TestDatabase db = TestDatabases.create()) {
             long interrupted;

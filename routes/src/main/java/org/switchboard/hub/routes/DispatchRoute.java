@@ -191,7 +191,7 @@ public final class DispatchRoute extends RouteBuilder {
             // twice unmarked. The row stays SENDING; the next start puts it back marked possible_duplicate.
             log.error("SMS {} to {} went out through modem {} but could not be marked sent; it stays SENDING until the"
                     + " next start", sms.id(), sms.recipient(), modem, cause);
-            throw cause;
+            throw cause != null ? cause : new IllegalStateException("SMS " + sms.id() + " could not be marked sent");
         }
         SendFailure failure;
         if (cause instanceof ModemException m) {
