@@ -62,7 +62,7 @@ public final class DispatchRoute extends RouteBuilder {
     @Override
     public void configure() {
         // greedy: after a poll that claimed an SMS the next poll runs at once, so a busy queue has no pause between SMS;
-        // a poll that claims nothing says so (SCHEDULER_POLLED_MESSAGES) and the next one waits pollMillis.
+        // a poll that claims nothing says so (SCHEDULER_POLLED_MESSAGES, see claim) and the next one waits pollMillis.
         from("scheduler:" + routeId + "?initialDelay=0&greedy=true&synchronous=true&delay=" + options.pollMillis())
                 .routeId(routeId)
                 .process(this::claim)
@@ -87,10 +87,12 @@ public final class DispatchRoute extends RouteBuilder {
     }
 
     private void claim(Exchange exchange) throws InterruptedException {
+        // Idle unless a row is claimed below; also when the claim throws (the database away), so that an outage is
+        // retried once a poll rather than in a tight loop.
+        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
         long now = System.nanoTime();
         if (pause.paused()) {
             if (!pause.checkDue(now)) {
-                idle(exchange);
                 return;
             }
             ModemSession session = session();
@@ -98,7 +100,6 @@ public final class DispatchRoute extends RouteBuilder {
                 pause.fault(now);
                 log.info("Modem {} still unhealthy ({}); next check in {} ms", modem, why(session),
                         pause.current().toMillis());
-                idle(exchange);
                 return;
             }
             log.info("Modem {} looks healthy again; claiming SMS", modem);
@@ -106,19 +107,16 @@ public final class DispatchRoute extends RouteBuilder {
         } else if (!healthy()) {
             // Cheap (the session's own view); a modem known to be down or off the network claims nothing.
             if (starting()) {
-                idle(exchange);
                 return;
             }
             pause.fault(now);
             log.warn("Modem {} is {}; it claims no SMS, next check in {} ms", modem, why(session()),
                     pause.current().toMillis());
-            idle(exchange);
             return;
         }
         long wait = pacer.waitNanos(now);
         if (wait > 0) {
             if (wait > TimeUnit.MILLISECONDS.toNanos(options.pollMillis())) {
-                idle(exchange);
                 return;
             }
             // The last stretch is waited here, so the pacing is exact rather than rounded up to the poll.
@@ -126,10 +124,10 @@ public final class DispatchRoute extends RouteBuilder {
         }
         Optional<OutboundSms> claimed = queue.claim(modem, OffsetDateTime.now());
         if (claimed.isEmpty()) {
-            idle(exchange);
             return;
         }
         pacer.claimed(System.nanoTime());
+        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, true);
         OutboundSms sms = claimed.get();
         exchange.setProperty(SMS, sms);
         exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_OUTBOUND_SMS);
@@ -138,10 +136,6 @@ public final class DispatchRoute extends RouteBuilder {
         // The network's status report tells whether the SMS reached the phone (SmsInboundRoute records it).
         exchange.getIn().setHeader(ModemConstants.STATUS_REPORT_REQUEST, true);
         exchange.getIn().setBody(sms.text());
-    }
-
-    private static void idle(Exchange exchange) {
-        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
     }
 
     private ModemSession session() {
@@ -208,8 +202,8 @@ public final class DispatchRoute extends RouteBuilder {
     private void requeue(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
-        queue.requeueAfterModemFault(sms.id(), f.reason(), f.code(), f.possiblySent());
         pause.fault(System.nanoTime());
+        queue.requeueAfterModemFault(sms.id(), f.reason(), f.code(), f.possiblySent());
         log.warn("Modem {} failed sending SMS {} ({}); the SMS is back in the queue{}, the modem pauses {} ms", modem,
                 sms.id(), f.reason(), f.possiblySent() ? " marked possible duplicate" : "", pause.current().toMillis());
         exchange.setProperty(Journal.DETAIL, "modem " + modem + " failed: " + f.reason() + code(f)
