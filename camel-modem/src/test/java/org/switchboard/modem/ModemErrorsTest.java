@@ -34,6 +34,19 @@ class ModemErrorsTest {
     }
 
     @Test
+    void modemFaultsAreTheModemsNotTheRecipients() {
+        assertTrue(ModemException.ofCode(ModemException.Kind.CMS, 331, "send").isModemFault(), "no network service");
+        assertTrue(ModemException.ofCode(ModemException.Kind.CMS, 310, "send").isModemFault(), "SIM not inserted");
+        assertTrue(new ModemException(ModemException.Kind.LINK, -1, "link lost", true, true, "x").isModemFault());
+        assertTrue(new ModemException(ModemException.Kind.NOT_READY, -1, "not ready", true, false, "x").isModemFault());
+        assertTrue(new ModemException(ModemException.Kind.TIMEOUT, -1, "no answer", true, true, "x").isModemFault());
+        assertFalse(ModemException.ofCode(ModemException.Kind.CMS, 21, "send").isModemFault(), "rejected");
+        assertFalse(ModemException.ofCode(ModemException.Kind.CMS, 42, "send").isModemFault(), "congestion");
+        assertFalse(ModemException.ofCode(ModemException.Kind.CMS, 1, "send").isModemFault(), "unassigned number");
+        assertFalse(new ModemException(ModemException.Kind.INVALID_INPUT, -1, "bad", false, false, "x").isModemFault());
+    }
+
+    @Test
     void exceptionCarriesCodeMeaningAndRetry() {
         ModemException e = ModemException.ofCode(ModemException.Kind.CMS, 42, "sending SMS on gsm1");
         assertEquals(42, e.getCode());

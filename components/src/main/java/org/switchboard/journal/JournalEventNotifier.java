@@ -27,7 +27,9 @@ import org.apache.camel.support.service.ServiceHelper;
  * handler caught ({@code onException().handled(true)} or {@code continued(true)}) ends "completed" for
  * Camel, but is journalled as failed too.</li>
  * <li>An exchange that ends failed, or whose failure an error handler took over (dead letter channel,
- * {@code onException().handled(true)}), adds hop {@value Journal#HOP_FAILED} with the reason, once.</li>
+ * {@code onException().handled(true)}), adds hop {@value Journal#HOP_FAILED} with the reason, once. A failure the
+ * route catches itself ({@code doTry().doCatch()}) is not one: the route decides what it means (a retry scheduled, an
+ * SMS back in the queue) and journals that with steps of its own.</li>
  * </ul>
  * Exchanges without {@link Journal#MESSAGE_KIND} and {@link Journal#MESSAGE_ID} are not journalled.
  */
@@ -117,6 +119,13 @@ public final class JournalEventNotifier extends EventNotifierSupport {
             writer.record(new Hop(kind, id, Journal.hopName(step.getStepId()), OffsetDateTime.now(), route, takeDetail(exchange),
                     reason(exchange.getException())));
         } else if (event instanceof ExchangeFailureHandledEvent handled) {
+            // doCatch reports its catch block as a failure handler too, but without the error handler's "handled" mark
+            // (and without a dead letter channel): the route caught the failure itself.
+            var extension = exchange.getExchangeExtension();
+            boolean byErrorHandler = extension.isErrorHandlerHandledSet() && extension.isErrorHandlerHandled();
+            if (!byErrorHandler && !handled.isDeadLetterChannel()) {
+                return;
+            }
             exchange.setProperty(HANDLED_FAILURE, handled.isDeadLetterChannel()
                     ? "to dead letter " + handled.getDeadLetterUri() : "handled by error handler");
         } else if (event instanceof ExchangeFailedEvent) {

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The hub's state in SQL: inbound SMS and their email outbox, outbound SMS and their send queue, email
- * threads per number, contacts and opt-outs. Each method is one short transaction.
+ * The hub's state in SQL: inbound SMS and their email outbox, outbound SMS (their send queue is {@link OutboundQueue}),
+ * email threads per number, contacts and opt-outs. Each method is one short transaction.
  */
 public final class MessageStore {
 
@@ -29,8 +28,6 @@ public final class MessageStore {
     private static final String INBOUND_COLUMNS = "id, modem, originator, text, parts, incomplete, received_at, stored_at,"
             + " fingerprint, opt_out_keyword, email_status, email_attempts, email_next_attempt_at, email_message_id,"
             + " emailed_at, email_error";
-    private static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
-            + " next_attempt_at, modem, parts, message_refs, error, created_at, sent_at";
 
     private final DataSource dataSource;
 
@@ -279,54 +276,11 @@ public final class MessageStore {
 
     public Optional<OutboundSms> outbound(long id) {
         return Sql.inTransaction(dataSource, "reading outbound SMS " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + OUTBOUND_COLUMNS + " FROM outbound_sms WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Sql.OUTBOUND_COLUMNS + " FROM outbound_sms WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(Sql.outbound(rs)) : Optional.empty();
                 }
-            }
-        });
-    }
-
-    /**
-     * Takes up to {@code limit} due SMS for sending, oldest first: they become SENDING with one more
-     * attempt. SKIP LOCKED lets several dispatchers (threads or hub nodes) claim at once without ever
-     * getting the same row.
-     */
-    public List<OutboundSms> claimOutbound(int limit, OffsetDateTime now) {
-        return Sql.inTransaction(dataSource, "claiming outbound SMS", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o SET status = 'SENDING',"
-                    + " attempts = o.attempts + 1, claimed_at = ?"
-                    + " FROM (SELECT id FROM outbound_sms WHERE status = 'PENDING'"
-                    + "       AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-                    + "       ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) due"
-                    + " WHERE o.id = due.id RETURNING " + prefixed("o.", OUTBOUND_COLUMNS))) {
-                ps.setObject(1, now);
-                ps.setObject(2, now);
-                ps.setInt(3, limit);
-                List<OutboundSms> claimed = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(Sql.outbound(rs));
-                    }
-                }
-                // RETURNING has no order of its own.
-                claimed.sort(Comparator.comparingLong(OutboundSms::id));
-                return claimed;
-            }
-        });
-    }
-
-    /** The modem accepted every part; {@code refs} are its message references, in part order. */
-    public boolean markSent(long id, String modem, int parts, List<Integer> refs) {
-        return Sql.inTransaction(dataSource, "marking outbound SMS " + id + " sent", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT', modem = ?, parts = ?,"
-                    + " message_refs = ?, sent_at = now(), error = NULL, next_attempt_at = NULL WHERE id = ?")) {
-                ps.setString(1, modem);
-                ps.setInt(2, parts);
-                ps.setArray(3, c.createArrayOf("integer", refs == null ? new Integer[0] : refs.toArray(new Integer[0])));
-                ps.setLong(4, id);
-                return ps.executeUpdate() > 0;
             }
         });
     }
@@ -353,36 +307,6 @@ public final class MessageStore {
         });
     }
 
-    /** This attempt failed; the SMS goes back to PENDING, due at {@code next}. False if it was already SENT or FAILED. */
-    public boolean markOutboundRetry(long id, String error, OffsetDateTime next) {
-        return update("scheduling a retry of outbound SMS " + id, "UPDATE outbound_sms SET status = 'PENDING', error = ?,"
-                + " next_attempt_at = ?, claimed_at = NULL WHERE id = ? AND status IN ('SENDING', 'PENDING')",
-                error, next, id) > 0;
-    }
-
-    /** Gives up on this SMS. False if it was already SENT or FAILED. */
-    public boolean markOutboundFailed(long id, String error) {
-        return update("marking outbound SMS " + id + " failed", "UPDATE outbound_sms SET status = 'FAILED', error = ?,"
-                + " next_attempt_at = NULL WHERE id = ? AND status IN ('SENDING', 'PENDING')", error, id) > 0;
-    }
-
-    /**
-     * At start-up: SMS left SENDING by a crash go back to PENDING and are sent again. If the crash came
-     * after the modem had accepted an SMS but before {@link #markSent} committed, that SMS goes out twice;
-     * a crash at any other moment sends it once. Call this only while no other dispatcher shares the
-     * database: with several hub nodes, use {@link #requeueStaleSending(OffsetDateTime)}.
-     */
-    public int requeueStaleSending() {
-        return update("requeueing SMS left SENDING", "UPDATE outbound_sms SET status = 'PENDING', claimed_at = NULL"
-                + " WHERE status = 'SENDING'");
-    }
-
-    /** As {@link #requeueStaleSending()}, but only for claims taken before {@code claimedBefore} (a lease). */
-    public int requeueStaleSending(OffsetDateTime claimedBefore) {
-        return update("requeueing SMS left SENDING", "UPDATE outbound_sms SET status = 'PENDING', claimed_at = NULL"
-                + " WHERE status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < ?)", claimedBefore);
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private int update(String what, String sql, Object... params) {
@@ -394,9 +318,5 @@ public final class MessageStore {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static String prefixed(String prefix, String columns) {
-        return prefix + columns.replace(", ", ", " + prefix);
     }
 }

@@ -3,7 +3,11 @@ package org.switchboard.store;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A stored outbound SMS and its sending state; {@code messageRefs} are the modem's references, one per part. */
+/**
+ * A stored outbound SMS and its sending state; {@code messageRefs} are the modem's references, one per part. {@code lane}
+ * 0 (single SMS) goes before 1 (broadcasts); {@code errorCode} is the +CMS/+CME code of the last failure;
+ * {@code possibleDuplicate} says it may have gone out twice (a send interrupted after the modem had it).
+ */
 public record OutboundSms(
         long id,
         String recipient,
@@ -19,7 +23,11 @@ public record OutboundSms(
         List<Integer> messageRefs,
         String error,
         OffsetDateTime createdAt,
-        OffsetDateTime sentAt) {
+        OffsetDateTime sentAt,
+        Long broadcastId,
+        int lane,
+        Integer errorCode,
+        boolean possibleDuplicate) {
 
     public OutboundSms {
         messageRefs = messageRefs == null ? List.of() : List.copyOf(messageRefs);

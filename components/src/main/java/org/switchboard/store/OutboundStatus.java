@@ -1,6 +1,6 @@
 package org.switchboard.store;
 
-/** Where an outbound SMS is on its way to a modem. */
+/** Where an outbound SMS is on its way to a modem; HELD and CANCELLED belong to broadcasts (see the V3 migration). */
 public enum OutboundStatus {
-    PENDING, SENDING, SENT, FAILED
+    HELD, PENDING, SENDING, SENT, FAILED, CANCELLED
 }

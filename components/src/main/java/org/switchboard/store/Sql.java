@@ -13,6 +13,11 @@ import javax.sql.DataSource;
 /** Transactions and row mapping shared by the store's queries. */
 final class Sql {
 
+    /** The columns {@link #outbound} reads. */
+    static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
+            + " next_attempt_at, modem, parts, message_refs, error, created_at, sent_at, broadcast_id, lane, error_code,"
+            + " possible_duplicate";
+
     private Sql() {
     }
 
@@ -54,6 +59,11 @@ final class Sql {
 
     static Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
 
@@ -110,6 +120,10 @@ final class Sql {
                 intList(rs, "message_refs"),
                 rs.getString("error"),
                 time(rs, "created_at"),
-                time(rs, "sent_at"));
+                time(rs, "sent_at"),
+                nullableLong(rs, "broadcast_id"),
+                rs.getInt("lane"),
+                nullableInt(rs, "error_code"),
+                rs.getBoolean("possible_duplicate"));
     }
 }

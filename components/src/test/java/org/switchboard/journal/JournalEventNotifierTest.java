@@ -95,6 +95,19 @@ class JournalEventNotifierTest {
                             .throwException(new IllegalStateException("mail from a stranger"))
                         .end();
 
+                from("direct:caught").routeId("caught")
+                        .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_OUTBOUND_SMS))
+                        .setProperty(Journal.MESSAGE_ID, constant(10))
+                        .doTry()
+                            .step(Journal.stepId("caught", "sent"))
+                                .throwException(new IllegalStateException("+CMS ERROR: 42"))
+                            .end()
+                        .endDoTry().doCatch(IllegalStateException.class)
+                            .step("retry-scheduled")
+                                .setProperty(Journal.DETAIL, constant("next attempt in 1000 ms"))
+                            .end()
+                        .end();
+
                 from("direct:continued").routeId("continued")
                         .onException(IllegalStateException.class).continued(true).end()
                         .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_OUTBOUND_SMS))
@@ -153,6 +166,19 @@ class JournalEventNotifierTest {
         assertEquals("mail from a stranger", hops.get(0).error());
         assertEquals("mail from a stranger", hops.get(1).error());
         assertEquals("handled by error handler", hops.get(1).detail());
+    }
+
+    @Test
+    void aFailureTheRouteCatchesItselfIsJournalledByTheRoutesOwnSteps() {
+        camel.createProducerTemplate().sendBody("direct:caught", "x");
+
+        List<Hop> hops = awaitHops(Journal.KIND_OUTBOUND_SMS, 10, 2);
+        writer.flush();
+        assertEquals(List.of("sent", "retry-scheduled"), hops.stream().map(Hop::hop).toList());
+        assertEquals("+CMS ERROR: 42", hops.get(0).error());
+        assertNull(hops.get(1).error());
+        assertEquals("next attempt in 1000 ms", hops.get(1).detail());
+        assertEquals(2, writer.written(), "no failed hop: the route handled it");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.mail.SmtpSender;
+import org.switchboard.hub.routes.DispatchRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.BroadcastConfirmationRoute;
@@ -22,7 +25,6 @@ import org.switchboard.hub.routes.BroadcastReportRoute;
 import org.switchboard.hub.routes.BroadcastRequestRoute;
 import org.switchboard.hub.routes.EmailToSmsRoute;
 import org.switchboard.hub.routes.SmsInboundRoute;
-import org.switchboard.hub.routes.SmsOutboxRoute;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalReader;
 import org.switchboard.journal.JournalWriter;
@@ -40,6 +42,7 @@ import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
 import org.switchboard.store.MessageStore;
+import org.switchboard.store.OutboundQueue;
 
 /**
  * The whole hub: its database, the embedded mail server and modem simulator when the settings ask for them, the
@@ -106,10 +109,11 @@ public final class Hub implements AutoCloseable {
         }
         journal = open(new JournalWriter(database.dataSource()));
         MessageStore store = new MessageStore(database.dataSource());
-        int requeued = store.requeueStaleSending();
-        if (requeued > 0) {
-            System.out.println("Switchboard: " + requeued + " SMS left half-sent by the last run are queued again.");
-        }
+        OutboundQueue queue = new OutboundQueue(database.dataSource());
+        // Before any dispatcher runs: what a crash left in a modem's hand may have gone out, so it goes again marked.
+        int requeued = queue.requeueInterrupted();
+        System.out.println("Switchboard: " + requeued + " SMS left half-sent by the last run "
+                + (requeued == 1 ? "is" : "are") + " queued again" + (requeued > 0 ? ", marked possible duplicate." : "."));
         PhoneNumbers numbers = new PhoneNumbers(settings.get("switchboard.region"));
         long poll = settings.getLong("switchboard.outbox.poll-millis");
         long backoff = settings.getLong("switchboard.outbox.max-backoff-millis");
@@ -132,6 +136,7 @@ public final class Hub implements AutoCloseable {
                 settings.getBoolean("switchboard.smtp.tls")), senders));
         main.configure().addRoutesBuilder(new EmailOutboxRoute(store, mail, smtp,
                 settings.get("switchboard.smtp.host") + ":" + smtpPort(), senders, poll, backoff));
+<<<<<<< HEAD
         BroadcastStore broadcasts = new BroadcastStore(database.dataSource());
         SenderPolicy senders = new SenderPolicy(new StaffAllowList(settings.getList("switchboard.staff")),
                 settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
@@ -147,9 +152,25 @@ public final class Hub implements AutoCloseable {
                 settings.getLong("switchboard.broadcast.report-poll-millis"),
                 java.time.Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis"))));
         main.configure().addRoutesBuilder(new SmsOutboxRoute(store, List.copyOf(modems.values()), poll, backoff));
+=======
+        main.configure().addRoutesBuilder(new MailReplyRoute(store, mail,
+                new StaffAllowList(settings.getList("switchboard.staff")), numbers, imapUri(), smtpUri()));
+        DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
+        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
+>>>>>>> main
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
         main.start();
+    }
+
+    private DispatchRoute.Options dispatchOptions(long pollMillis, long maxBackoffMillis) {
+        RetryPolicy retries = new RetryPolicy(settings.getInt("switchboard.dispatch.max-attempts"),
+                Duration.ofMillis(settings.getLong("switchboard.dispatch.first-retry-millis")),
+                Duration.ofMillis(maxBackoffMillis));
+        return new DispatchRoute.Options(pollMillis, retries,
+                Duration.ofMillis(settings.getLong("switchboard.dispatch.modem-pause-millis")),
+                Duration.ofMillis(settings.getLong("switchboard.dispatch.modem-pause-max-millis")),
+                settings.getInt("switchboard.dispatch.max-per-minute"));
     }
 
     private String smtpUri() {

@@ -112,6 +112,18 @@ public final class ModemSession implements AutoCloseable {
         return status.state == State.READY;
     }
 
+    /**
+     * Asks the modem now (AT+CSQ, AT+CREG?) whether it answers and is on the network: a cheap check before sending
+     * through a modem that failed, instead of waiting for the next health poll.
+     */
+    public boolean probe() {
+        if (!isReady()) {
+            return false;
+        }
+        pollHealth();
+        return isReady() && !status.offNetwork();
+    }
+
     // ---------------------------------------------------------------- operations
 
     /**

@@ -48,6 +48,15 @@ public final class ModemStatus {
         return registration.registered();
     }
 
+    /**
+     * Whether the modem knows it is off the network (searching, not registered, denied, emergency calls only); false
+     * while the registration is unknown, e.g. on a modem that does not answer AT+CREG?.
+     */
+    public boolean offNetwork() {
+        RegistrationStatus r = registration;
+        return r != RegistrationStatus.UNKNOWN && !r.registered();
+    }
+
     /** Manufacturer and model as the modem reports them. */
     public String identity() {
         return identity;

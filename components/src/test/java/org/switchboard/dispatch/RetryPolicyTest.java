@@ -1,0 +1,48 @@
+package org.switchboard.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.switchboard.dispatch.RetryPolicy.Action;
+
+class RetryPolicyTest {
+    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    private static SendFailure recipient(boolean retryable) {
+        return new SendFailure("+CMS ERROR", 42, false, retryable, false);
+    }
+
+    @Test
+    void aModemFaultGoesBackAtOnceWhateverTheAttempts() {
+        SendFailure noNetwork = new SendFailure("no network service", 331, true, true, false);
+        assertEquals(new RetryPolicy.Decision(Action.REQUEUE, Duration.ZERO), policy.decide(noNetwork, 1));
+        assertEquals(Action.REQUEUE, policy.decide(noNetwork, 99).action());
+        SendFailure simGone = new SendFailure("SIM not inserted", 310, true, false, false);
+        assertEquals(Action.REQUEUE, policy.decide(simGone, 1).action(), "the modem's permanent fault is not the recipient's");
+    }
+
+    @Test
+    void aRetryableFailureBacksOffDoublingAndCappedThenFails() {
+        assertEquals(new RetryPolicy.Decision(Action.RETRY, Duration.ofSeconds(1)), policy.decide(recipient(true), 1));
+        assertEquals(Duration.ofSeconds(2), policy.decide(recipient(true), 2).delay());
+        assertEquals(Duration.ofSeconds(4), policy.decide(recipient(true), 3).delay());
+        assertEquals(Duration.ofSeconds(5), policy.decide(recipient(true), 4).delay());
+        assertEquals(Action.FAIL, policy.decide(recipient(true), 5).action());
+    }
+
+    @Test
+    void aPermanentFailureFailsAtOnce() {
+        assertEquals(Action.FAIL, policy.decide(recipient(false), 1).action());
+    }
+
+    @Test
+    void aCapBelowTheFirstPauseIsTheOnlyPause() {
+        RetryPolicy quick = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMillis(50));
+        assertEquals(Duration.ofMillis(50), quick.decide(recipient(true), 1).delay());
+        assertEquals(Duration.ofMillis(50), quick.decide(recipient(true), 2).delay());
+        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    }
+}

@@ -1,0 +1,276 @@
+package org.switchboard.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.store.TestDatabases.TestDatabase;
+
+/** The outbound dispatch queue on a real PostgreSQL: lanes, concurrent claims, back-off, modem faults, crash recovery. */
+class OutboundQueueTest {
+
+    private static TestDatabase db;
+    private MessageStore store;
+    private OutboundQueue queue;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabases.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        TestDatabases.truncateAll(db.dataSource());
+        store = new MessageStore(db.dataSource());
+        queue = new OutboundQueue(db.dataSource());
+    }
+
+    private long single(String to) {
+        return store.storeOutbound(new NewOutbound(to, "reply to " + to, NewOutbound.SOURCE_API, null, "admin")).id();
+    }
+
+    /** A broadcast in SENDING with {@code count} lane-1 rows, as the broadcast planner leaves them; returns their ids. */
+    private List<Long> broadcast(int count, String status) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            long broadcast;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO broadcast (requested_by, source, filter, template,"
+                    + " status) VALUES ('staff@switchboard.local', 'email', '{}', 'Reuni akbar', 'SENDING') RETURNING id");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                broadcast = rs.getLong(1);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_sms (recipient, text, source, broadcast_id,"
+                    + " lane, status) SELECT '+62813' || lpad(g::text, 7, '0'), 'Reuni akbar', 'broadcast', ?, 1, ?"
+                    + " FROM generate_series(1, ?) g ORDER BY g RETURNING id")) {
+                ps.setLong(1, broadcast);
+                ps.setString(2, status);
+                ps.setInt(3, count);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            ids.sort(null);
+            return ids;
+        }
+    }
+
+    private OutboundSms row(long id) {
+        return store.outbound(id).orElseThrow();
+    }
+
+    @Test
+    void singleSmsGoBeforeBroadcastsEvenWhenQueuedLater() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> broadcast = broadcast(3, "PENDING");
+        long reply = single("+6281111111111");
+
+        OutboundSms first = queue.claim("gsm1", now).orElseThrow();
+        assertEquals(reply, first.id());
+        assertEquals(OutboundStatus.SENDING, first.status());
+        assertEquals("gsm1", first.modem());
+        assertEquals(1, first.attempts());
+        assertEquals(0, first.lane());
+        OutboundSms second = queue.claim("gsm2", now).orElseThrow();
+        assertEquals(broadcast.get(0), second.id());
+        assertEquals(1, second.lane());
+        assertTrue(second.broadcastId() != null);
+        assertEquals(broadcast.get(1), queue.claim("gsm1", now).orElseThrow().id());
+        assertEquals(broadcast.get(2), queue.claim("gsm1", now).orElseThrow().id());
+        assertTrue(queue.claim("gsm1", now).isEmpty());
+    }
+
+    @Test
+    void heldBroadcastRowsAreNotClaimed() throws SQLException {
+        broadcast(2, "HELD");
+        assertTrue(queue.claim("gsm1", OffsetDateTime.now()).isEmpty());
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameSms() throws Exception {
+        int total = 400;
+        broadcast(total, "PENDING");
+        int claimers = 4;
+        CyclicBarrier start = new CyclicBarrier(claimers);
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < claimers; t++) {
+                String modem = "gsm" + t;
+                Callable<List<Long>> claimer = () -> {
+                    start.await();
+                    List<Long> mine = new ArrayList<>();
+                    Optional<OutboundSms> next;
+                    while ((next = queue.claim(modem, OffsetDateTime.now())).isPresent()) {
+                        assertEquals(modem, next.get().modem());
+                        mine.add(next.get().id());
+                    }
+                    return mine;
+                };
+                results.add(pool.submit(claimer));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : results) {
+                all.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+            Set<Long> distinct = new HashSet<>(all);
+            assertEquals(all.size(), distinct.size(), "an SMS was claimed twice");
+            assertEquals(total, distinct.size(), "an SMS was never claimed");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRetryWaitsForItsTimeAndCountsTheAttempt() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long id = single("+6281111111111");
+        queue.claim("gsm1", now).orElseThrow();
+
+        assertTrue(queue.retryLater(id, "+CMS ERROR: 42 (Congestion)", 42, now.plusSeconds(30), false));
+        OutboundSms waiting = row(id);
+        assertEquals(OutboundStatus.PENDING, waiting.status());
+        assertEquals(42, waiting.errorCode());
+        assertFalse(waiting.possibleDuplicate());
+        assertTrue(queue.claim("gsm1", now.plusSeconds(29)).isEmpty());
+        OutboundSms again = queue.claim("gsm2", now.plusSeconds(30)).orElseThrow();
+        assertEquals(id, again.id());
+        assertEquals(2, again.attempts());
+        assertEquals("+CMS ERROR: 42 (Congestion)", again.error());
+    }
+
+    @Test
+    void aModemFaultRequeuesAtOnceWithoutCountingTheAttempt() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long id = single("+6281111111111");
+        long later = single("+6282222222222");
+        queue.claim("gsm1", now).orElseThrow();
+
+        assertTrue(queue.requeueAfterModemFault(id, "+CMS ERROR: 331 (No network service)", 331, false));
+        OutboundSms requeued = row(id);
+        assertEquals(OutboundStatus.PENDING, requeued.status());
+        assertEquals(0, requeued.attempts());
+        assertNull(requeued.nextAttemptAt());
+        assertFalse(requeued.possibleDuplicate());
+        // Due now and still first in line: the next free modem takes it before the SMS queued after it.
+        OutboundSms taken = queue.claim("gsm2", now).orElseThrow();
+        assertEquals(id, taken.id());
+        assertEquals(1, taken.attempts());
+        assertEquals(later, queue.claim("gsm3", now).orElseThrow().id());
+        assertFalse(queue.requeueAfterModemFault(later + 1000, "no such row", null, false));
+    }
+
+    @Test
+    void aSendThatMayHaveGoneOutIsMarkedPossibleDuplicate() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long dropped = single("+6281111111111");
+        long noAnswer = single("+6282222222222");
+        queue.claim("gsm1", now).orElseThrow();
+        queue.claim("gsm2", now).orElseThrow();
+
+        assertTrue(queue.requeueAfterModemFault(dropped, "link to modem gsm1 lost while sending", null, true));
+        assertTrue(queue.retryLater(noAnswer, "no +CMGS in answer", null, now, true));
+        assertTrue(row(dropped).possibleDuplicate());
+        assertTrue(row(noAnswer).possibleDuplicate());
+        // The flag stays through later attempts and the final outcome.
+        queue.claim("gsm3", now).orElseThrow();
+        assertTrue(queue.markSent(dropped, "gsm3", 1, List.of(9)));
+        assertTrue(row(dropped).possibleDuplicate());
+    }
+
+    @Test
+    void aFailedSmsKeepsItsReasonAndCode() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long id = single("+6281111111111");
+        queue.claim("gsm1", now).orElseThrow();
+
+        assertTrue(queue.fail(id, "sending SMS on gsm1: +CMS ERROR: 21 (Short message transfer rejected)", 21));
+        OutboundSms failed = row(id);
+        assertEquals(OutboundStatus.FAILED, failed.status());
+        assertEquals(21, failed.errorCode());
+        assertEquals("sending SMS on gsm1: +CMS ERROR: 21 (Short message transfer rejected)", failed.error());
+        // A finished SMS never returns to the queue.
+        assertFalse(queue.retryLater(id, "late", null, now, false));
+        assertFalse(queue.requeueAfterModemFault(id, "late", null, false));
+        assertFalse(queue.fail(id, "late", 1));
+        assertEquals(21, row(id).errorCode());
+        assertTrue(queue.claim("gsm1", now).isEmpty());
+    }
+
+    @Test
+    void aSentSmsKeepsModemPartsAndReferences() {
+        long id = single("+6281111111111");
+        OffsetDateTime now = OffsetDateTime.now();
+        queue.claim("gsm1", now).orElseThrow();
+        queue.retryLater(id, "+CMS ERROR: 42", 42, now, false);
+        queue.claim("gsm2", now).orElseThrow();
+
+        assertTrue(queue.markSent(id, "gsm2", 2, List.of(17, 18)));
+        OutboundSms sent = row(id);
+        assertEquals(OutboundStatus.SENT, sent.status());
+        assertEquals("gsm2", sent.modem());
+        assertEquals(2, sent.parts());
+        assertEquals(List.of(17, 18), sent.messageRefs());
+        assertTrue(sent.sentAt() != null);
+        assertNull(sent.error());
+        assertNull(sent.errorCode());
+        assertFalse(queue.retryLater(id, "late", null, now, false));
+    }
+
+    @Test
+    void smsLeftSendingByACrashGoBackMarkedPossibleDuplicate() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long a = single("+6281111111111");
+        long b = single("+6282222222222");
+        long c = single("+6283333333333");
+        queue.claim("gsm1", now);
+        queue.claim("gsm2", now);
+        queue.markSent(a, "gsm1", 1, List.of(5));
+
+        assertEquals(1, queue.requeueInterrupted());
+        assertEquals(OutboundStatus.SENT, row(a).status());
+        assertFalse(row(a).possibleDuplicate());
+        OutboundSms back = row(b);
+        assertEquals(OutboundStatus.PENDING, back.status());
+        assertTrue(back.possibleDuplicate());
+        assertFalse(row(c).possibleDuplicate(), "a row never claimed cannot have gone out");
+        OutboundSms reclaimed = queue.claim("gsm1", now).orElseThrow();
+        assertEquals(b, reclaimed.id());
+        assertEquals(2, reclaimed.attempts(), "the interrupted attempt counts, so a row that crashes the hub cannot loop");
+
+        assertEquals(0, queue.requeueInterrupted(now.minusMinutes(1)), "a fresh claim is not stale");
+        assertEquals(1, queue.requeueInterrupted(now.plusMinutes(1)));
+        assertTrue(row(b).possibleDuplicate());
+    }
+}
