@@ -136,11 +136,10 @@ public final class Hub implements AutoCloseable {
                 settings.getBoolean("switchboard.smtp.tls")), senders));
         main.configure().addRoutesBuilder(new EmailOutboxRoute(store, mail, smtp,
                 settings.get("switchboard.smtp.host") + ":" + smtpPort(), senders, poll, backoff));
-<<<<<<< HEAD
         BroadcastStore broadcasts = new BroadcastStore(database.dataSource());
-        SenderPolicy senders = new SenderPolicy(new StaffAllowList(settings.getList("switchboard.staff")),
+        SenderPolicy staffSenders = new SenderPolicy(new StaffAllowList(settings.getList("switchboard.staff")),
                 settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
-        main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, senders, numbers, imapUri(),
+        main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, imapUri(),
                 smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastRequestRoute(new BroadcastPlanner(database.dataSource(), numbers),
                 broadcasts, new SegmentStore(database.dataSource()), mail,
@@ -151,13 +150,8 @@ public final class Hub implements AutoCloseable {
                 new BroadcastReport(database.dataSource()), mail, smtpUri(),
                 settings.getLong("switchboard.broadcast.report-poll-millis"),
                 java.time.Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis"))));
-        main.configure().addRoutesBuilder(new SmsOutboxRoute(store, List.copyOf(modems.values()), poll, backoff));
-=======
-        main.configure().addRoutesBuilder(new MailReplyRoute(store, mail,
-                new StaffAllowList(settings.getList("switchboard.staff")), numbers, imapUri(), smtpUri()));
         DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
->>>>>>> main
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
         main.start();

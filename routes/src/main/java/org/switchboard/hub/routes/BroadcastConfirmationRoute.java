@@ -64,7 +64,7 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
         if (YES.contains(word)) {
             boolean released = broadcasts.confirm(b.id());
             exchange.setProperty(Journal.DETAIL, "YES from " + from + (released ? ": released to the modems"
-                    : ": broadcast was " + broadcasts.find(b.id()).map(Broadcast::status).orElse("gone")
+                    : ": broadcast was " + broadcasts.find(b.id()).map(x -> x.status().name()).orElse("gone")
                     + " already, nothing changed"));
             if (!released && broadcasts.find(b.id()).map(x -> x.status() == BroadcastStatus.CANCELLED).orElse(false)) {
                 refuse(exchange, "Broadcast #" + b.id() + " was cancelled before your YES arrived; nothing was sent."
