@@ -10,18 +10,19 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-/** Transactions and row mapping shared by the store's queries. */
-final class Sql {
+/** Transactions and row mapping shared by the store's queries (and by the contact and segment stores). */
+public final class Sql {
 
     private Sql() {
     }
 
-    interface Work<T> {
+    /** What runs inside one transaction. */
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
+    public static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -48,7 +49,7 @@ final class Sql {
         }
     }
 
-    static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    public static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class);
     }
 
