@@ -51,7 +51,11 @@ public final class ContactStore {
      * @throws InvalidCsvException when the file cannot be read as a contact list; nothing is imported then
      */
     public ImportReport importCsv(Reader csv, String region) {
-        ContactCsvImport importer = new ContactCsvImport(new PhoneNumbers(region));
+        return importCsv(csv, region, ContactCsvImport.DEFAULT_BATCH_SIZE);
+    }
+
+    ImportReport importCsv(Reader csv, String region, int batchSize) {
+        ContactCsvImport importer = new ContactCsvImport(new PhoneNumbers(region), batchSize);
         return Sql.inTransaction(dataSource, "importing contacts", c -> importer.run(csv, batch -> upsert(c, batch)));
     }
 
@@ -65,12 +69,16 @@ public final class ContactStore {
             names[i] = row.name();
             attributes[i] = json(row.attributes());
         }
-        // One statement per batch; (xmax = 0) tells a row this statement inserted from one it updated.
+        // One statement per batch; (xmax = 0) tells a row this statement inserted from one it updated. A contact the
+        // file does not change is not written at all (a re-import of the same file writes nothing), but is still one
+        // of the file's known numbers: whatever is not reported inserted counts as updated.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contact AS c (number, name, attributes)"
                 + " SELECT t.number::e164, t.name, t.attributes::jsonb"
                 + " FROM unnest(?::text[], ?::text[], ?::text[]) AS t(number, name, attributes)"
                 + " ON CONFLICT (number) DO UPDATE SET name = COALESCE(EXCLUDED.name, c.name),"
                 + " attributes = c.attributes || EXCLUDED.attributes, updated_at = now()"
+                + " WHERE (c.name, c.attributes) IS DISTINCT FROM"
+                + " (COALESCE(EXCLUDED.name, c.name), c.attributes || EXCLUDED.attributes)"
                 + " RETURNING c.number, (c.xmax = 0) AS inserted")) {
             Array n = c.createArrayOf("text", numbers);
             Array m = c.createArrayOf("text", names);
