@@ -15,6 +15,9 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.hub.mail.SmtpSender;
+import org.switchboard.contacts.ContactStore;
+import org.switchboard.contacts.SegmentStore;
+import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.MailReplyRoute;
@@ -66,10 +69,7 @@ public final class Hub implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        Path dbDir = Path.of(settings.get("switchboard.db.embedded-dir"));
-        database = open(Database.open(new DatabaseSettings(settings.get("switchboard.db.url"),
-                settings.get("switchboard.db.user"), settings.get("switchboard.db.password"), dbDir,
-                settings.getInt("switchboard.db.embedded-port"))));
+        database = open(Database.open(databaseSettings(settings)));
         adminPassword();
         MailSettings mail = new MailSettings(settings.get("switchboard.helpdesk.address"),
                 settings.get("switchboard.sms.domain"), settings.get("switchboard.hub.address"), settings.zone(),
@@ -129,7 +129,22 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new SmsOutboxRoute(store, List.copyOf(modems.values()), poll, backoff));
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
+        main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
+                new SegmentStore(database.dataSource()), settings.get("switchboard.region"), adminPassword));
         main.start();
+    }
+
+    /** Where the hub's database is, from its settings: the CLI opens the same one. */
+    public static DatabaseSettings databaseSettings(Settings settings) {
+        return new DatabaseSettings(settings.get("switchboard.db.url"), settings.get("switchboard.db.user"),
+                settings.get("switchboard.db.password"), Path.of(settings.get("switchboard.db.embedded-dir")),
+                settings.getInt("switchboard.db.embedded-port"));
+    }
+
+    /** The file holding the API password generated at the first start (unless SWITCHBOARD_ADMIN_PASSWORD is set). */
+    public static Path adminPasswordFile(Settings settings) {
+        return Path.of(settings.get("switchboard.db.embedded-dir")).toAbsolutePath().getParent().resolve("admin-password");
     }
 
     private String smtpUri() {
@@ -164,8 +179,7 @@ public final class Hub implements AutoCloseable {
             adminPassword = fromEnv.trim();
             return;
         }
-        Path file = Path.of(settings.get("switchboard.db.embedded-dir")).toAbsolutePath().getParent()
-                .resolve("admin-password");
+        Path file = adminPasswordFile(settings);
         if (Files.isRegularFile(file)) {
             adminPassword = Files.readString(file).trim();
             return;
