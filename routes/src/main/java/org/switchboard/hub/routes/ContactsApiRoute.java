@@ -5,7 +5,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,8 +104,17 @@ public final class ContactsApiRoute extends RouteBuilder {
             }
             ImportReport report;
             try (InputStream body = exchange.getIn().getBody(InputStream.class);
-                    Reader csv = new InputStreamReader(body == null ? InputStream.nullInputStream() : body, charset(type))) {
+                    Reader csv = new InputStreamReader(body == null ? InputStream.nullInputStream() : body,
+                            charset(type).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                    .onUnmappableCharacter(CodingErrorAction.REPORT))) {
                 report = contacts.importCsv(csv, region);
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    error(exchange, 400, "the CSV is not " + charset(type).name() + " text; nothing was imported",
+                            "save it as \"CSV UTF-8\", or name its character set: Content-Type: text/csv; charset=windows-1252");
+                    return;
+                }
+                throw e;
             }
             respond(exchange, 200, report);
         } else if (path.matches("^/api/contacts/?$")) {
