@@ -100,6 +100,10 @@ class ContactsApiTest {
         HttpResponse<String> unknown = send("GET", "/api/contacts/nothing-here", null, null, true);
         assertEquals(404, unknown.statusCode());
         assertEquals("no such resource", JSON.readTree(unknown.body()).get("error").asText());
+        // and an /api path nobody else claims stays HttpApiRoute's
+        HttpResponse<String> other = send("GET", "/api/nothing", null, null, true);
+        assertEquals(404, other.statusCode());
+        assertEquals("no such resource: /api/nothing", JSON.readTree(other.body()).get("error").asText());
     }
 
     @Test

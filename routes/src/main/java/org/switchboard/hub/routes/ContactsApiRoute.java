@@ -60,7 +60,7 @@ public final class ContactsApiRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // Prefixes apart from HttpApiRoute's /api/messages: see the note there on camel-jetty's prefix matching.
+        // Longer than HttpApiRoute's /api prefix, so camel-jetty brings these paths here: see the note there.
         from(base + "/api/contacts?matchOnUriPrefix=true").routeId("http-contacts").process(e -> handle(e, this::contacts));
         from(base + "/api/segments?matchOnUriPrefix=true").routeId("http-segments").process(e -> handle(e, this::segments));
     }

@@ -36,10 +36,12 @@ public final class HttpApiRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(base + "/health").routeId("http-health").process(this::health);
-        // Each API route consumes its own prefix, and no prefix may contain another: camel-jetty's CamelServlet
-        // (HttpServletResolveConsumerStrategy) does not prefer the longest match. A request matching two prefix
-        // consumers, e.g. /api and /api/contacts for /api/contacts/import, resolves to none of them and gets a 404.
-        from(base + "/api/messages?matchOnUriPrefix=true").routeId("http-api").process(this::api);
+        // Other routes consume longer prefixes on the same port (ContactsApiRoute: /api/contacts, /api/segments).
+        // camel-jetty resolves a request to the longest matching consumer path (HttpRestServletResolveConsumerStrategy,
+        // RestConsumerContextPathMatcher.matchBestPath), whatever the order routes start in, so /api/contacts/import
+        // goes there and every other /api path stays here. That holds while no consumer on this port has a {wildcard}
+        // path (rest-dsl style); JettyPrefixMatchingTest in it-tests pins it.
+        from(base + "/api?matchOnUriPrefix=true").routeId("http-api").process(this::api);
     }
 
     private void health(Exchange exchange) throws Exception {
