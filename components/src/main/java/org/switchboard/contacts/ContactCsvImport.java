@@ -26,7 +26,7 @@ import org.switchboard.numbers.InvalidNumberException;
 import org.switchboard.numbers.PhoneNumbers;
 
 /**
- * Reads a contact list exported from a spreadsheet, streaming: a header row, a {@code name} column, one column with
+ * Reads a contact list exported from a spreadsheet, streaming: a header row, a name column, one column with
  * the number, every other column an attribute. Numbers become E.164; a row with an invalid number is rejected with its
  * line; rows with the same number are merged (later non-blank cells win). Rows reach a {@link BatchWriter} in batches
  * of distinct numbers, so memory stays flat whatever the file's size (only the numbers seen are kept, to find
@@ -37,7 +37,8 @@ public final class ContactCsvImport {
     /** Header names (after {@link ContactFilter#attributeName}) taken as the number column. */
     public static final Set<String> NUMBER_COLUMNS = Set.of("phone", "number", "phone_number", "mobile", "msisdn", "hp",
             "no_hp");
-    public static final String NAME_COLUMN = "name";
+    /** Header names taken as the contact's name ("nama" is Indonesian for name). */
+    public static final Set<String> NAME_COLUMNS = Set.of("name", "nama");
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
     private static final char BOM = '\uFEFF';
@@ -191,7 +192,11 @@ public final class ContactCsvImport {
                                 + "\" and \"" + raw.strip() + "\"): keep one");
                     }
                     number = i;
-                } else if (column.equals(NAME_COLUMN)) {
+                } else if (NAME_COLUMNS.contains(column)) {
+                    if (name >= 0) {
+                        throw new InvalidCsvException("two columns hold the name (\"" + header.get(name).strip()
+                                + "\" and \"" + raw.strip() + "\"): keep one");
+                    }
                     name = i;
                 } else {
                     try {
