@@ -10,6 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Staff write it as {@code school=SMA N 1 Yogyakarta; major=IPA}; it is stored as the JSON object
  * {@code {"major":"IPA","school":"SMA N 1 Yogyakarta"}} and matched in SQL with {@code attributes @> ?::jsonb}.
  */
-public record ContactFilter(SortedMap<String, String> criteria) {
+public record ContactFilter(@JsonValue SortedMap<String, String> criteria) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s-]+");
@@ -77,7 +79,11 @@ public record ContactFilter(SortedMap<String, String> criteria) {
         return of(criteria);
     }
 
-    /** A filter from attribute/value pairs; names are normalised as {@link #attributeName}, values as {@link #attributeValue}. */
+    /**
+     * A filter from attribute/value pairs; names are normalised as {@link #attributeName}, values as
+     * {@link #attributeValue}. Jackson reads a filter with it, from the JSON object it writes ({@link #toJson}).
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ContactFilter of(Map<String, String> criteria) {
         TreeMap<String, String> normalised = new TreeMap<>();
         criteria.forEach((k, v) -> {

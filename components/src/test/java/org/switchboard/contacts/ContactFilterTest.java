@@ -85,6 +85,15 @@ class ContactFilterTest {
     }
 
     @Test
+    void jacksonWritesAndReadsAFilterAsItsJsonObject() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ContactFilter f = ContactFilter.parse("school=SMA N 1 Yogyakarta; major=IPA");
+        assertEquals(f.toJson(), json.writeValueAsString(f));
+        assertEquals(f, json.readValue("{\"School\": \"SMA N 1 Yogyakarta\", \"major\": \"IPA\"}", ContactFilter.class));
+        assertEquals("{\"filter\":{\"major\":\"IPA\"}}", json.writeValueAsString(Map.of("filter", ContactFilter.parse("major=IPA"))));
+    }
+
+    @Test
     void fromJsonNormalisesAndRefusesWhatIsNotAnObjectOfTexts() {
         assertEquals(Map.of("graduation_year", "2018"), ContactFilter.fromJson("{\"Graduation Year\": 2018}").criteria());
         assertThrows(InvalidFilterException.class, () -> ContactFilter.fromJson("[1]"));

@@ -106,8 +106,8 @@ final class ContactsCommand {
             try (Database db = HubDatabase.open(parent.root.settings(), "'HOST/api/contacts" + query + "'")) {
                 ContactStore store = new ContactStore(db.dataSource());
                 Reach reach = store.reach(f);
-                out.println(reach.contacts() + " contact(s) where " + f.describe() + ", " + reach.optedOut()
-                        + " of them opted out:");
+                out.println(reach.contacts() + " contact(s)" + (f.matchesAll() ? "" : " where " + f.describe()) + ", "
+                        + reach.optedOut() + " of them opted out" + (reach.contacts() == 0 ? "." : ":"));
                 for (Contact c : store.list(f, offset, limit)) {
                     out.println(line(c));
                 }
