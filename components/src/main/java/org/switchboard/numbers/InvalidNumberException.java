@@ -6,14 +6,21 @@ public class InvalidNumberException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String input;
+    private final String reason;
 
     public InvalidNumberException(String input, String reason) {
         super("not a valid phone number: \"" + oneLine(input) + "\" (" + reason + ")");
         this.input = input;
+        this.reason = reason;
     }
 
     public String input() {
         return input;
+    }
+
+    /** Why, in a few words ("too short", "not a number"), for a report that shows the input beside it. */
+    public String reason() {
+        return reason;
     }
 
     // The input may come from an SMS or an email header: keep the message on one line for logs and bounces.

@@ -10,8 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-/** Transactions and row mapping shared by the store's queries. */
-final class Sql {
+/** Transactions and row mapping shared by the store's queries (and by the contact and segment stores). */
+public final class Sql {
 
     /** The columns {@link #outbound} reads. */
     static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
@@ -21,12 +21,13 @@ final class Sql {
     private Sql() {
     }
 
-    interface Work<T> {
+    /** What runs inside one transaction. */
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
+    public static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -53,7 +54,7 @@ final class Sql {
         }
     }
 
-    static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    public static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class);
     }
 

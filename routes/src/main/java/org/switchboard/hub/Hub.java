@@ -18,8 +18,12 @@ import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.routes.DispatchRoute;
+import org.switchboard.contacts.ContactStore;
+import org.switchboard.contacts.SegmentStore;
+import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
+import org.switchboard.hub.routes.BroadcastApiRoute;
 import org.switchboard.hub.routes.BroadcastConfirmationRoute;
 import org.switchboard.hub.routes.BroadcastReportRoute;
 import org.switchboard.hub.routes.BroadcastRequestRoute;
@@ -77,10 +81,7 @@ public final class Hub implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        Path dbDir = Path.of(settings.get("switchboard.db.embedded-dir"));
-        database = open(Database.open(new DatabaseSettings(settings.get("switchboard.db.url"),
-                settings.get("switchboard.db.user"), settings.get("switchboard.db.password"), dbDir,
-                settings.getInt("switchboard.db.embedded-port"))));
+        database = open(Database.open(databaseSettings(settings)));
         adminPassword();
         MailSettings mail = new MailSettings(settings.get("switchboard.helpdesk.address"),
                 settings.get("switchboard.sms.domain"), settings.get("switchboard.hub.address"), settings.zone(),
@@ -154,6 +155,11 @@ public final class Hub implements AutoCloseable {
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
+        main.configure().addRoutesBuilder(new BroadcastApiRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"), broadcasts, adminPassword));
+        main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
+                new SegmentStore(database.dataSource()), settings.get("switchboard.region"), adminPassword));
         main.start();
     }
 
@@ -165,6 +171,18 @@ public final class Hub implements AutoCloseable {
                 Duration.ofMillis(settings.getLong("switchboard.dispatch.modem-pause-millis")),
                 Duration.ofMillis(settings.getLong("switchboard.dispatch.modem-pause-max-millis")),
                 settings.getInt("switchboard.dispatch.max-per-minute"));
+    }
+
+    /** Where the hub's database is, from its settings: the CLI opens the same one. */
+    public static DatabaseSettings databaseSettings(Settings settings) {
+        return new DatabaseSettings(settings.get("switchboard.db.url"), settings.get("switchboard.db.user"),
+                settings.get("switchboard.db.password"), Path.of(settings.get("switchboard.db.embedded-dir")),
+                settings.getInt("switchboard.db.embedded-port"));
+    }
+
+    /** The file holding the API password generated at the first start (unless SWITCHBOARD_ADMIN_PASSWORD is set). */
+    public static Path adminPasswordFile(Settings settings) {
+        return Path.of(settings.get("switchboard.db.embedded-dir")).toAbsolutePath().getParent().resolve("admin-password");
     }
 
     private String smtpUri() {
@@ -199,8 +217,7 @@ public final class Hub implements AutoCloseable {
             adminPassword = fromEnv.trim();
             return;
         }
-        Path file = Path.of(settings.get("switchboard.db.embedded-dir")).toAbsolutePath().getParent()
-                .resolve("admin-password");
+        Path file = adminPasswordFile(settings);
         if (Files.isRegularFile(file)) {
             adminPassword = Files.readString(file).trim();
             return;

@@ -1,29 +1,13 @@
 package org.switchboard.hub;
 
-import java.util.concurrent.CountDownLatch;
+import org.switchboard.hub.cli.SwitchboardCommand;
 
-/** {@code java -jar routes/target/switchboard.jar}: starts the hub and runs until stopped (Ctrl-C, SIGTERM). */
+/** {@code java -jar routes/target/switchboard.jar [contacts|segments ...]}: the hub, or a command on its database. */
 public final class SwitchboardMain {
     private SwitchboardMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Settings settings = Settings.load(System.getenv());
-        Hub hub;
-        try {
-            hub = Hub.start(settings);
-        } catch (Exception e) {
-            System.err.println("Switchboard could not start: " + e.getMessage());
-            e.printStackTrace();
-            System.exit(1);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            hub.close();
-            stopped.countDown();
-        }, "switchboard-shutdown"));
-        System.out.println(hub.banner());
-        stopped.await();
+    public static void main(String[] args) {
+        System.exit(SwitchboardCommand.execute(args));
     }
 }

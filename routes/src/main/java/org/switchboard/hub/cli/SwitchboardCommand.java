@@ -1,0 +1,104 @@
+package org.switchboard.hub.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.switchboard.hub.Hub;
+import org.switchboard.hub.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code switchboard}: with no command, runs the hub until stopped; with one, works on the hub's contacts and segments. */
+@Command(name = "switchboard", mixinStandardHelpOptions = true, version = "Switchboard 0.1.0",
+        subcommands = { ContactsCommand.class, SegmentsCommand.class, CommandLine.HelpCommand.class },
+        description = { "Without a command: starts the hub (database, mail, modems, HTTP API) and runs until stopped"
+                + " (Ctrl-C, SIGTERM).", "The commands use the hub's settings (config/application.properties,"
+                + " SWITCHBOARD_* environment variables) to open its database." },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:done (an import is done even when some rows were rejected: they are listed)",
+            "1:bad input (a file that cannot be read, a bad filter or segment name, no such segment), or the hub"
+                + " could not start",
+            "2:bad command line", "3:the database cannot be opened" })
+public final class SwitchboardCommand implements Callable<Integer> {
+    static final int EXIT_INPUT = 1;
+    static final int EXIT_DATABASE = 3;
+
+    /** Where the settings come from: the environment and config file for real, a map in tests. */
+    @FunctionalInterface
+    public interface SettingsSource {
+        Settings load() throws IOException;
+    }
+
+    private final SettingsSource settingsSource;
+    private Settings settings;
+
+    @Spec
+    CommandSpec spec;
+
+    public SwitchboardCommand() {
+        this(() -> Settings.load(System.getenv()));
+    }
+
+    public SwitchboardCommand(SettingsSource settingsSource) {
+        this.settingsSource = settingsSource;
+    }
+
+    /** The command line over these settings, with errors turned into a message and an exit code. */
+    public static CommandLine commandLine(SettingsSource settings) {
+        CommandLine cl = new CommandLine(new SwitchboardCommand(settings));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CliException c) {
+                cmd.getErr().println(c.getMessage());
+                return c.exitCode();
+            }
+            if (e instanceof IllegalArgumentException) {
+                // InvalidCsvException, InvalidFilterException, InvalidSegmentNameException: said for staff
+                cmd.getErr().println(e.getMessage());
+                return EXIT_INPUT;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    /** Runs {@code switchboard ARGS...} and returns its exit code. */
+    public static int execute(String... args) {
+        return commandLine(() -> Settings.load(System.getenv())).execute(args);
+    }
+
+    Settings settings() {
+        if (settings == null) {
+            try {
+                settings = settingsSource.load();
+            } catch (IOException e) {
+                throw new CliException(EXIT_INPUT, "cannot read the settings: " + e.getMessage());
+            }
+        }
+        return settings;
+    }
+
+    /** The hub: started, its banner printed, then running until the JVM is asked to stop. */
+    @Override
+    public Integer call() throws Exception {
+        Hub hub;
+        try {
+            hub = Hub.start(settings());
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("Switchboard could not start: " + e.getMessage());
+            e.printStackTrace(spec.commandLine().getErr());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }, "switchboard-shutdown"));
+        spec.commandLine().getOut().println(hub.banner());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package org.switchboard.hub.routes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+
+/** The HTTP API's one user, {@code admin}, and its password: the basic-auth check every API route shares. */
+public final class ApiCredentials {
+    public static final String USER = "admin";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final byte[] expected;
+
+    public ApiCredentials(String adminPassword) {
+        this.expected = (USER + ":" + adminPassword).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether an {@code Authorization} header carries admin's credentials (compared in constant time). */
+    public boolean authorised(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return false;
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(header.substring(6).trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(decoded, expected);
+    }
+
+    /**
+     * Lets the request through when it carries admin's credentials; otherwise answers 401 with a basic-auth
+     * challenge and a JSON error, and returns false.
+     */
+    public boolean admit(Exchange exchange) throws JsonProcessingException {
+        if (authorised(exchange.getIn().getHeader("Authorization", String.class))) {
+            return true;
+        }
+        exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"switchboard\"");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getMessage().setBody(JSON.writeValueAsBytes(Map.of("error", "credentials required",
+                "detail", "use HTTP basic auth as user " + USER + " with the hub's admin password")));
+        return false;
+    }
+}
