@@ -29,7 +29,7 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"call me", "12", "+999999", "", "   ", "+62", "0812"})
+    @ValueSource(strings = {"call me", "12", "+999999", "", "   ", "+62", "0812", "0812-ABCD-123", "1-800-FLOWERS"})
     void textThatIsNoValidNumberIsRefusedWithAOneLineReason(String input) {
         InvalidNumberException e = assertThrows(InvalidNumberException.class, () -> numbers.toE164(input));
         assertTrue(e.getMessage().startsWith("not a valid phone number: \""), e.getMessage());

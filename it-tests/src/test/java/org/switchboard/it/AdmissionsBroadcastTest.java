@@ -112,8 +112,9 @@ class AdmissionsBroadcastTest {
             csv.append("\"Salah ").append(i).append(" Nomor\",\"").append(invalid[i]).append("\",").append(SCHOOL)
                     .append(",IPA,2018\n");
         }
-        // The first student again, international form, with a new attribute: one contact, one SMS.
-        csv.append("\"Budi Wijaya\",+6281210000001,").append(SCHOOL).append(",IPS,2018\n");
+        // The second student again, international form, another name and major: one contact, the later row's values.
+        csv.append("\"Budi Wijaya\",+6281210000001,").append(SCHOOL).append(",IPA,2018\n");
+        expected.put("+6281210000001", new String[] {"Budi Wijaya", "IPA"});
         return csv.toString();
     }
 
@@ -125,7 +126,7 @@ class AdmissionsBroadcastTest {
         assertEquals(690, hub.query("SELECT count(*) AS n FROM contact").get(0).get("n") instanceof Long n ? n.intValue() : -1);
 
         http("PUT", "/api/segments/sma1-2018", "application/json",
-                "{\"filter\": \"school=" + SCHOOL + "; graduation_year=2018\", \"description\": \"Kelas 2018\"}", 200);
+                "{\"filter\": \"school=" + SCHOOL + "; graduation_year=2018\", \"description\": \"Kelas 2018\"}", 201);
     }
 
     @Test

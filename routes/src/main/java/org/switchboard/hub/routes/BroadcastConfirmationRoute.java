@@ -45,7 +45,7 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
                 .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
                 .step("preview-answered").process(this::answer).end()
                 .filter(exchangeProperty("refusal").isNotNull())
-                    .step("bounced").process(this::bounce).to(smtpUri).end()
+                    .step(Journal.stepId("broadcast-confirmation", "bounced")).process(this::bounce).to(smtpUri).end()
                 .end();
     }
 
