@@ -248,7 +248,10 @@ class AdmissionsBroadcastTest {
             }
         }
         String summary = textOf(report);
-        assertTrue(summary.contains(String.valueOf(networkGot.size())), summary);
+        long refusedRecipients = REFUSED.keySet().stream().filter(wanted::contains).count();
+        assertTrue(summary.matches("(?s).*\\nSent:\\s+" + networkGot.size() + "\\n.*"), summary);
+        assertTrue(summary.matches("(?s).*\\nFailed:\\s+" + refusedRecipients + "\\n.*"), summary);
+        assertTrue(summary.matches("(?s).*\\nRecipients:\\s+" + wanted.size() + "\\n.*"), summary);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

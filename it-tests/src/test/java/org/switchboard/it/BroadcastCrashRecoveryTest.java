@@ -159,13 +159,14 @@ class BroadcastCrashRecoveryTest {
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             for (CSVRecord r : csv) {
                 rows++;
-                if (Boolean.parseBoolean(r.get("possible_duplicate"))) {
+                if (r.get("possible_duplicate").equals("yes")) {
                     inCsv++;
                 }
             }
         }
         assertEquals(RECIPIENTS, rows);
-        assertEquals(marked, inCsv, "the report counts the marked rows");
+        assertEquals(marked, inCsv, "the report's CSV marks the rows");
+        assertTrue(textOf(report).contains("Possible duplicates: " + marked), "the report's text counts them");
     }
 
     private int importContacts(int httpPort) throws Exception {
@@ -180,6 +181,11 @@ class BroadcastCrashRecoveryTest {
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String textOf(MimeMessage m) throws Exception {
+        Multipart mp = (Multipart) m.getContent();
+        return (String) mp.getBodyPart(0).getContent();
     }
 
     private java.util.List<DeliveredSms> delivered() {
