@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,9 @@ public final class ContactStore {
         return Sql.inTransaction(dataSource, "importing contacts", c -> importer.run(csv, batch -> upsert(c, batch)));
     }
 
-    private static Map<String, Boolean> upsert(Connection c, List<ContactCsvImport.Row> batch) throws SQLException {
+    private static Map<String, Boolean> upsert(Connection c, List<ContactCsvImport.Row> rows) throws SQLException {
+        // In number order, so two imports running at once lock shared contacts in the same order within a batch.
+        List<ContactCsvImport.Row> batch = rows.stream().sorted(Comparator.comparing(ContactCsvImport.Row::number)).toList();
         String[] numbers = new String[batch.size()];
         String[] names = new String[batch.size()];
         String[] attributes = new String[batch.size()];
