@@ -52,10 +52,13 @@ public final class ContactCsvImport {
     public record Row(String number, String name, Map<String, String> attributes, long line) {
     }
 
-    /** Stores one batch of distinct numbers and says which of them were new contacts. */
+    /**
+     * Stores one batch of distinct numbers. It answers, for each number it created or changed, true when it created the
+     * contact; numbers it left as they were (nothing new in the file) are absent.
+     */
     @FunctionalInterface
     public interface BatchWriter {
-        Set<String> write(List<Row> batch) throws SQLException;
+        Map<String, Boolean> write(List<Row> batch) throws SQLException;
     }
 
     public ContactCsvImport(PhoneNumbers numbers) {
@@ -227,7 +230,7 @@ public final class ContactCsvImport {
             t.setDaemon(true);
             return t;
         });
-        private Future<Set<String>> inFlight;
+        private Future<Map<String, Boolean>> inFlight;
         // The numbers of the batch in flight that no earlier batch had: only they count as created or updated.
         private List<String> inFlightFirst;
         private final Map<String, Row> batch = new LinkedHashMap<>();
@@ -239,6 +242,7 @@ public final class ContactCsvImport {
         private long rowsRead;
         private long created;
         private long updated;
+        private long unchanged;
         private long merged;
 
         Run(BatchWriter writer) {
@@ -325,9 +329,9 @@ public final class ContactCsvImport {
             if (inFlight == null) {
                 return;
             }
-            Set<String> inserted;
+            Map<String, Boolean> written;
             try {
-                inserted = inFlight.get();
+                written = inFlight.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("contact import interrupted", e);
@@ -343,7 +347,10 @@ public final class ContactCsvImport {
                 inFlight = null;
             }
             for (String number : inFlightFirst) {
-                if (inserted.contains(number)) {
+                Boolean inserted = written.get(number);
+                if (inserted == null) {
+                    unchanged++;
+                } else if (inserted) {
                     created++;
                 } else {
                     updated++;
@@ -370,7 +377,7 @@ public final class ContactCsvImport {
         ImportReport report() {
             List<ImportReport.Duplicate> duplicates = new ArrayList<>();
             duplicateLines.forEach((n, lines) -> duplicates.add(new ImportReport.Duplicate(n, lines)));
-            return new ImportReport(rowsRead, created, updated, merged, duplicates, rejected, warnings);
+            return new ImportReport(rowsRead, created, updated, unchanged, merged, duplicates, rejected, warnings);
         }
 
         private boolean extraCellsBlank(CSVRecord record, int width) {

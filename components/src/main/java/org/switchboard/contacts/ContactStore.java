@@ -7,13 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -59,7 +59,9 @@ public final class ContactStore {
         return Sql.inTransaction(dataSource, "importing contacts", c -> importer.run(csv, batch -> upsert(c, batch)));
     }
 
-    private static Set<String> upsert(Connection c, List<ContactCsvImport.Row> batch) throws SQLException {
+    private static Map<String, Boolean> upsert(Connection c, List<ContactCsvImport.Row> rows) throws SQLException {
+        // In number order, so two imports running at once lock shared contacts in the same order within a batch.
+        List<ContactCsvImport.Row> batch = rows.stream().sorted(Comparator.comparing(ContactCsvImport.Row::number)).toList();
         String[] numbers = new String[batch.size()];
         String[] names = new String[batch.size()];
         String[] attributes = new String[batch.size()];
@@ -70,8 +72,8 @@ public final class ContactStore {
             attributes[i] = json(row.attributes());
         }
         // One statement per batch; (xmax = 0) tells a row this statement inserted from one it updated. A contact the
-        // file does not change is not written at all (a re-import of the same file writes nothing), but is still one
-        // of the file's known numbers: whatever is not reported inserted counts as updated.
+        // file does not change is not written at all, so a re-import of the same file writes nothing (and RETURNING
+        // leaves that contact out: it is reported unchanged).
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contact AS c (number, name, attributes)"
                 + " SELECT t.number::e164, t.name, t.attributes::jsonb"
                 + " FROM unnest(?::text[], ?::text[], ?::text[]) AS t(number, name, attributes)"
@@ -86,19 +88,17 @@ public final class ContactStore {
             ps.setArray(1, n);
             ps.setArray(2, m);
             ps.setArray(3, a);
-            Set<String> inserted = new HashSet<>();
+            Map<String, Boolean> written = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getBoolean(2)) {
-                        inserted.add(rs.getString(1));
-                    }
+                    written.put(rs.getString(1), rs.getBoolean(2));
                 }
             } finally {
                 n.free();
                 m.free();
                 a.free();
             }
-            return inserted;
+            return written;
         }
     }
 

@@ -3,11 +3,12 @@ package org.switchboard.contacts;
 import java.util.List;
 
 /**
- * What a CSV import did, row by row where it matters: data rows read (blank rows are not counted), contacts created
- * and updated, rows merged into an earlier row with the same number, and rows rejected. Every row read is exactly one
- * of created, updated, merged or rejected. Lines are physical lines of the file, the header being line 1.
+ * What a CSV import did, row by row where it matters: data rows read (blank rows are not counted), contacts created,
+ * updated (a new name or attribute value) and unchanged (already as the file has them), rows merged into an earlier row
+ * with the same number, and rows rejected. Every row read is exactly one of created, updated, unchanged, merged or
+ * rejected. Lines are physical lines of the file, the header being line 1.
  */
-public record ImportReport(long rowsRead, long created, long updated, long mergedDuplicates,
+public record ImportReport(long rowsRead, long created, long updated, long unchanged, long mergedDuplicates,
         List<Duplicate> duplicates, List<Rejected> rejected, List<String> warnings) {
 
     public ImportReport {
@@ -31,7 +32,7 @@ public record ImportReport(long rowsRead, long created, long updated, long merge
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append(rowsRead).append(" row(s) read: ").append(created).append(" contact(s) created, ").append(updated)
-                .append(" updated, ").append(mergedDuplicates).append(" duplicate row(s) merged, ").append(rejected.size())
+                .append(" updated, ").append(unchanged).append(" unchanged, ").append(mergedDuplicates).append(" duplicate row(s) merged, ").append(rejected.size())
                 .append(" rejected.\n");
         for (Duplicate d : duplicates) {
             sb.append("  duplicate ").append(d.number()).append(" on lines ").append(join(d.lines())).append(" (merged)\n");

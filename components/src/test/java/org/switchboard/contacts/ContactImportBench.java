@@ -4,7 +4,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.TestDatabases;
@@ -32,7 +32,7 @@ public final class ContactImportBench {
             long start0 = System.nanoTime();
             ImportReport parsed;
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                parsed = new ContactCsvImport(new PhoneNumbers("ID")).run(r, batch -> Set.of());
+                parsed = new ContactCsvImport(new PhoneNumbers("ID")).run(r, batch -> Map.of());
             }
             double parseSeconds = (System.nanoTime() - start0) / 1e9;
             System.out.printf("  reading the CSV and its numbers alone (no database, cold JVM): %.2f s, %,.0f rows/s%n",
@@ -49,8 +49,9 @@ public final class ContactImportBench {
                     report = store.importCsv(r, "ID");
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("  %s: %.2f s, %,.0f rows/s; created %,d, updated %,d, rejected %,d%n", run, seconds,
-                        report.rowsRead() / seconds, report.created(), report.updated(), report.rejected().size());
+                System.out.printf("  %s: %.2f s, %,.0f rows/s; created %,d, updated %,d, unchanged %,d, rejected %,d%n",
+                        run, seconds, report.rowsRead() / seconds, report.created(), report.updated(), report.unchanged(),
+                        report.rejected().size());
             }
             long start = System.nanoTime();
             long n = store.count(ContactFilter.parse("school=SMA N 1 Yogyakarta; major=IPA; graduation_year=2018"));

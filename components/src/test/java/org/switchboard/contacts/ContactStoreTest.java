@@ -45,7 +45,8 @@ class ContactStoreTest {
     }
 
     private static void assertEveryRowAccountedFor(ImportReport r) {
-        assertEquals(r.rowsRead(), r.created() + r.updated() + r.mergedDuplicates() + r.rejected().size(), r.toText());
+        assertEquals(r.rowsRead(), r.created() + r.updated() + r.unchanged() + r.mergedDuplicates() + r.rejected().size(),
+                r.toText());
     }
 
     @Test
@@ -135,8 +136,13 @@ class ContactStoreTest {
                 + "Agus,081399998888,2020,IPA\n");
         assertEquals(1, r.created());
         assertEquals(2, r.updated());
+        assertEveryRowAccountedFor(r);
+        assertEquals("Budi", store.find("+6281234567890").orElseThrow().name()); // no name in the file: kept
+        assertEquals(3, importCsv("name,phone\nBudi,081234567890\nSiti Rahayu,081311112222\nAgus,081399998888\n")
+                .unchanged());
+        assertEquals(1, importCsv("name,phone\nBudi Santoso,081234567890\n").updated());
         Contact budi = store.find("+6281234567890").orElseThrow();
-        assertEquals("Budi", budi.name()); // no name in the file: kept
+        assertEquals("Budi Santoso", budi.name()); // a name given replaces the old one
         assertEquals(Map.of("school", "SMA N 1 Yogyakarta", "major", "IPS", "graduation_year", "2018"), budi.attributes());
         assertTrue(budi.optedOut());
         Contact siti = store.find("+6281311112222").orElseThrow();
@@ -218,7 +224,10 @@ class ContactStoreTest {
         assertEquals(rows.stream().filter(x -> x.e164() == null).map(ContactCsvFixtures.Row::phone).toList(),
                 r.rejected().stream().map(ImportReport.Rejected::number).toList());
         assertEquals(ContactCsvFixtures.csv(5_000, 37, 7), ContactCsvFixtures.csv(5_000, 37, 7)); // deterministic
-        assertEquals(4_963, importCsv(ContactCsvFixtures.csv(5_000, 37, 7)).updated());
+        ImportReport again = importCsv(ContactCsvFixtures.csv(5_000, 37, 7));
+        assertEquals(0, again.updated());
+        assertEquals(4_963, again.unchanged());
+        assertEveryRowAccountedFor(again);
     }
 
     @Test

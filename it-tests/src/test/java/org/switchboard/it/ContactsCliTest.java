@@ -68,7 +68,7 @@ class ContactsCliTest {
         Path csv = ContactCsvFixtures.write(dir.resolve("admissions.csv"), 200, 3, 5);
         Run r = run("contacts", "import", csv.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().startsWith("200 row(s) read: 197 contact(s) created, 0 updated, 0 duplicate row(s) merged,"
+        assertTrue(r.out().startsWith("200 row(s) read: 197 contact(s) created, 0 updated, 0 unchanged, 0 duplicate row(s) merged,"
                 + " 3 rejected."), r.out());
         for (ContactCsvFixtures.Row bad : ContactCsvFixtures.rows(200, 3, 5).stream().filter(x -> x.e164() == null).toList()) {
             assertTrue(r.out().contains("line " + bad.line() + ": \"" + bad.phone() + "\""), r.out());

@@ -6,14 +6,11 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
 /** The HTTP API's one user, {@code admin}, and its password: the basic-auth check every API route shares. */
 public final class ApiCredentials {
     public static final String USER = "admin";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final byte[] expected;
 
     public ApiCredentials(String adminPassword) {
@@ -43,10 +40,8 @@ public final class ApiCredentials {
             return true;
         }
         exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"switchboard\"");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getMessage().setBody(JSON.writeValueAsBytes(Map.of("error", "credentials required",
-                "detail", "use HTTP basic auth as user " + USER + " with the hub's admin password")));
+        JsonReply.send(exchange, 401, Map.of("error", "credentials required",
+                "detail", "use HTTP basic auth as user " + USER + " with the hub's admin password"));
         return false;
     }
 }

@@ -272,8 +272,6 @@ public final class ContactsApiRoute extends RouteBuilder {
     }
 
     private void respond(Exchange exchange, int status, Object body) throws Exception {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getMessage().setBody(json.writeValueAsBytes(body));
+        JsonReply.send(exchange, status, body);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -25,7 +24,6 @@ public final class HttpApiRoute extends RouteBuilder {
     private final String base;
     private final JournalReader journal;
     private final ApiCredentials credentials;
-    private final ObjectMapper json = new ObjectMapper();
 
     public HttpApiRoute(String host, int port, JournalReader journal, String adminPassword) {
         this.base = "jetty:http://" + host + ":" + port;
@@ -96,8 +94,6 @@ public final class HttpApiRoute extends RouteBuilder {
     }
 
     private void respond(Exchange exchange, int status, Object body) throws Exception {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getMessage().setBody(json.writeValueAsBytes(body));
+        JsonReply.send(exchange, status, body);
     }
 }
