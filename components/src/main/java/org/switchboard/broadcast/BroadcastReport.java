@@ -103,7 +103,11 @@ public final class BroadcastReport {
             }
             List<FailureReason> reasons = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT code, error, n FROM ("
-                    + "  SELECT error_code AS code, coalesce(error, 'unknown error') AS error, count(*) AS n"
+                    // The same refusal from two modems is one reason: the modem's name ("sending SMS on gsm1: ")
+                    // is left out of the grouping.
+                    + "  SELECT error_code AS code,"
+                    + "         regexp_replace(coalesce(error, 'unknown error'), '^sending SMS on [^:]*: ', '') AS error,"
+                    + "         count(*) AS n"
                     + "  FROM outbound_sms WHERE broadcast_id = ? AND status = 'FAILED' GROUP BY 1, 2"
                     + "  UNION ALL"
                     + "  SELECT NULL::int, 'not delivered' || coalesce(' (status report code ' || delivery_code || ')', ''),"

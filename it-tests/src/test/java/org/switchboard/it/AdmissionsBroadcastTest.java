@@ -249,9 +249,107 @@ class AdmissionsBroadcastTest {
         }
         String summary = textOf(report);
         long refusedRecipients = REFUSED.keySet().stream().filter(wanted::contains).count();
-        assertTrue(summary.matches("(?s).*\\nSent:\\s+" + networkGot.size() + "\\n.*"), summary);
-        assertTrue(summary.matches("(?s).*\\nFailed:\\s+" + refusedRecipients + "\\n.*"), summary);
-        assertTrue(summary.matches("(?s).*\\nRecipients:\\s+" + wanted.size() + "\\n.*"), summary);
+        assertTrue(summary.matches("(?s).*\\RSent:\\s+" + networkGot.size() + "\\R.*"), summary);
+        assertTrue(summary.matches("(?s).*\\RFailed:\\s+" + refusedRecipients + "\\R.*"), summary);
+        assertTrue(summary.matches("(?s).*\\RRecipients:\\s+" + wanted.size() + "\\R.*"), summary);
+    }
+
+    @Test
+    @Order(4)
+    void anAdHocBroadcastIsConfirmedThroughTheApi() throws Exception {
+        // to: major=IPS; graduation_year=2017 picks rows i % 10 == 5 of the school: more than the threshold of 50
+        MimeMessage preview = requestAndPreview("<adhoc-1@switchboard.local>",
+                "to: major = IPS; graduation_year = 2017\nRapat orang tua {name}: Sabtu 09.00.");
+        long id = Long.parseLong(preview.getHeader("X-Switchboard-Broadcast")[0].trim());
+        JsonNode before = json(http("GET", "/api/broadcasts/" + id, "application/json", "", 200));
+        assertEquals("AWAITING_CONFIRMATION", before.get("status").asText());
+        int recipients = before.get("recipients").asInt();
+        assertTrue(recipients > 50, before.toString());
+
+        JsonNode confirmed = json(http("POST", "/api/broadcasts/" + id + "/confirm", "application/json", "", 200));
+        assertEquals("SENDING", confirmed.get("status").asText());
+        await().atMost(WAIT).until(() -> json(http("GET", "/api/broadcasts/" + id, "application/json", "", 200))
+                .get("status").asText().equals("DONE"));
+        JsonNode done = json(http("GET", "/api/broadcasts/" + id, "application/json", "", 200));
+        assertEquals(recipients, done.get("progress").get("sent").asInt() + done.get("progress").get("failed").asInt());
+        http("POST", "/api/broadcasts/" + id + "/confirm", "application/json", "", 200); // again: harmless
+        http("POST", "/api/broadcasts/999999/confirm", "application/json", "", 404);
+    }
+
+    @Test
+    @Order(5)
+    void noCancelsAndAnythingElseIsAskedAgain() throws Exception {
+        MimeMessage preview = requestAndPreview("<adhoc-2@switchboard.local>",
+                "to: major=IPA; graduation_year=2017\nUjian susulan untuk {first_name}.");
+        long id = Long.parseLong(preview.getHeader("X-Switchboard-Broadcast")[0].trim());
+
+        answer(preview, "<maybe-2@switchboard.local>", "Mungkin besok saja?");
+        MimeMessage askedAgain = InProcessHub.awaitMail(mail, STAFF, "staff",
+                m -> InProcessHub.subjectOf(m).startsWith("Not sent") && textOrEmpty(m).contains("YES"));
+        assertTrue(textOrEmpty(askedAgain).contains("#" + id), textOrEmpty(askedAgain));
+
+        answer(preview, "<no-2@switchboard.local>", "Batal\n\n-- \nStaf");
+        await().atMost(WAIT).until(() -> json(http("GET", "/api/broadcasts/" + id, "application/json", "", 200))
+                .get("status").asText().equals("CANCELLED"));
+        assertEquals(0, hub.query("SELECT id FROM outbound_sms WHERE broadcast_id = ? AND status <> 'CANCELLED'", id)
+                .size(), "nothing of a cancelled broadcast goes out");
+    }
+
+    @Test
+    @Order(6)
+    void aTemplateNamingAnAttributeSomeLackIsRefusedBeforeAnythingIsStored() throws Exception {
+        int broadcasts = hub.query("SELECT id FROM broadcast").size();
+        MimeMessage request = mail.compose();
+        request.setFrom(new InternetAddress(STAFF));
+        request.setRecipients(Message.RecipientType.TO, "sma1-2018@broadcast.switchboard.local");
+        request.setSubject("Kamar asrama");
+        request.setHeader("Message-ID", "<missing-1@switchboard.local>");
+        request.setText("Halo {first_name}, kamar Anda: {dormitory}.", "UTF-8");
+        mail.send(request);
+
+        MimeMessage refusal = InProcessHub.awaitMail(mail, STAFF, "staff",
+                m -> textOrEmpty(m).contains("dormitory"));
+        assertTrue(textOrEmpty(refusal).contains(String.valueOf(expected.size() - optedOut.size())),
+                "says how many lack it: " + textOrEmpty(refusal));
+        assertEquals(broadcasts, hub.query("SELECT id FROM broadcast").size(), "nothing stored");
+    }
+
+    private MimeMessage requestAndPreview(String messageId, String body) throws Exception {
+        MimeMessage request = mail.compose();
+        request.setFrom(new InternetAddress(STAFF));
+        request.setRecipients(Message.RecipientType.TO, "hub@switchboard.local");
+        request.setSubject("Pengumuman " + messageId);
+        request.setHeader("Message-ID", messageId);
+        request.setText(body, "UTF-8");
+        mail.send(request);
+        return InProcessHub.awaitMail(mail, STAFF, "staff", m -> {
+            try {
+                String[] irt = m.getHeader("In-Reply-To");
+                return irt != null && irt[0].contains(messageId) && InProcessHub.subjectOf(m).contains("Broadcast #");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private void answer(MimeMessage preview, String messageId, String text) throws Exception {
+        MimeMessage reply = mail.compose();
+        reply.setFrom(new InternetAddress(STAFF));
+        reply.setRecipients(Message.RecipientType.TO, preview.getFrom());
+        reply.setSubject("Re: " + preview.getSubject(), "UTF-8");
+        reply.setHeader("Message-ID", messageId);
+        reply.setHeader("In-Reply-To", preview.getMessageID());
+        reply.setHeader("References", preview.getMessageID());
+        reply.setText(text, "UTF-8");
+        mail.send(reply);
+    }
+
+    private static String textOrEmpty(MimeMessage m) {
+        try {
+            return textOf(m);
+        } catch (Exception | AssertionError e) {
+            return "";
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.broadcast.Broadcast;
@@ -26,7 +25,6 @@ public final class BroadcastApiRoute extends RouteBuilder {
     private final String base;
     private final BroadcastStore broadcasts;
     private final ApiCredentials credentials;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
     public BroadcastApiRoute(String host, int port, BroadcastStore broadcasts, String adminPassword) {
         this.base = "jetty:http://" + host + ":" + port;
@@ -131,9 +129,7 @@ public final class BroadcastApiRoute extends RouteBuilder {
         return out;
     }
 
-    private void respond(Exchange exchange, int status, Object body) throws Exception {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getMessage().setBody(json.writeValueAsBytes(body));
+    private static void respond(Exchange exchange, int status, Object body) throws Exception {
+        JsonReply.send(exchange, status, body);
     }
 }
