@@ -35,16 +35,16 @@ public final class PhoneNumbers {
         if (input == null || input.isBlank()) {
             throw new InvalidNumberException(input, "empty");
         }
-        // libphonenumber reads letters as keypad digits (1-800-FLOWERS); in a contact list a letter is a typo, and
-        // taking it would send the SMS to somebody else's number.
-        if (input.chars().anyMatch(Character::isLetter)) {
-            throw new InvalidNumberException(input, "letters in a number");
-        }
         PhoneNumber parsed;
         try {
             parsed = util.parse(input.trim(), defaultRegion);
         } catch (NumberParseException e) {
             throw new InvalidNumberException(input, reason(e));
+        }
+        // libphonenumber reads letters as keypad digits (1-800-FLOWERS); in a contact list a letter is a typo, and
+        // taking it would send the SMS to somebody else's number.
+        if (input.chars().anyMatch(Character::isLetter)) {
+            throw new InvalidNumberException(input, "letters in a number");
         }
         if (!util.isValidNumber(parsed)) {
             throw new InvalidNumberException(input, "no such number in region "
