@@ -189,12 +189,8 @@ public final class ContactStore {
             throw new IllegalArgumentException("not an E.164 number: " + e164);
         }
         Sql.inTransaction(dataSource, "recording the opt-out of " + e164, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO opt_out (number, keyword) VALUES (?, ?) ON CONFLICT (number) DO NOTHING")) {
-                ps.setString(1, e164);
-                ps.setString(2, keyword);
-                return ps.executeUpdate();
-            }
+            MessageStore.recordOptOut(c, e164, keyword, java.time.OffsetDateTime.now());
+            return null;
         });
     }
 

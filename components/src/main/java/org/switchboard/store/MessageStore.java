@@ -87,13 +87,24 @@ public final class MessageStore {
         });
     }
 
-    private static void recordOptOut(Connection c, String number, String keyword, OffsetDateTime at) throws SQLException {
+    /**
+     * Records an opt-out in the caller's transaction, and cancels the SMS that broadcasts still hold or queue for that
+     * number: a broadcast planned before the STOP must not send after it. Single SMS (a staff reply) still go.
+     */
+    public static void recordOptOut(Connection c, String number, String keyword, OffsetDateTime at) throws SQLException {
         // The first opt-out counts: a second STOP does not move the date.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO opt_out (number, keyword, opted_out_at)"
                 + " VALUES (?, ?, ?) ON CONFLICT (number) DO NOTHING")) {
             ps.setString(1, number);
             ps.setString(2, keyword);
             ps.setObject(3, at);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'CANCELLED',"
+                + " error = 'opted out (' || ? || ') after the broadcast was planned', next_attempt_at = NULL"
+                + " WHERE recipient = ? AND broadcast_id IS NOT NULL AND status IN ('HELD', 'PENDING')")) {
+            ps.setString(1, keyword);
+            ps.setString(2, number);
             ps.executeUpdate();
         }
     }

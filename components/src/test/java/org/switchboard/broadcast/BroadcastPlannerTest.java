@@ -19,7 +19,12 @@ import org.switchboard.broadcast.Plan.Planned;
 import org.switchboard.broadcast.Plan.Recipient;
 import org.switchboard.broadcast.Plan.Refused;
 import org.switchboard.broadcast.Plan.Sample;
+import java.time.OffsetDateTime;
+
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.MessageStore;
+import org.switchboard.store.NewInbound;
+import org.switchboard.store.NewOutbound;
 import org.switchboard.store.TestDatabases;
 import org.switchboard.store.TestDatabases.TestDatabase;
 
@@ -224,5 +229,28 @@ class BroadcastPlannerTest {
         assertEquals(1, p.duplicates());
         assertEquals(2504, fx.count("SELECT count(DISTINCT recipient) FROM outbound_sms WHERE broadcast_id = ?",
                 p.broadcastId()));
+    }
+
+    @Test
+    void aStopAfterPlanningCancelsThatRecipientsBroadcastSmsButNotASingleReply() throws Exception {
+        Planned p = assertInstanceOf(Planned.class,
+                planner.plan(request("<req-stop@mail>", SMA1, "Halo {first_name}.", true)));
+        MessageStore messages = new MessageStore(db.dataSource());
+        messages.storeOutbound(new NewOutbound("+6281200000002", "Balasan staf", "email-reply", "<r-stop@mail>", STAFF));
+
+        messages.storeInbound(new NewInbound("gsm1", "+6281200000002", "STOP", 1, false, OffsetDateTime.now()));
+
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT broadcast_id, status, error FROM outbound_sms"
+                        + " WHERE recipient = '+6281200000002' ORDER BY id")) {
+            assertTrue(rs.next());
+            assertEquals(p.broadcastId(), rs.getLong(1));
+            assertEquals("CANCELLED", rs.getString(2));
+            assertTrue(rs.getString(3).contains("opted out"), rs.getString(3));
+            assertTrue(rs.next());
+            assertEquals("PENDING", rs.getString(2), "the staff's own reply still goes");
+        }
+        assertTrue(store.confirm(p.broadcastId()));
+        assertEquals(1, store.progress(p.broadcastId()).cancelled());
     }
 }
