@@ -35,6 +35,11 @@ final class Banner {
                     .append(s.get("switchboard.imap.user")).append('\n');
         }
         b.append("  Help desk    SMS arrive as email to ").append(s.get("switchboard.helpdesk.address")).append('\n');
+        b.append("  By email     staff (").append(s.get("switchboard.staff")).append(") write to NUMBER@")
+                .append(s.get("switchboard.sms.domain")).append(" for one SMS, SEGMENT@")
+                .append(s.get("switchboard.broadcast.domain")).append(" for a broadcast\n");
+        b.append("  Contacts     curl -u admin:PASSWORD -H 'Content-Type: text/csv' --data-binary @contacts.csv ")
+                .append(http).append("/api/contacts/import\n");
         modems.forEach((name, uri) -> b.append("  Modem        ").append(name).append("  ")
                 .append(uri.replaceAll("password=[^&]*", "password=***")).append('\n'));
         if (sim != null) {
