@@ -297,20 +297,29 @@ public final class MessageStore {
     }
 
     /**
-     * A status report from {@code modem} for message reference {@code ref}: the most recent SMS that modem sent with that
-     * reference (references wrap at 256, so only the last week counts) gets its delivery status. Empty when no SMS
-     * matches, e.g. a report for a message sent by another system through the same SIM.
+     * A status report from {@code modem} for message reference {@code ref} and {@code recipient}: the most recent SMS
+     * that modem sent with that reference to that number, not yet reported final, gets its delivery status. References
+     * wrap every 256 SMS, so the number (its last 8 digits: a network may report it in national form) and the final
+     * status keep a report that overtakes its SMS's own commit from landing on an older SMS with the same reference;
+     * the caller tries such a report again shortly. Only the last week counts. Empty when no SMS matches, e.g. a report
+     * for a message sent by another system through the same SIM.
      */
-    public Optional<Long> recordDeliveryReport(String modem, int ref, String deliveryStatus, int code) {
+    public Optional<Long> recordDeliveryReport(String modem, int ref, String recipient, String deliveryStatus, int code) {
+        String digits = recipient == null ? "" : recipient.replaceAll("\\D", "");
+        String tail = digits.length() > 8 ? digits.substring(digits.length() - 8) : digits;
         return Sql.inTransaction(dataSource, "recording a status report for " + modem + " reference " + ref, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET delivery_status = ?, delivery_code = ?,"
                     + " delivery_reported_at = now() WHERE id = (SELECT id FROM outbound_sms WHERE status = 'SENT'"
                     + " AND modem = ? AND ? = ANY(message_refs) AND sent_at > now() - interval '7 days'"
+                    + " AND (delivery_status IS NULL OR delivery_status = 'pending')"
+                    + " AND (? = '' OR recipient LIKE '%' || ?)"
                     + " ORDER BY sent_at DESC, id DESC LIMIT 1) RETURNING id")) {
                 ps.setString(1, deliveryStatus);
                 ps.setInt(2, code);
                 ps.setString(3, modem);
                 ps.setInt(4, ref);
+                ps.setString(5, tail);
+                ps.setString(6, tail);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
                 }

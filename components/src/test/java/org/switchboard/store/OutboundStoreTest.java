@@ -1,5 +1,7 @@
 package org.switchboard.store;
 
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -89,5 +91,27 @@ class OutboundStoreTest {
         assertFalse(store.isOptedOut(TO));
         store.storeInbound(new NewInbound("modem1", TO, "STOP", 1, false, OffsetDateTime.now()));
         assertTrue(store.isOptedOut(TO));
+    }
+
+    @Test
+    void aStatusReportLandsOnItsOwnSmsWhenReferencesHaveWrapped() throws Exception {
+        long older = store.storeOutbound(new NewOutbound("+6281200000001", "a", "api", null, "admin")).id();
+        long newer = store.storeOutbound(new NewOutbound("+6281200000002", "b", "api", null, "admin")).id();
+        try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT',"
+                + " modem = 'gsm1', message_refs = '{7}', sent_at = now() - (? * interval '1 minute') WHERE id = ?")) {
+            ps.setInt(1, 10);
+            ps.setLong(2, older);
+            ps.executeUpdate();
+            ps.setInt(1, 1);
+            ps.setLong(2, newer);
+            ps.executeUpdate();
+        }
+
+        // The network reports the older one (256 SMS ago, same reference), in national form.
+        assertEquals(Optional.of(older), store.recordDeliveryReport("gsm1", 7, "081200000001", "delivered", 0));
+        assertEquals(Optional.of(newer), store.recordDeliveryReport("gsm1", 7, "+6281200000002", "pending", 32));
+        assertEquals(Optional.of(newer), store.recordDeliveryReport("gsm1", 7, "+6281200000002", "delivered", 0));
+        // A repeated final report finds nothing left to update, and the caller retries or gives up.
+        assertEquals(Optional.empty(), store.recordDeliveryReport("gsm1", 7, "+6281200000002", "delivered", 0));
     }
 }

@@ -60,7 +60,8 @@ public final class SmsInboundRoute extends RouteBuilder {
         if (ref == null || status == null || outcome == null) {
             return;
         }
-        long id = store.recordDeliveryReport(modem, ref, outcome, status)
+        long id = store.recordDeliveryReport(modem, ref, in.getHeader(ModemConstants.RECIPIENT, String.class), outcome,
+                        status)
                 .orElseThrow(() -> new UnmatchedStatusReport(modem, ref));
         exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_OUTBOUND_SMS);
         exchange.setProperty(Journal.MESSAGE_ID, id);
