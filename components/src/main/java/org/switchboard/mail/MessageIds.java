@@ -41,4 +41,21 @@ public final class MessageIds {
         }
         return new ArrayList<>(ids);
     }
+
+    /**
+     * A stand-in for the Message-ID of a mail that has none, from what identifies it: the same mail read twice gets the
+     * same id, so storing what it asked for stays idempotent.
+     */
+    public static String derived(String... parts) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha.update(String.valueOf(p).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "<derived-" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 16) + "@switchboard.invalid>";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 }

@@ -15,7 +15,8 @@ public sealed interface ReplyParse {
      * @param threadMessageIds In-Reply-To first, then References from the newest back: the ids to look the
      *                         conversation up by
      * @param text             what the staff member typed, without quotes and signature; never empty
-     * @param messageId        the reply's own Message-ID, or null when it has none
+     * @param messageId        the reply's own Message-ID, or one derived from its sender, date, subject and text
+     *                         when it has none
      */
     record Reply(String from, String targetNumber, List<String> threadMessageIds, String text, String messageId)
             implements ReplyParse {
@@ -34,7 +35,7 @@ public sealed interface ReplyParse {
      * @param segment    the segment's name from the address, lower-cased, or null
      * @param filterText what followed {@code to:} on the first line, or null
      * @param template   the text to send, with its {placeholders}; never empty
-     * @param messageId  the request's own Message-ID, or null when it has none
+     * @param messageId  the request's own Message-ID, or one derived from its sender, date, subject and text
      */
     record BroadcastRequest(String from, String segment, String filterText, String template, String messageId)
             implements ReplyParse {

@@ -56,6 +56,10 @@ public final class ReplyReader {
             return new ReplyParse.Rejected(e.getMessage(), true);
         }
         String messageId = MessageIds.normalise(mail.getMessageID());
+        if (messageId == null) {
+            // The id is what makes a mail read again after a crash the same request, not a second one.
+            messageId = MessageIds.derived(from, mail.getHeader("Date", null), mail.getSubject(), text);
+        }
         int newline = text.indexOf('\n');
         Matcher filter = FILTER_LINE.matcher(newline < 0 ? text : text.substring(0, newline));
         if (target == null && (segment != null || filter.matches())) {

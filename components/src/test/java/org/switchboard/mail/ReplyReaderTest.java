@@ -111,7 +111,17 @@ class ReplyReaderTest {
 
         assertNull(reply.targetNumber());
         assertEquals(List.of("<sms-42@sms.switchboard.local>"), reply.threadMessageIds());
-        assertNull(reply.messageId());
+        // No Message-ID: one derived from the mail, the same each time it is read, keeps storing it idempotent.
+        assertTrue(reply.messageId().startsWith("<derived-"), reply.messageId());
+        ReplyParse.Reply again = (ReplyParse.Reply) reader.read(Mails.raw("""
+                From: staff@switchboard.local
+                To: hub@switchboard.local
+                In-Reply-To: <sms-42@sms.switchboard.local>
+                Subject: Re: SMS from +6281234567890
+
+                Sudah dikirim.
+                """), Mails.SETTINGS);
+        assertEquals(reply.messageId(), again.messageId());
     }
 
     @Test
