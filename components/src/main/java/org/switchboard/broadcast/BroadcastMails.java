@@ -198,7 +198,8 @@ public final class BroadcastMails {
 
     private static String reportBody(Broadcast b, Summary s) {
         StringBuilder t = new StringBuilder();
-        t.append("Broadcast #").append(b.id()).append(" has finished.\n\n");
+        t.append("Broadcast #").append(b.id()).append(b.status() == BroadcastStatus.CANCELLED
+                ? " was cancelled while it was being sent. What went out before that:\n\n" : " has finished.\n\n");
         t.append("Recipients:          ").append(s.recipients()).append('\n');
         t.append("Sent:                ").append(s.sent()).append('\n');
         t.append("Delivered:           ").append(s.delivered()).append('\n');

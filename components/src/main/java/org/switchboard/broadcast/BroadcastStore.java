@@ -81,7 +81,7 @@ public final class BroadcastStore {
     /**
      * Cancels a broadcast that is awaiting confirmation or sending: its HELD and PENDING SMS become CANCELLED; those
      * already with a modem (SENDING) or sent stay as they are. Returns false when it was done or cancelled already,
-     * or unknown. A cancelled broadcast gets no report.
+     * or unknown. A broadcast cancelled before it was confirmed gets no report; one cancelled while sending does.
      */
     public boolean cancel(long id) {
         return Transactions.inTransaction(dataSource, "cancelling broadcast " + id, c -> {
@@ -127,7 +127,9 @@ public final class BroadcastStore {
     public List<Long> dueForReport(Duration grace) {
         OffsetDateTime sentBefore = OffsetDateTime.now().minus(grace);
         return Transactions.inTransaction(dataSource, "finding broadcasts due for their report", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM broadcast b WHERE b.status = 'SENDING'"
+            // A broadcast cancelled after it had started sending ended too: its sender learns who got the SMS.
+            try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM broadcast b WHERE b.reported_at IS NULL"
+                    + " AND (b.status = 'SENDING' OR (b.status = 'CANCELLED' AND b.confirmed_at IS NOT NULL))"
                     + " AND NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id"
                     + "                 AND o.status IN ('HELD', 'PENDING', 'SENDING'))"
                     + " AND (NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id AND o.status = 'SENT'"
@@ -147,11 +149,15 @@ public final class BroadcastStore {
         });
     }
 
-    /** The report went out with this Message-ID: the broadcast is DONE. False unless it was SENDING. */
+    /**
+     * The report went out with this Message-ID: a SENDING broadcast is DONE, a cancelled one stays CANCELLED. False
+     * when it was reported already.
+     */
     public boolean markReported(long id, String reportMessageId) {
-        return update("marking broadcast " + id + " reported", "UPDATE broadcast SET status = 'DONE',"
+        return update("marking broadcast " + id + " reported", "UPDATE broadcast SET"
+                + " status = CASE WHEN status = 'SENDING' THEN 'DONE' ELSE status END,"
                 + " report_message_id = ?, finished_at = coalesce(finished_at, now()), reported_at = now()"
-                + " WHERE id = ? AND status = 'SENDING'", reportMessageId, id) > 0;
+                + " WHERE id = ? AND reported_at IS NULL AND status IN ('SENDING', 'CANCELLED')", reportMessageId, id) > 0;
     }
 
     private int update(String what, String sql, Object... args) {

@@ -102,14 +102,22 @@ class BroadcastStoreTest {
         fx.row(held, number(1), "HELD", null, null);
 
         long cancelled = fx.broadcast("CANCELLED");
+        fx.sql("UPDATE broadcast SET confirmed_at = NULL WHERE id = " + cancelled); // never confirmed: no report
         fx.row(cancelled, number(1), "CANCELLED", null, null);
+
+        long cancelledWhileSending = fx.broadcast("CANCELLED");
+        fx.row(cancelledWhileSending, number(1), "SENT", "delivered", 50);
+        fx.row(cancelledWhileSending, number(2), "CANCELLED", null, null);
 
         long done = fx.broadcast("DONE");
         fx.row(done, number(1), "SENT", "delivered", 60);
 
-        assertEquals(List.of(allReported, reportsNeverCame, allFailed), store.dueForReport(GRACE));
-        assertEquals(List.of(allReported, awaitingReportRecently, stillTryingRecently, reportsNeverCame, allFailed),
-                store.dueForReport(Duration.ofMinutes(1)));
+        assertEquals(List.of(allReported, reportsNeverCame, allFailed, cancelledWhileSending),
+                store.dueForReport(GRACE));
+        assertEquals(List.of(allReported, awaitingReportRecently, stillTryingRecently, reportsNeverCame, allFailed,
+                cancelledWhileSending), store.dueForReport(Duration.ofMinutes(1)));
+        assertTrue(store.markReported(cancelledWhileSending, "<broadcast-c-report@sms.example>"));
+        assertEquals(BroadcastStatus.CANCELLED, store.find(cancelledWhileSending).orElseThrow().status());
 
         assertTrue(store.markReported(allReported, "<broadcast-1-report@sms.example>"));
         assertFalse(store.markReported(allReported, "<again@sms.example>"), "reported once");
@@ -119,7 +127,7 @@ class BroadcastStoreTest {
         assertNotNull(b.reportedAt());
         assertNotNull(b.finishedAt());
         assertEquals(List.of(reportsNeverCame, allFailed), store.dueForReport(GRACE));
-        assertFalse(store.markReported(held, "<x@y>"), "only a sending broadcast is reported");
+        assertFalse(store.markReported(held, "<x@y>"), "only a sending or cancelled broadcast is reported");
     }
 
     @Test

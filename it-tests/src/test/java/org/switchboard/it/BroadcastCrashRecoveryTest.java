@@ -126,9 +126,12 @@ class BroadcastCrashRecoveryTest {
         });
         assertEquals(137, hub.kill9(), "ended by SIGKILL (128 + 9), not by a shutdown");
         int before = delivered().size();
+        int inHand = count("SELECT count(*) FROM outbound_sms WHERE status = 'SENDING'");
         assertTrue(before < RECIPIENTS, "killed mid-broadcast: " + before + " sent");
         System.out.println("BroadcastCrashRecoveryTest: killed after " + before + " of " + RECIPIENTS + " SMS, with "
-                + count("SELECT count(*) FROM outbound_sms WHERE status = 'SENDING'") + " in a modem's hands");
+                + inHand + " in a modem's hands");
+        // Four modems each holding an SMS for 50 ms of every ~55: a kill finds some in hand, else it proves little.
+        assertTrue(inHand > 0 && inHand <= MODEMS, "SMS in the modems' hands at the kill: " + inHand);
 
         hub.start(settings);
         MimeMessage report = await().atMost(WAIT).ignoreExceptions().pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -146,13 +149,17 @@ class BroadcastCrashRecoveryTest {
         int marked = count("SELECT count(*) FROM outbound_sms WHERE possible_duplicate");
         System.out.println("BroadcastCrashRecoveryTest: " + extra + " extra cop(ies), " + marked + " row(s) marked");
         assertTrue(extra <= MODEMS, "extra copies " + extra + " <= modems");
-        assertTrue(marked <= MODEMS, "marked rows " + marked + " <= modems");
-        copies.forEach((number, n) -> {
-            if (n > 1) {
-                assertEquals(1, count("SELECT count(*) FROM outbound_sms WHERE recipient = '" + number
-                        + "' AND possible_duplicate"), number + " went twice and must be marked");
+        assertEquals(inHand, marked, "exactly the SMS the modems had in hand at the kill are marked");
+        java.util.Set<String> markedNumbers = new java.util.HashSet<>();
+        try (Connection c = java.sql.DriverManager.getConnection(db.url(), "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT recipient FROM outbound_sms WHERE possible_duplicate")) {
+            while (rs.next()) {
+                markedNumbers.add(rs.getString(1));
             }
-        });
+        }
+        copies.forEach((number, n) -> assertTrue(n == 1 || markedNumbers.contains(number),
+                number + " went " + n + " times and must be marked"));
         int inCsv = 0;
         int rows = 0;
         try (CSVParser csv = CSVParser.parse(new InputStreamReader(csvOf(report), StandardCharsets.UTF_8),
