@@ -1,5 +1,6 @@
 package org.switchboard.broadcast;
 
+import org.switchboard.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,7 +59,7 @@ public final class BroadcastPlanner {
         if (request.template().isBlank()) {
             return new Refused("the broadcast text is empty", List.of());
         }
-        return Transactions.inTransaction(dataSource, "planning a broadcast for " + request.requestedBy(), c -> {
+        return Sql.inTransaction(dataSource, "planning a broadcast for " + request.requestedBy(), c -> {
             Optional<Long> id = insertBroadcast(c, request);
             if (id.isEmpty()) {
                 return existing(c, request.sourceRef());
@@ -71,7 +72,7 @@ public final class BroadcastPlanner {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE broadcast SET recipients = ?, opted_out = ?,"
                     + " invalid = ?, duplicates = ?, parts = ? WHERE id = ?")) {
-                Transactions.bind(ps, pass.recipients, pass.optedOut, pass.invalid, pass.duplicates,
+                Sql.bind(ps, pass.recipients, pass.optedOut, pass.invalid, pass.duplicates,
                         Math.toIntExact(pass.totalParts), id.get());
                 ps.executeUpdate();
             }
@@ -86,7 +87,7 @@ public final class BroadcastPlanner {
                 + " (requested_by, source, source_ref, segment, filter, template, status, confirmed_at)"
                 + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, CASE WHEN ? THEN now() END)"
                 + " ON CONFLICT (source_ref) DO NOTHING RETURNING id")) {
-            Transactions.bind(ps, r.requestedBy(), r.source(), r.sourceRef(), r.segment(), Filters.toJson(r.filter()),
+            Sql.bind(ps, r.requestedBy(), r.source(), r.sourceRef(), r.segment(), Filters.toJson(r.filter()),
                     r.template(), (r.hold() ? BroadcastStatus.AWAITING_CONFIRMATION : BroadcastStatus.SENDING).name(),
                     !r.hold());
             try (ResultSet rs = ps.executeQuery()) {

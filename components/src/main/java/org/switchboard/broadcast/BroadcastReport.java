@@ -1,5 +1,6 @@
 package org.switchboard.broadcast;
 
+import org.switchboard.store.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -72,7 +73,7 @@ public final class BroadcastReport {
     }
 
     public Summary summary(long broadcastId) {
-        return Transactions.inTransaction(dataSource, "summing up broadcast " + broadcastId, c -> {
+        return Sql.inTransaction(dataSource, "summing up broadcast " + broadcastId, c -> {
             Summary counts;
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*),"
                     + " count(*) FILTER (WHERE o.status = 'SENT'),"
@@ -140,7 +141,7 @@ public final class BroadcastReport {
      */
     public long writeCsv(long broadcastId, Writer out, ZoneId zone) {
         DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-        return Transactions.inTransaction(dataSource, "writing the CSV of broadcast " + broadcastId, c -> {
+        return Sql.inTransaction(dataSource, "writing the CSV of broadcast " + broadcastId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT o.recipient, ct.name, o.status, o.modem, o.parts,"
                     + " o.sent_at, o.delivery_status, o.error, o.error_code, o.possible_duplicate"
                     + " FROM outbound_sms o LEFT JOIN contact ct ON ct.number = o.recipient"

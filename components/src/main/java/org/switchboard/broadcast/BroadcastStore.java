@@ -1,5 +1,6 @@
 package org.switchboard.broadcast;
 
+import org.switchboard.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ public final class BroadcastStore {
     }
 
     public Optional<Broadcast> find(long id) {
-        return Transactions.inTransaction(dataSource, "reading broadcast " + id, c -> {
+        return Sql.inTransaction(dataSource, "reading broadcast " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast WHERE id = ?")) {
                 ps.setLong(1, id);
                 return one(ps);
@@ -47,7 +48,7 @@ public final class BroadcastStore {
             return Optional.empty();
         }
         String bare = messageId.strip().replaceAll("^<|>$", "");
-        return Transactions.inTransaction(dataSource, "looking up preview " + messageId, c -> {
+        return Sql.inTransaction(dataSource, "looking up preview " + messageId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast"
                     + " WHERE preview_message_id = ANY (?) ORDER BY id DESC LIMIT 1")) {
                 ps.setArray(1, c.createArrayOf("text", new String[] {bare, "<" + bare + ">"}));
@@ -68,7 +69,7 @@ public final class BroadcastStore {
      * unknown), in which case nothing changes, so a second YES is harmless.
      */
     public boolean confirm(long id) {
-        return Transactions.inTransaction(dataSource, "confirming broadcast " + id, c -> {
+        return Sql.inTransaction(dataSource, "confirming broadcast " + id, c -> {
             if (execute(c, "UPDATE broadcast SET status = 'SENDING', confirmed_at = now()"
                     + " WHERE id = ? AND status = 'AWAITING_CONFIRMATION'", id) == 0) {
                 return false;
@@ -84,7 +85,7 @@ public final class BroadcastStore {
      * or unknown. A broadcast cancelled before it was confirmed gets no report; one cancelled while sending does.
      */
     public boolean cancel(long id) {
-        return Transactions.inTransaction(dataSource, "cancelling broadcast " + id, c -> {
+        return Sql.inTransaction(dataSource, "cancelling broadcast " + id, c -> {
             if (execute(c, "UPDATE broadcast SET status = 'CANCELLED', finished_at = now()"
                     + " WHERE id = ? AND status IN ('AWAITING_CONFIRMATION', 'SENDING')", id) == 0) {
                 return false;
@@ -98,7 +99,7 @@ public final class BroadcastStore {
     }
 
     public Progress progress(long id) {
-        return Transactions.inTransaction(dataSource, "counting the SMS of broadcast " + id, c -> {
+        return Sql.inTransaction(dataSource, "counting the SMS of broadcast " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT"
                     + " count(*) FILTER (WHERE status = 'HELD'),"
                     + " count(*) FILTER (WHERE status = 'PENDING'),"
@@ -126,7 +127,7 @@ public final class BroadcastStore {
      */
     public List<Long> dueForReport(Duration grace) {
         OffsetDateTime sentBefore = OffsetDateTime.now().minus(grace);
-        return Transactions.inTransaction(dataSource, "finding broadcasts due for their report", c -> {
+        return Sql.inTransaction(dataSource, "finding broadcasts due for their report", c -> {
             // A broadcast cancelled after it had started sending ended too: its sender learns who got the SMS.
             try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM broadcast b WHERE b.reported_at IS NULL"
                     + " AND (b.status = 'SENDING' OR (b.status = 'CANCELLED' AND b.confirmed_at IS NOT NULL))"
@@ -161,12 +162,12 @@ public final class BroadcastStore {
     }
 
     private int update(String what, String sql, Object... args) {
-        return Transactions.inTransaction(dataSource, what, c -> execute(c, sql, args));
+        return Sql.inTransaction(dataSource, what, c -> execute(c, sql, args));
     }
 
     private static int execute(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Transactions.bind(ps, args);
+            Sql.bind(ps, args);
             return ps.executeUpdate();
         }
     }

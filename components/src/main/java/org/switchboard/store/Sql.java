@@ -46,6 +46,13 @@ public final class Sql {
         }
     }
 
+    /** Binds {@code args} in order; a null binds as SQL NULL of an unspecified type. */
+    public static void bind(java.sql.PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
     private static void rollback(Connection c, Exception cause) {
         try {
             c.rollback();

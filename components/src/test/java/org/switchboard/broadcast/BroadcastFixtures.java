@@ -1,5 +1,6 @@
 package org.switchboard.broadcast;
 
+import org.switchboard.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ final class BroadcastFixtures {
 
     int sql(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Transactions.bind(ps, args);
+            Sql.bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -42,7 +43,7 @@ final class BroadcastFixtures {
 
     long count(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Transactions.bind(ps, args);
+            Sql.bind(ps, args);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -38,7 +38,6 @@ import org.switchboard.mail.StaffAllowList;
 import org.switchboard.broadcast.BroadcastPlanner;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
-import org.switchboard.contacts.SegmentStore;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.modem.sim.SimOptions;
@@ -138,19 +137,20 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new EmailOutboxRoute(store, mail, smtp,
                 settings.get("switchboard.smtp.host") + ":" + smtpPort(), senders, poll, backoff));
         BroadcastStore broadcasts = new BroadcastStore(database.dataSource());
+        SegmentStore segments = new SegmentStore(database.dataSource());
         SenderPolicy staffSenders = new SenderPolicy(new StaffAllowList(settings.getList("switchboard.staff")),
                 settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
         main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, imapUri(),
                 smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastRequestRoute(new BroadcastPlanner(database.dataSource(), numbers),
-                broadcasts, new SegmentStore(database.dataSource()), mail,
+                broadcasts, segments, mail,
                 new ModemPool(modems.size(), Double.parseDouble(settings.get("switchboard.broadcast.seconds-per-part"))),
                 settings.getInt("switchboard.broadcast.confirm-above"), smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastConfirmationRoute(broadcasts, mail, smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastReportRoute(broadcasts,
                 new BroadcastReport(database.dataSource()), mail, smtpUri(),
                 settings.getLong("switchboard.broadcast.report-poll-millis"),
-                java.time.Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis"))));
+                Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis")), reportCsvDir()));
         DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
@@ -159,8 +159,23 @@ public final class Hub implements AutoCloseable {
                 settings.getInt("switchboard.http.port"), broadcasts, adminPassword));
         main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
-                new SegmentStore(database.dataSource()), settings.get("switchboard.region"), adminPassword));
+                segments, settings.get("switchboard.region"), adminPassword));
         main.start();
+    }
+
+    /**
+     * Where report CSVs wait while their mail is sent, next to the embedded database's data: emptied here, so the
+     * file of a report a crash interrupted does not stay forever.
+     */
+    private Path reportCsvDir() throws IOException {
+        Path dir = Path.of(settings.get("switchboard.db.embedded-dir")).toAbsolutePath().getParent().resolve("tmp/reports");
+        Files.createDirectories(dir);
+        try (var leftovers = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) leftovers::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+        return dir;
     }
 
     private DispatchRoute.Options dispatchOptions(long pollMillis, long maxBackoffMillis) {

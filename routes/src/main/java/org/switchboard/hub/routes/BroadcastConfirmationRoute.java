@@ -3,8 +3,6 @@ package org.switchboard.hub.routes;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -12,7 +10,6 @@ import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastStatus;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.journal.Journal;
-import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;
 
 /**
@@ -30,13 +27,13 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
     private final BroadcastStore broadcasts;
     private final MailSettings mail;
     private final String smtpUri;
-    private final Session session = Session.getInstance(new java.util.Properties());
-    private final Bounces bounces = new Bounces();
+    private final Refusals refusals;
 
     public BroadcastConfirmationRoute(BroadcastStore broadcasts, MailSettings mail, String smtpUri) {
         this.broadcasts = broadcasts;
         this.mail = mail;
         this.smtpUri = smtpUri;
+        this.refusals = new Refusals(mail);
     }
 
     @Override
@@ -44,8 +41,8 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
         from(ENDPOINT).routeId("broadcast-confirmation")
                 .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
                 .step("preview-answered").process(this::answer).end()
-                .filter(exchangeProperty("refusal").isNotNull())
-                    .step(Journal.stepId("broadcast-confirmation", "bounced")).process(this::bounce).to(smtpUri).end()
+                .filter(exchangeProperty(Refusals.REASON).isNotNull())
+                    .step(Journal.stepId("broadcast-confirmation", "bounced")).process(refusals::bounce).to(smtpUri).end()
                 .end();
     }
 
@@ -56,7 +53,7 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
         exchange.setProperty(Journal.MESSAGE_ID, b.id());
         String from = answer.reply().from();
         if (!from.equalsIgnoreCase(b.requestedBy())) {
-            refuse(exchange, "Only " + b.requestedBy() + ", who asked for broadcast #" + b.id()
+            Refusals.refuse(exchange, "Only " + b.requestedBy() + ", who asked for broadcast #" + b.id()
                     + ", can confirm or cancel it.");
             return;
         }
@@ -67,14 +64,14 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
                     : ": broadcast was " + broadcasts.find(b.id()).map(x -> x.status().name()).orElse("gone")
                     + " already, nothing changed"));
             if (!released && broadcasts.find(b.id()).map(x -> x.status() == BroadcastStatus.CANCELLED).orElse(false)) {
-                refuse(exchange, "Broadcast #" + b.id() + " was cancelled before your YES arrived; nothing was sent."
+                Refusals.refuse(exchange, "Broadcast #" + b.id() + " was cancelled before your YES arrived; nothing was sent."
                         + " Send the request again to start a new one.");
             }
         } else if (NO.contains(word)) {
             boolean cancelled = broadcasts.cancel(b.id());
             exchange.setProperty(Journal.DETAIL, "NO from " + from + (cancelled ? ": cancelled" : ": nothing left to cancel"));
         } else {
-            refuse(exchange, "Reply YES to send broadcast #" + b.id() + ", or NO to cancel it. Your answer began with \""
+            Refusals.refuse(exchange, "Reply YES to send broadcast #" + b.id() + ", or NO to cancel it. Your answer began with \""
                     + word + "\", which is neither, so nothing was done.");
         }
     }
@@ -88,14 +85,4 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
         return t.substring(0, Math.min(end, 20)).toUpperCase(Locale.ROOT);
     }
 
-    private void refuse(Exchange exchange, String reason) {
-        exchange.setProperty("refusal", reason);
-        exchange.setProperty(Journal.DETAIL, reason);
-    }
-
-    private void bounce(Exchange exchange) throws Exception {
-        MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
-        exchange.getIn().setBody(bounces.bounce(session, original, exchange.getProperty("refusal", String.class), mail));
-        exchange.getIn().removeHeaders("*");
-    }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.hub.routes;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.mail.Session;
@@ -17,7 +18,8 @@ import org.switchboard.mail.MailSettings;
  * The report to the sender of each broadcast that has ended (every recipient sent or failed, and the status reports in,
  * or the grace period for them over): sent, delivered, failed and why, with every recipient's status as CSV. The
  * broadcast is marked DONE only after the report went out, so a crash in between sends it again, with the same
- * Message-ID.
+ * Message-ID (a mail client shows it once). With several hub nodes each would send it: claim the broadcast first
+ * then.
  */
 public final class BroadcastReportRoute extends RouteBuilder {
     private final BroadcastStore broadcasts;
@@ -29,8 +31,12 @@ public final class BroadcastReportRoute extends RouteBuilder {
     private final Session session = Session.getInstance(new java.util.Properties());
     private final BroadcastMails mails = new BroadcastMails();
 
+    private final Path csvDir;
+
+    /** @param csvDir where report CSVs wait while their mail is sent; the hub empties it at start-up */
     public BroadcastReportRoute(BroadcastStore broadcasts, BroadcastReport reports, MailSettings mail, String smtpUri,
-            long pollMillis, Duration grace) {
+            long pollMillis, Duration grace, Path csvDir) {
+        this.csvDir = csvDir;
         this.broadcasts = broadcasts;
         this.reports = reports;
         this.mail = mail;
@@ -62,7 +68,7 @@ public final class BroadcastReportRoute extends RouteBuilder {
         long id = exchange.getIn().getBody(Long.class);
         Broadcast broadcast = broadcasts.find(id).orElseThrow();
         BroadcastReport.Summary summary = reports.summary(id);
-        BroadcastMails.ReportMail report = mails.report(session, mail, broadcast, summary, reports, null);
+        BroadcastMails.ReportMail report = mails.report(session, mail, broadcast, summary, reports, csvDir);
         exchange.setProperty("reportMail", report);
         exchange.setProperty("reportMessageId", BroadcastMails.reportMessageId(id, mail));
         exchange.setProperty(Journal.DETAIL, "report to " + broadcast.requestedBy() + ": " + summary.sent() + " sent, "

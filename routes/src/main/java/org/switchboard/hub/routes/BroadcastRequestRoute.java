@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
@@ -19,10 +18,9 @@ import org.switchboard.contacts.ContactFilter;
 import org.switchboard.contacts.Segment;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.journal.Journal;
-import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;
-import org.switchboard.mail.ReplyParse;
 import org.switchboard.hub.ModemPool;
+import org.switchboard.mail.ReplyParse;
 
 /**
  * A staff email asking for a broadcast, into one stored row per recipient. A broadcast above the confirmation
@@ -40,8 +38,7 @@ public final class BroadcastRequestRoute extends RouteBuilder {
     private final ModemPool pool;
     private final int confirmAbove;
     private final String smtpUri;
-    private final Session session = Session.getInstance(new java.util.Properties());
-    private final Bounces bounces = new Bounces();
+    private final Refusals refusals;
     private final BroadcastMails mails = new BroadcastMails();
 
     public BroadcastRequestRoute(BroadcastPlanner planner, BroadcastStore broadcasts, SegmentStore segments,
@@ -53,6 +50,7 @@ public final class BroadcastRequestRoute extends RouteBuilder {
         this.pool = pool;
         this.confirmAbove = confirmAbove;
         this.smtpUri = smtpUri;
+        this.refusals = new Refusals(mail);
     }
 
     @Override
@@ -61,8 +59,8 @@ public final class BroadcastRequestRoute extends RouteBuilder {
                 .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
                 .step("broadcast-planned").process(this::plan).end()
                 .choice()
-                    .when(exchangeProperty("refusal").isNotNull())
-                        .step("broadcast-refused").process(this::bounce).to(smtpUri).end()
+                    .when(exchangeProperty(Refusals.REASON).isNotNull())
+                        .step("broadcast-refused").process(refusals::bounce).to(smtpUri).end()
                     .endChoice()
                     .when(exchangeProperty("preview").isEqualTo(true))
                         .step("preview-sent").process(this::preview).to(smtpUri).end()
@@ -80,18 +78,18 @@ public final class BroadcastRequestRoute extends RouteBuilder {
         try {
             describedAs = criteria(request, criteria);
         } catch (IllegalArgumentException e) {
-            refuse(exchange, e.getMessage());
+            Refusals.refuse(exchange, e.getMessage());
             return;
         }
         Plan plan = planner.plan(new BroadcastRequest(request.from(), BroadcastRequest.SOURCE_EMAIL,
                 request.messageId(), request.segment(), criteria, request.template(), true));
         if (plan instanceof Plan.Refused refused) {
-            refuse(exchange, refused.reason());
+            Refusals.refuse(exchange, refused.reason());
             MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
             try {
                 // names the attributes some recipients lack, and a few of those recipients
-                exchange.setProperty("refusalMail", mails.refused(session, mail, request.from(), request.messageId(),
-                        original.getSubject(), refused));
+                exchange.setProperty(Refusals.WRITTEN, mails.refused(refusals.session(), mail, request.from(),
+                        request.messageId(), original.getSubject(), refused));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException("writing the refusal of " + request.messageId(), e);
             }
@@ -104,12 +102,6 @@ public final class BroadcastRequestRoute extends RouteBuilder {
                 + describedAs + ": " + planned.recipients() + " recipient(s), " + planned.optedOut() + " opted out, "
                 + planned.invalid() + " invalid, " + planned.totalParts() + " SMS part(s)"
                 + (planned.existing() ? " (request read again: planned before)" : ""));
-        if (planned.recipients() == 0) {
-            broadcasts.cancel(planned.broadcastId());
-            refuse(exchange, "No contact matches " + describedAs + (planned.optedOut() > 0
-                    ? " who has not opted out (" + planned.optedOut() + " opted out)." : "."));
-            return;
-        }
         boolean awaiting = broadcasts.find(planned.broadcastId())
                 .map(b -> b.status() == BroadcastStatus.AWAITING_CONFIRMATION).orElse(false);
         exchange.setProperty("preview", awaiting && planned.recipients() > confirmAbove);
@@ -148,7 +140,8 @@ public final class BroadcastRequestRoute extends RouteBuilder {
         ReplyParse.BroadcastRequest request = exchange.getProperty(EmailToSmsRoute.BROADCAST_REQUEST,
                 ReplyParse.BroadcastRequest.class);
         int modems = pool.healthyModems(getContext());
-        MimeMessage preview = mails.preview(session, mail, broadcasts.find(planned.broadcastId()).orElseThrow(),
+        MimeMessage preview = mails.preview(refusals.session(), mail,
+                broadcasts.find(planned.broadcastId()).orElseThrow(),
                 planned, request.messageId(), modems, pool.secondsPerPart());
         // Stored before it is sent: a YES may come back faster than this exchange ends.
         String previewId = BroadcastMails.previewMessageId(planned.broadcastId(), mail);
@@ -161,21 +154,14 @@ public final class BroadcastRequestRoute extends RouteBuilder {
 
     private void release(Exchange exchange) {
         Plan.Planned planned = exchange.getProperty("plan", Plan.Planned.class);
-        broadcasts.confirm(planned.broadcastId());
-        exchange.setProperty(Journal.DETAIL, planned.recipients() + " recipient(s), at most " + confirmAbove
-                + " without confirmation: released to the modems");
+        if (broadcasts.confirm(planned.broadcastId())) {
+            exchange.setProperty(Journal.DETAIL, planned.recipients() + " recipient(s), at most " + confirmAbove
+                    + " without confirmation: released to the modems");
+        } else {
+            exchange.setProperty(Journal.DETAIL, "request read again: broadcast #" + planned.broadcastId() + " is "
+                    + broadcasts.find(planned.broadcastId()).map(b -> b.status().name()).orElse("gone")
+                    + " already, nothing changed");
+        }
     }
 
-    private void refuse(Exchange exchange, String reason) {
-        exchange.setProperty("refusal", reason);
-        exchange.setProperty(Journal.DETAIL, reason);
-    }
-
-    private void bounce(Exchange exchange) throws Exception {
-        MimeMessage written = exchange.getProperty("refusalMail", MimeMessage.class);
-        MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
-        exchange.getIn().setBody(written != null ? written
-                : bounces.bounce(session, original, exchange.getProperty("refusal", String.class), mail));
-        exchange.getIn().removeHeaders("*");
-    }
 }

@@ -9,7 +9,6 @@ import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -55,9 +54,8 @@ public final class EmailToSmsRoute extends RouteBuilder {
     private final PhoneNumbers numbers;
     private final String imapUri;
     private final String smtpUri;
-    private final Session session = Session.getInstance(new java.util.Properties());
+    private final Refusals refusals;
     private final ReplyReader reader = new ReplyReader();
-    private final Bounces bounces = new Bounces();
 
     public EmailToSmsRoute(MessageStore store, BroadcastStore broadcasts, MailSettings mail, SenderPolicy senders,
             PhoneNumbers numbers, String imapUri, String smtpUri) {
@@ -65,6 +63,7 @@ public final class EmailToSmsRoute extends RouteBuilder {
         this.broadcasts = broadcasts;
         this.mail = mail;
         this.senders = senders;
+        this.refusals = new Refusals(mail);
         this.numbers = numbers;
         this.imapUri = imapUri;
         this.smtpUri = smtpUri;
@@ -77,10 +76,10 @@ public final class EmailToSmsRoute extends RouteBuilder {
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .step("email-received").process(this::read).end()
                 .choice()
-                    .when(exchangeProperty("refusal").isNotNull())
+                    .when(exchangeProperty(Refusals.REASON).isNotNull())
                         .step("email-refused").process(this::describeRefusal).end()
                         .filter(exchangeProperty("bounce").isEqualTo(true))
-                            .step("bounced").to(smtpUri).end()
+                            .step("bounced").process(refusals::bounce).to(smtpUri).end()
                         .end()
                     .endChoice()
                     .when(exchangeProperty(BROADCAST_REQUEST).isNotNull())
@@ -171,17 +170,14 @@ public final class EmailToSmsRoute extends RouteBuilder {
     public record PreviewAnswer(Broadcast broadcast, ReplyParse.Reply reply) {
     }
 
-    private void refuse(Exchange exchange, MimeMessage original, String reason, boolean bounce) throws Exception {
-        exchange.setProperty("refusal", reason);
+    private static void refuse(Exchange exchange, MimeMessage original, String reason, boolean bounce) {
+        exchange.setProperty(ORIGINAL_MAIL, original);
+        exchange.setProperty(Refusals.REASON, reason);
         exchange.setProperty("bounce", bounce);
-        if (bounce) {
-            exchange.getIn().setBody(bounces.bounce(session, original, reason, mail));
-            exchange.getIn().removeHeaders("*");
-        }
     }
 
     private void describeRefusal(Exchange exchange) {
-        exchange.setProperty(Journal.DETAIL, exchange.getProperty("refusal", String.class)
+        exchange.setProperty(Journal.DETAIL, exchange.getProperty(Refusals.REASON, String.class)
                 + (Boolean.TRUE.equals(exchange.getProperty("bounce")) ? " (bounced)" : " (automatic mail, not answered)"));
     }
 
@@ -208,7 +204,8 @@ public final class EmailToSmsRoute extends RouteBuilder {
             headers.append(lines.nextElement()).append("\r\n");
         }
         headers.append("\r\n");
-        return new MimeMessage(session, new ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.UTF_8)));
+        return new MimeMessage(refusals.session(),
+                new ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MimeMessage mimeOf(Exchange exchange) throws Exception {
