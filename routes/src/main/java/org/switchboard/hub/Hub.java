@@ -144,7 +144,7 @@ public final class Hub implements AutoCloseable {
                 smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastRequestRoute(new BroadcastPlanner(database.dataSource(), numbers),
                 broadcasts, segments, mail,
-                new ModemPool(modems.size(), Double.parseDouble(settings.get("switchboard.broadcast.seconds-per-part"))),
+                new ModemPool(modems.size(), secondsPerPart()),
                 settings.getInt("switchboard.broadcast.confirm-above"), smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastConfirmationRoute(broadcasts, mail, smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastReportRoute(broadcasts,
@@ -161,6 +161,13 @@ public final class Hub implements AutoCloseable {
                 settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
                 segments, settings.get("switchboard.region"), adminPassword));
         main.start();
+    }
+
+    /** One modem's pace for the preview's estimate: the configured one, or the rate limit when that is slower. */
+    private double secondsPerPart() {
+        double configured = Double.parseDouble(settings.get("switchboard.broadcast.seconds-per-part"));
+        int perMinute = settings.getInt("switchboard.dispatch.max-per-minute");
+        return perMinute > 0 ? Math.max(configured, 60.0 / perMinute) : configured;
     }
 
     /**
