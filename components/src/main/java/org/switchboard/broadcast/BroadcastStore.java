@@ -80,7 +80,8 @@ public final class BroadcastStore {
 
     /**
      * Cancels a broadcast that is awaiting confirmation or sending: its HELD and PENDING SMS become CANCELLED; those
-     * already with a modem (SENDING) or sent stay as they are. Returns false when it was done or cancelled already,
+     * already with a modem (SENDING) or sent stay as they are, and one that fails with the modem is CANCELLED rather than
+     * queued again (OutboundQueue), so it is not sent after the cancel. Returns false when it was done or cancelled already,
      * or unknown. A cancelled broadcast gets no report.
      */
     public boolean cancel(long id) {
