@@ -153,8 +153,8 @@ public final class OutboundQueue {
      * At start-up: rows left SENDING by a crash go back to PENDING, due now, marked possible_duplicate, since the modem
      * may have accepted them before the crash (at most one per modem); CANCELLED instead as {@link #retryLater} says.
      * The interrupted attempt still counts, so an SMS
-     * that crashes the hub cannot loop forever. Call this only while no other dispatcher shares the database: with
-     * several hub nodes, use {@link #requeueInterrupted(OffsetDateTime)}. Returns how many rows went back.
+     * that crashes the hub cannot loop forever. Call this only while no other dispatcher shares the database.
+     * Returns how many rows went back.
      */
     public int requeueInterrupted() {
         return update("requeueing SMS left SENDING", "UPDATE outbound_sms o"
@@ -162,13 +162,6 @@ public final class OutboundQueue {
                 + " error = COALESCE(s.stopped, o.error), claimed_at = NULL, next_attempt_at = NULL, possible_duplicate = true"
                 + " FROM (SELECT p.id, " + stopped("p") + " AS stopped FROM outbound_sms p WHERE p.status = 'SENDING') s"
                 + " WHERE o.id = s.id");
-    }
-
-    /** As {@link #requeueInterrupted()}, but only for claims taken before {@code claimedBefore} (a lease). */
-    public int requeueInterrupted(OffsetDateTime claimedBefore) {
-        return update("requeueing SMS left SENDING", "UPDATE outbound_sms SET status = 'PENDING', claimed_at = NULL,"
-                + " next_attempt_at = NULL, possible_duplicate = true"
-                + " WHERE status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < ?)", claimedBefore);
     }
 
     private int update(String what, String sql, Object... params) {

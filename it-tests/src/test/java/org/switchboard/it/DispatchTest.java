@@ -237,6 +237,38 @@ class DispatchTest {
                 .allMatch(g -> ((Number) g.get("gap")).doubleValue() >= 99), "claims too close: " + gaps);
     }
 
+    private void sql(String sql) throws Exception {
+        try (Connection c = hub.db().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        }
+    }
+
+    @Test
+    void anSmsSentWhileTheDatabaseRefusesToRecordItIsRecordedBeforeTheModemTakesAnother() throws Exception {
+        start(Map.of("switchboard.simulator.modems", "2"));
+        // A database blip, for real: PostgreSQL refuses to mark any row SENT until the constraint goes.
+        sql("ALTER TABLE outbound_sms ADD CONSTRAINT database_blip CHECK (status <> 'SENT') NOT VALID");
+        long broadcast;
+        try (Connection c = hub.db().dataSource().getConnection()) {
+            broadcast = broadcast(c, 6);
+        }
+        String sending = "SELECT count(*) FROM outbound_sms WHERE broadcast_id = ? AND status = 'SENDING'";
+        await().atMost(WAIT).until(() -> hub.delivered().size() == 2);
+        // Each modem sent one and holds on to it: nothing more goes out while its outcome is unrecorded.
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(
+                () -> hub.delivered().size() == 2 && count(sending, broadcast) == 2);
+
+        sql("ALTER TABLE outbound_sms DROP CONSTRAINT database_blip");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbound_sms WHERE broadcast_id = ?"
+                + " AND status = 'SENT'", broadcast) == 6);
+        Map<String, Long> deliveries = hub.delivered().stream()
+                .collect(Collectors.groupingBy(DeliveredSms::to, Collectors.counting()));
+        assertEquals(6, deliveries.size(), "every recipient got it: " + deliveries);
+        assertTrue(deliveries.values().stream().allMatch(n -> n == 1), "each once: " + deliveries);
+        assertEquals(0, count("SELECT count(*) FROM outbound_sms WHERE broadcast_id = ? AND possible_duplicate",
+                broadcast));
+    }
+
     @Test
     void smsACrashLeftSendingGoOutAgainMarkedPossibleDuplicate() throws Exception {
         try (TestDatabase db = TestDatabases.create()) {
