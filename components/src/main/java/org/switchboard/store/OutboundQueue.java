@@ -123,12 +123,12 @@ public final class OutboundQueue {
 
     /**
      * The modem failed, not the recipient: back to PENDING and due now, for another modem to take, and the attempt is
-     * not counted against the recipient's budget. Cancelled instead as {@link #retryLater} says. False unless the row
+     * not counted against the recipient's budget but in {@code requeues}. Cancelled instead as {@link #retryLater} says. False unless the row
      * was SENDING.
      */
     public boolean requeueAfterModemFault(long id, String error, Integer errorCode, boolean possiblySent) {
         return update("requeueing outbound SMS " + id + " after a modem fault", "UPDATE outbound_sms o SET"
-                + " attempts = GREATEST(o.attempts - 1, 0), " + backOrCancelled().replace("('SENDING', 'PENDING')",
+                + " attempts = GREATEST(o.attempts - 1, 0), requeues = o.requeues + 1, " + backOrCancelled().replace("('SENDING', 'PENDING')",
                         "('SENDING')"), error, errorCode, null, possiblySent, id) > 0;
     }
 

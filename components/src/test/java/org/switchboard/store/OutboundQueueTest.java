@@ -355,4 +355,19 @@ class OutboundQueueTest {
             assertEquals("opted out (STOP) after the broadcast was planned", row(id).error());
         }
     }
+
+    @Test
+    void aModemFaultRequeueIsCounted() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long id = single("+6281111111111");
+        for (int i = 1; i <= 3; i++) {
+            queue.claim("gsm" + i, now);
+            assertTrue(queue.requeueAfterModemFault(id, "no answer from the modem", null, false));
+            assertEquals(i, row(id).requeues());
+            assertEquals(0, row(id).attempts());
+        }
+        queue.claim("gsm4", now);
+        assertTrue(queue.retryLater(id, "congestion", 42, now, false));
+        assertEquals(3, row(id).requeues(), "a recipient-side failure is no requeue");
+    }
 }

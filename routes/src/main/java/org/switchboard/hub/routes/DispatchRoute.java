@@ -40,6 +40,7 @@ public final class DispatchRoute extends RouteBuilder {
     private static final String SMS = "SwitchboardOutboundSms";
     private static final String FAILURE = "SwitchboardSendFailure";
     private static final String DECISION = "SwitchboardRetryDecision";
+    private static final String DELAY = "SwitchboardRetryDelay";
 
     private final String modem;
     private final String modemUri;
@@ -230,8 +231,15 @@ public final class DispatchRoute extends RouteBuilder {
             // Not from the modem (Camel, the JVM): nothing says the recipient is at fault, nor that it is final.
             failure = new SendFailure(cause == null ? "unknown" : String.valueOf(cause), null, false, true, false);
         }
+        RetryPolicy.Decision decision = options.retries().decide(failure, sms.attempts(), sms.requeues(),
+                sms.possibleDuplicate());
+        if (decision.reason() != null) {
+            failure = new SendFailure(decision.reason(), failure.code(), failure.modemFault(), false,
+                    failure.possiblySent());
+        }
         exchange.setProperty(FAILURE, failure);
-        exchange.setProperty(DECISION, options.retries().decide(failure, sms.attempts()).action());
+        exchange.setProperty(DELAY, decision.delay());
+        exchange.setProperty(DECISION, decision.action());
     }
 
     private void requeue(Exchange exchange) {
@@ -249,7 +257,7 @@ public final class DispatchRoute extends RouteBuilder {
     private void retryLater(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
-        Duration delay = options.retries().decide(f, sms.attempts()).delay();
+        Duration delay = exchange.getProperty(DELAY, Duration.class);
         OffsetDateTime next = OffsetDateTime.now().plus(delay);
         record(sms.id(), "is to be retried", () -> queue.retryLater(sms.id(), f.reason(), f.code(), next, f.possiblySent()));
         log.warn("SMS {} to {} not sent ({}); attempt {} of {}, next in {} ms", sms.id(), sms.recipient(), f.reason(),
@@ -261,6 +269,10 @@ public final class DispatchRoute extends RouteBuilder {
     private void fail(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
+        if (f.modemFault()) {
+            // The modem failed too (its requeues were spent): it pauses as after any modem fault.
+            pause.fault(System.nanoTime());
+        }
         record(sms.id(), "failed", () -> queue.fail(sms.id(), f.reason(), f.code()));
         log.warn("SMS {} to {} failed for good after {} attempt(s): {}", sms.id(), sms.recipient(), sms.attempts(),
                 f.reason());
