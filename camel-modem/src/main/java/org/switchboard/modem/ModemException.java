@@ -43,6 +43,20 @@ public class ModemException extends Exception {
                 context + ": +" + kind + " ERROR: " + code + " (" + entry.meaning() + ")");
     }
 
+    /**
+     * This failure with {@link #isPossiblySent()} set as given, the rest unchanged: a long SMS whose earlier parts the
+     * network accepted before this part failed has gone out in part, whatever this part's failure says.
+     */
+    public ModemException withPossiblySent(boolean sent) {
+        if (sent == possiblySent) {
+            return this;
+        }
+        ModemException copy = new ModemException(kind, code, meaning, retryable, sent, getMessage());
+        copy.initCause(getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
     public Kind getKind() {
         return kind;
     }
@@ -73,7 +87,10 @@ public class ModemException extends Exception {
         };
     }
 
-    /** True when the modem had the PDU but never answered: a retry may deliver the SMS twice. */
+    /**
+     * True when the SMS may have gone out (in part) all the same: the modem had the PDU but never answered, or earlier
+     * parts of a long SMS were accepted. A retry may deliver the SMS (or those parts) twice.
+     */
     public boolean isPossiblySent() {
         return possiblySent;
     }

@@ -161,6 +161,21 @@ class ModemComponentTcpTest {
     }
 
     @Test
+    void aLongSmsRefusedAfterItsFirstPartIsPossiblySent() throws Exception {
+        camel.start();
+        String text = "Pesan panjang yang dikirim dalam tiga bagian. ".repeat(9);
+        sim.refuseAfter(1, 1, 42);
+        ModemException e = assertInstanceOf(ModemException.class, send(1, OUTSIDE, text, Map.of()).getException());
+        assertEquals(42, e.getCode());
+        // Part 1 went out for sure: sending the SMS again delivers that part twice.
+        assertTrue(e.isPossiblySent());
+        // A refusal of the first part leaves nothing sent.
+        sim.refuseAfter(1, 0, 42);
+        assertFalse(assertInstanceOf(ModemException.class, send(1, OUTSIDE, text, Map.of()).getException())
+                .isPossiblySent());
+    }
+
+    @Test
     void noNetworkIsARetryableFailure() throws Exception {
         camel.start();
         assertEquals(null, send(1, OUTSIDE, "warm up", Map.of()).getException());

@@ -81,8 +81,10 @@ public final class BroadcastStore {
 
     /**
      * Cancels a broadcast that is awaiting confirmation or sending: its HELD and PENDING SMS become CANCELLED; those
-     * already with a modem (SENDING) or sent stay as they are. Returns false when it was done or cancelled already,
-     * or unknown. A broadcast cancelled before it was confirmed gets no report; one cancelled while sending does.
+     * already with a modem (SENDING) or sent stay as they are, and one that fails with the modem is CANCELLED rather
+     * than queued again (OutboundQueue), so it is not sent after the cancel. Returns false when it was done or
+     * cancelled already, or unknown. A broadcast cancelled before it was confirmed gets no report; one cancelled while
+     * sending does.
      */
     public boolean cancel(long id) {
         return Sql.inTransaction(dataSource, "cancelling broadcast " + id, c -> {

@@ -6,8 +6,10 @@ import org.switchboard.store.RetryBackoff;
 
 /**
  * What becomes of an SMS whose send failed. A modem fault sends it back to the queue at once for another modem, without
- * counting the attempt; a recipient-side failure that a retry may cure waits (first pause, doubling, capped) until the
- * maximum number of attempts; anything else fails at once.
+ * counting the attempt, up to a number of such requeues (an SMS that fails on every modem fails); a recipient-side
+ * failure that a retry may cure waits (first pause, doubling, capped) until the maximum number of attempts; anything else
+ * fails at once. An SMS that may have gone out twice already and may have gone out again fails rather than go a third
+ * time.
  */
 public final class RetryPolicy {
     /** What to do with the row. */
@@ -20,23 +22,42 @@ public final class RetryPolicy {
         FAIL
     }
 
-    /** The action, and for {@link Action#RETRY} the pause before the next attempt. */
-    public record Decision(Action action, Duration delay) {
+    /**
+     * The action, for {@link Action#RETRY} the pause before the next attempt, and for a {@link Action#FAIL} the policy
+     * chose (rather than the failure's own finality) why, else null.
+     */
+    public record Decision(Action action, Duration delay, String reason) {
+        public Decision(Action action, Duration delay) {
+            this(action, delay, null);
+        }
     }
 
+    /** Modem-fault requeues an SMS gets when none are configured. */
+    public static final int DEFAULT_MAX_REQUEUES = 10;
+
     private final int maxAttempts;
+    private final int maxRequeues;
     private final RetryBackoff backoff;
+
+    public RetryPolicy(int maxAttempts, Duration firstPause, Duration maxPause) {
+        this(maxAttempts, firstPause, maxPause, DEFAULT_MAX_REQUEUES);
+    }
 
     /**
      * @param maxAttempts attempts a recipient gets before its SMS fails (modem faults not counted), at least 1
      * @param firstPause  the pause after the first failed attempt; it doubles after each further one
      * @param maxPause    the longest pause
+     * @param maxRequeues times a modem fault may send an SMS back to the queue before it fails, at least 0
      */
-    public RetryPolicy(int maxAttempts, Duration firstPause, Duration maxPause) {
+    public RetryPolicy(int maxAttempts, Duration firstPause, Duration maxPause, int maxRequeues) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
+        if (maxRequeues < 0) {
+            throw new IllegalArgumentException("maxRequeues must be at least 0, was " + maxRequeues);
+        }
         this.maxAttempts = maxAttempts;
+        this.maxRequeues = maxRequeues;
         this.backoff = new RetryBackoff(firstPause.compareTo(maxPause) > 0 ? maxPause : firstPause, maxPause);
     }
 
@@ -44,9 +65,26 @@ public final class RetryPolicy {
         return maxAttempts;
     }
 
-    /** The decision for a send that failed on attempt number {@code attempts} (counted from 1). */
+    /** The decision for a send that failed on attempt number {@code attempts} (counted from 1), never requeued before. */
     public Decision decide(SendFailure failure, int attempts) {
+        return decide(failure, attempts, 0, false);
+    }
+
+    /**
+     * The decision for a send that failed on attempt number {@code attempts} (counted from 1) of an SMS that modem faults
+     * sent back to the queue {@code requeues} times, and that was already {@code possibleDuplicate}.
+     */
+    public Decision decide(SendFailure failure, int attempts, int requeues, boolean possibleDuplicate) {
+        if (failure.possiblySent() && possibleDuplicate) {
+            // Once possibly twice is a risk the recipient may bear; a third time is not.
+            return new Decision(Action.FAIL, Duration.ZERO, failure.reason()
+                    + "; it may have gone out twice already, so it is not sent a third time");
+        }
         if (failure.modemFault()) {
+            if (requeues >= maxRequeues) {
+                return new Decision(Action.FAIL, Duration.ZERO,
+                        "failed on every modem (" + requeues + " requeues): " + failure.reason());
+            }
             return new Decision(Action.REQUEUE, Duration.ZERO);
         }
         if (!failure.retryable() || attempts >= maxAttempts) {

@@ -89,7 +89,9 @@ public final class MessageStore {
 
     /**
      * Records an opt-out in the caller's transaction, and cancels the SMS that broadcasts still hold or queue for that
-     * number: a broadcast planned before the STOP must not send after it. Single SMS (a staff reply) still go.
+     * number: a broadcast planned before the STOP must not send after it. Single SMS (a staff reply) still go. A row a
+     * modem has in hand, or one a plan under way inserts after this commits, is cancelled by {@link OutboundQueue} when it
+     * comes back to the queue or is claimed.
      */
     public static void recordOptOut(Connection c, String number, String keyword, OffsetDateTime at) throws SQLException {
         // The first opt-out counts: a second STOP does not move the date.

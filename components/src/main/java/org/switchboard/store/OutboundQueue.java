@@ -1,7 +1,9 @@
 package org.switchboard.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -25,23 +27,72 @@ public final class OutboundQueue {
      * Takes the next due SMS for {@code modem}: lane 0 before lane 1, oldest first; it becomes SENDING with one more
      * attempt. SKIP LOCKED lets every modem's dispatcher (and other hub nodes) claim at once without ever getting the
      * same row, and without waiting for each other. Empty when nothing is due at {@code now}.
+     * <p>
+     * A broadcast row whose broadcast was cancelled, or whose recipient opted out, since it was planned is cancelled
+     * here instead, the last moment before a modem has it: the planner's cursor does not see a STOP committed during a
+     * long plan, and a row a modem had in hand during the cancel or the STOP may have come back to the queue. Such rows
+     * are rare, so the claim stays one statement when there are none.
      */
     public Optional<OutboundSms> claim(String modem, OffsetDateTime now) {
         return Sql.inTransaction(dataSource, "claiming an outbound SMS for " + modem, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o SET status = 'SENDING', modem = ?,"
-                    + " attempts = o.attempts + 1, claimed_at = ?"
-                    + " FROM (SELECT id FROM outbound_sms WHERE status = 'PENDING'"
-                    + "       AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-                    + "       ORDER BY lane, id LIMIT 1 FOR UPDATE SKIP LOCKED) due"
-                    + " WHERE o.id = due.id RETURNING " + prefixed("o.", Sql.OUTBOUND_COLUMNS))) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o"
+                    + " SET status = CASE WHEN due.stopped IS NULL THEN 'SENDING' ELSE 'CANCELLED' END,"
+                    + " modem = CASE WHEN due.stopped IS NULL THEN ? ELSE o.modem END,"
+                    + " attempts = o.attempts + CASE WHEN due.stopped IS NULL THEN 1 ELSE 0 END,"
+                    + " claimed_at = CASE WHEN due.stopped IS NULL THEN ?::timestamptz END,"
+                    + " next_attempt_at = CASE WHEN due.stopped IS NULL THEN o.next_attempt_at END,"
+                    + " error = COALESCE(due.stopped, o.error)"
+                    + " FROM (SELECT p.id, " + stopped("p") + " AS stopped FROM outbound_sms p WHERE p.status = 'PENDING'"
+                    + "       AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= ?)"
+                    + "       ORDER BY p.lane, p.id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) due"
+                    + " WHERE o.id = due.id RETURNING " + prefixed("o.", Sql.OUTBOUND_COLUMNS) + ", due.stopped")) {
                 ps.setString(1, modem);
                 ps.setObject(2, now);
                 ps.setObject(3, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Sql.outbound(rs)) : Optional.empty();
+                while (true) {
+                    OutboundSms sms;
+                    String stopped;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        sms = Sql.outbound(rs);
+                        stopped = rs.getString("stopped");
+                    }
+                    if (stopped == null) {
+                        return Optional.of(sms);
+                    }
+                    if (sms.broadcastId() != null && CANCELLED.equals(stopped)) {
+                        // The rest of a cancelled broadcast at once, rather than one claim each.
+                        cancelRest(c, sms.broadcastId());
+                    }
                 }
             }
         });
+    }
+
+    /** The error of a broadcast row cancelled with its broadcast. */
+    static final String CANCELLED = "broadcast cancelled";
+
+    /**
+     * SQL for why the broadcast row {@code row} (an alias of outbound_sms) must not go out any more, or NULL when it may:
+     * its broadcast was cancelled, or its recipient opted out (the opt-out's keyword). A single SMS (a staff reply) goes
+     * whatever the opt-outs say.
+     */
+    private static String stopped(String row) {
+        return "CASE WHEN " + row + ".broadcast_id IS NULL THEN NULL"
+                + " WHEN EXISTS (SELECT 1 FROM broadcast b WHERE b.id = " + row + ".broadcast_id"
+                + "  AND b.status = 'CANCELLED') THEN '" + CANCELLED + "'"
+                + " ELSE (SELECT 'opted out (' || x.keyword || ') after the broadcast was planned' FROM opt_out x"
+                + "  WHERE x.number = " + row + ".recipient) END";
+    }
+
+    private static void cancelRest(Connection c, long broadcast) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'CANCELLED', error = '" + CANCELLED
+                + "', next_attempt_at = NULL WHERE broadcast_id = ? AND status IN ('HELD', 'PENDING')")) {
+            ps.setLong(1, broadcast);
+            ps.executeUpdate();
+        }
     }
 
     /** The modem accepted every part; {@code refs} are its message references, in part order. */
@@ -61,25 +112,34 @@ public final class OutboundQueue {
 
     /**
      * The recipient's side failed in a way a later attempt may cure: back to PENDING, due at {@code next}. With
-     * {@code possiblySent} the SMS may have gone out already, and the row says so from now on. False unless the row was
+     * {@code possiblySent} the SMS may have gone out already, and the row says so from now on. A broadcast row whose
+     * broadcast was cancelled or whose recipient opted out meanwhile is CANCELLED instead. False unless the row was
      * SENDING or PENDING.
      */
     public boolean retryLater(long id, String error, Integer errorCode, OffsetDateTime next, boolean possiblySent) {
-        return update("scheduling a retry of outbound SMS " + id, "UPDATE outbound_sms SET status = 'PENDING',"
-                + " error = ?, error_code = ?, next_attempt_at = ?, claimed_at = NULL,"
-                + " possible_duplicate = possible_duplicate OR ? WHERE id = ? AND status IN ('SENDING', 'PENDING')",
+        return update("scheduling a retry of outbound SMS " + id, "UPDATE outbound_sms o SET " + backOrCancelled(),
                 error, errorCode, next, possiblySent, id) > 0;
     }
 
     /**
      * The modem failed, not the recipient: back to PENDING and due now, for another modem to take, and the attempt is
-     * not counted against the recipient's budget. False unless the row was SENDING.
+     * not counted against the recipient's budget but in {@code requeues}. Cancelled instead as {@link #retryLater} says. False unless the row
+     * was SENDING.
      */
     public boolean requeueAfterModemFault(long id, String error, Integer errorCode, boolean possiblySent) {
-        return update("requeueing outbound SMS " + id + " after a modem fault", "UPDATE outbound_sms SET"
-                + " status = 'PENDING', attempts = GREATEST(attempts - 1, 0), error = ?, error_code = ?,"
-                + " next_attempt_at = NULL, claimed_at = NULL, possible_duplicate = possible_duplicate OR ?"
-                + " WHERE id = ? AND status = 'SENDING'", error, errorCode, possiblySent, id) > 0;
+        return update("requeueing outbound SMS " + id + " after a modem fault", "UPDATE outbound_sms o SET"
+                + " attempts = GREATEST(o.attempts - 1, 0), requeues = o.requeues + 1, " + backOrCancelled().replace("('SENDING', 'PENDING')",
+                        "('SENDING')"), error, errorCode, null, possiblySent, id) > 0;
+    }
+
+    /** The SET and WHERE of a row going back to the queue (or cancelled), for error, code, due time, possiblySent, id. */
+    private static String backOrCancelled() {
+        return "status = CASE WHEN s.stopped IS NULL THEN 'PENDING' ELSE 'CANCELLED' END,"
+                + " error = COALESCE(s.stopped, ?::text), error_code = ?,"
+                + " next_attempt_at = CASE WHEN s.stopped IS NULL THEN ?::timestamptz END, claimed_at = NULL,"
+                + " possible_duplicate = o.possible_duplicate OR ?"
+                + " FROM (SELECT p.id, " + stopped("p") + " AS stopped FROM outbound_sms p WHERE p.id = ?) s"
+                + " WHERE o.id = s.id AND o.status IN ('SENDING', 'PENDING')";
     }
 
     /** Gives up on this SMS, keeping why and the +CMS/+CME code. False unless it was SENDING or PENDING. */
@@ -91,20 +151,17 @@ public final class OutboundQueue {
 
     /**
      * At start-up: rows left SENDING by a crash go back to PENDING, due now, marked possible_duplicate, since the modem
-     * may have accepted them before the crash (at most one per modem). The interrupted attempt still counts, so an SMS
-     * that crashes the hub cannot loop forever. Call this only while no other dispatcher shares the database: with
-     * several hub nodes, use {@link #requeueInterrupted(OffsetDateTime)}. Returns how many rows went back.
+     * may have accepted them before the crash (at most one per modem); CANCELLED instead as {@link #retryLater} says.
+     * The interrupted attempt still counts, so an SMS
+     * that crashes the hub cannot loop forever. Call this only while no other dispatcher shares the database.
+     * Returns how many rows went back.
      */
     public int requeueInterrupted() {
-        return update("requeueing SMS left SENDING", "UPDATE outbound_sms SET status = 'PENDING', claimed_at = NULL,"
-                + " next_attempt_at = NULL, possible_duplicate = true WHERE status = 'SENDING'");
-    }
-
-    /** As {@link #requeueInterrupted()}, but only for claims taken before {@code claimedBefore} (a lease). */
-    public int requeueInterrupted(OffsetDateTime claimedBefore) {
-        return update("requeueing SMS left SENDING", "UPDATE outbound_sms SET status = 'PENDING', claimed_at = NULL,"
-                + " next_attempt_at = NULL, possible_duplicate = true"
-                + " WHERE status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < ?)", claimedBefore);
+        return update("requeueing SMS left SENDING", "UPDATE outbound_sms o"
+                + " SET status = CASE WHEN s.stopped IS NULL THEN 'PENDING' ELSE 'CANCELLED' END,"
+                + " error = COALESCE(s.stopped, o.error), claimed_at = NULL, next_attempt_at = NULL, possible_duplicate = true"
+                + " FROM (SELECT p.id, " + stopped("p") + " AS stopped FROM outbound_sms p WHERE p.status = 'SENDING') s"
+                + " WHERE o.id = s.id");
     }
 
     private int update(String what, String sql, Object... params) {

@@ -16,7 +16,7 @@ public final class Sql {
     /** The columns {@link #outbound} reads. */
     static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
             + " next_attempt_at, modem, parts, message_refs, error, created_at, sent_at, broadcast_id, lane, error_code,"
-            + " possible_duplicate";
+            + " possible_duplicate, requeues";
 
     private Sql() {
     }
@@ -132,6 +132,7 @@ public final class Sql {
                 nullableLong(rs, "broadcast_id"),
                 rs.getInt("lane"),
                 nullableInt(rs, "error_code"),
-                rs.getBoolean("possible_duplicate"));
+                rs.getBoolean("possible_duplicate"),
+                rs.getInt("requeues"));
     }
 }

@@ -45,4 +45,29 @@ class RetryPolicyTest {
         assertEquals(Duration.ofMillis(50), quick.decide(recipient(true), 2).delay());
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
+
+    @Test
+    void aModemFaultFailsOnceTheRequeuesAreSpent() {
+        RetryPolicy bounded = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5), 3);
+        SendFailure timeout = new SendFailure("no answer from the modem", null, true, true, false);
+        assertEquals(Action.REQUEUE, bounded.decide(timeout, 1, 2, false).action());
+        RetryPolicy.Decision spent = bounded.decide(timeout, 1, 3, false);
+        assertEquals(Action.FAIL, spent.action());
+        assertEquals("failed on every modem (3 requeues): no answer from the modem", spent.reason());
+        assertEquals(Action.REQUEUE, policy.decide(timeout, 1, RetryPolicy.DEFAULT_MAX_REQUEUES - 1, false).action());
+        assertEquals(Action.FAIL, policy.decide(timeout, 1, RetryPolicy.DEFAULT_MAX_REQUEUES, false).action());
+    }
+
+    @Test
+    void anSmsPossiblySentTwiceIsNotSentAThirdTime() {
+        SendFailure timeoutAfterPdu = new SendFailure("no answer from the modem", null, true, true, true);
+        assertEquals(Action.REQUEUE, policy.decide(timeoutAfterPdu, 1, 0, false).action(), "once: sent again, marked");
+        RetryPolicy.Decision again = policy.decide(timeoutAfterPdu, 1, 1, true);
+        assertEquals(Action.FAIL, again.action());
+        assertEquals("no answer from the modem; it may have gone out twice already, so it is not sent a third time",
+                again.reason());
+        SendFailure partlySent = new SendFailure("+CMS ERROR", 42, false, true, true);
+        assertEquals(Action.FAIL, policy.decide(partlySent, 2, 0, true).action());
+        assertEquals(Action.RETRY, policy.decide(recipient(true), 2, 0, true).action(), "a failure surely unsent retries");
+    }
 }

@@ -269,8 +269,105 @@ class OutboundQueueTest {
         assertEquals(b, reclaimed.id());
         assertEquals(2, reclaimed.attempts(), "the interrupted attempt counts, so a row that crashes the hub cannot loop");
 
-        assertEquals(0, queue.requeueInterrupted(now.minusMinutes(1)), "a fresh claim is not stale");
-        assertEquals(1, queue.requeueInterrupted(now.plusMinutes(1)));
-        assertTrue(row(b).possibleDuplicate());
+    }
+
+    private void sql(String sql, Object... args) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private void cancelBroadcastOf(long row) throws SQLException {
+        sql("UPDATE broadcast SET status = 'CANCELLED' WHERE id = (SELECT broadcast_id FROM outbound_sms WHERE id = ?)", row);
+    }
+
+    private void optOut(String number) throws SQLException {
+        sql("INSERT INTO opt_out (number, keyword) VALUES (?, 'STOP')", number);
+    }
+
+    @Test
+    void theClaimCancelsRowsOfACancelledBroadcastOrAnOptedOutNumberInsteadOfSendingThem() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now();
+        // As the planner's race leaves them: rows still PENDING though their broadcast was cancelled, or their
+        // recipient opted out, after the plan read it.
+        List<Long> cancelled = broadcast(2, "PENDING");
+        cancelBroadcastOf(cancelled.get(0));
+        List<Long> open = broadcast(2, "PENDING");
+        String stopped = row(open.get(1)).recipient();
+        optOut(stopped);
+        long reply = single(stopped);
+
+        assertEquals(reply, queue.claim("gsm1", now).orElseThrow().id(), "a staff reply goes whatever the opt-outs say");
+        OutboundSms claimed = queue.claim("gsm1", now).orElseThrow();
+        assertEquals(open.get(0), claimed.id());
+        for (long id : cancelled) {
+            assertEquals(OutboundStatus.CANCELLED, row(id).status());
+            assertEquals("broadcast cancelled", row(id).error());
+            assertEquals(0, row(id).attempts());
+        }
+        assertTrue(queue.claim("gsm1", now).isEmpty());
+        assertEquals(OutboundStatus.CANCELLED, row(open.get(1)).status());
+        assertEquals("opted out (STOP) after the broadcast was planned", row(open.get(1)).error());
+    }
+
+    @Test
+    void aRowInAModemsHandWhenItsBroadcastIsCancelledOrItsNumberOptsOutDoesNotComeBack() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> ids = broadcast(3, "PENDING");
+        long reply = single(row(ids.get(1)).recipient());
+        assertEquals(reply, queue.claim("gsm4", now).orElseThrow().id());
+        queue.claim("gsm1", now);
+        queue.claim("gsm2", now);
+        queue.claim("gsm3", now);
+        optOut(row(ids.get(1)).recipient());
+        cancelBroadcastOf(ids.get(0));
+
+        assertTrue(queue.requeueAfterModemFault(ids.get(0), "link lost", null, true));
+        assertTrue(queue.retryLater(ids.get(1), "congestion", 42, now.plusSeconds(1), false));
+        assertTrue(queue.retryLater(reply, "congestion", 42, now.minusSeconds(1), false));
+        assertEquals(1, queue.requeueInterrupted());
+
+        for (long id : ids) {
+            assertEquals(OutboundStatus.CANCELLED, row(id).status(), "row " + id);
+            assertEquals("broadcast cancelled", row(id).error());
+        }
+        assertTrue(row(ids.get(0)).possibleDuplicate());
+        assertEquals(OutboundStatus.PENDING, row(reply).status(), "a staff reply to an opted-out number still goes");
+        assertEquals(reply, queue.claim("gsm4", now).orElseThrow().id());
+        assertTrue(queue.claim("gsm4", now).isEmpty());
+    }
+
+    @Test
+    void aRowInAModemsHandWhenItsNumberOptsOutIsCancelledWithTheKeyword() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> ids = broadcast(2, "PENDING");
+        queue.claim("gsm1", now);
+        queue.claim("gsm2", now);
+        optOut(row(ids.get(0)).recipient());
+        optOut(row(ids.get(1)).recipient());
+        assertTrue(queue.retryLater(ids.get(0), "congestion", 42, now.plusSeconds(1), false));
+        assertTrue(queue.requeueAfterModemFault(ids.get(1), "link lost", null, false));
+        for (long id : ids) {
+            assertEquals(OutboundStatus.CANCELLED, row(id).status(), "row " + id);
+            assertEquals("opted out (STOP) after the broadcast was planned", row(id).error());
+        }
+    }
+
+    @Test
+    void aModemFaultRequeueIsCounted() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long id = single("+6281111111111");
+        for (int i = 1; i <= 3; i++) {
+            queue.claim("gsm" + i, now);
+            assertTrue(queue.requeueAfterModemFault(id, "no answer from the modem", null, false));
+            assertEquals(i, row(id).requeues());
+            assertEquals(0, row(id).attempts());
+        }
+        queue.claim("gsm4", now);
+        assertTrue(queue.retryLater(id, "congestion", 42, now, false));
+        assertEquals(3, row(id).requeues(), "a recipient-side failure is no requeue");
     }
 }

@@ -237,6 +237,74 @@ class DispatchTest {
                 .allMatch(g -> ((Number) g.get("gap")).doubleValue() >= 99), "claims too close: " + gaps);
     }
 
+    private void sql(String sql) throws Exception {
+        try (Connection c = hub.db().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        }
+    }
+
+    @Test
+    void anSmsSentWhileTheDatabaseRefusesToRecordItIsRecordedBeforeTheModemTakesAnother() throws Exception {
+        start(Map.of("switchboard.simulator.modems", "2"));
+        // A database blip, for real: PostgreSQL refuses to mark any row SENT until the constraint goes.
+        sql("ALTER TABLE outbound_sms ADD CONSTRAINT database_blip CHECK (status <> 'SENT') NOT VALID");
+        long broadcast;
+        try (Connection c = hub.db().dataSource().getConnection()) {
+            broadcast = broadcast(c, 6);
+        }
+        String sending = "SELECT count(*) FROM outbound_sms WHERE broadcast_id = ? AND status = 'SENDING'";
+        await().atMost(WAIT).until(() -> hub.delivered().size() == 2);
+        // Each modem sent one and holds on to it: nothing more goes out while its outcome is unrecorded.
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(
+                () -> hub.delivered().size() == 2 && count(sending, broadcast) == 2);
+
+        sql("ALTER TABLE outbound_sms DROP CONSTRAINT database_blip");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbound_sms WHERE broadcast_id = ?"
+                + " AND status = 'SENT'", broadcast) == 6);
+        Map<String, Long> deliveries = hub.delivered().stream()
+                .collect(Collectors.groupingBy(DeliveredSms::to, Collectors.counting()));
+        assertEquals(6, deliveries.size(), "every recipient got it: " + deliveries);
+        assertTrue(deliveries.values().stream().allMatch(n -> n == 1), "each once: " + deliveries);
+        assertEquals(0, count("SELECT count(*) FROM outbound_sms WHERE broadcast_id = ? AND possible_duplicate",
+                broadcast));
+    }
+
+    @Test
+    void anSmsThatFailsOnEveryModemFailsAfterItsRequeues() throws Exception {
+        start(Map.of("switchboard.dispatch.max-requeues", "4"));
+        String cursed = "+6281000000009";
+        // A modem-side code for this one number on every modem: each modem blames itself and passes it on.
+        hub.hub().simulator().modems().forEach(m -> m.failNumber(cursed, 331));
+        long id = new MessageStore(hub.db().dataSource()).storeOutbound(
+                new NewOutbound(cursed, "Jadwal ujian", NewOutbound.SOURCE_API, null, "admin")).id();
+
+        await().atMost(WAIT).until(() -> "FAILED".equals(row(id).get("status")));
+        assertTrue(String.valueOf(row(id).get("error")).startsWith("failed on every modem (4 requeues)"),
+                String.valueOf(row(id).get("error")));
+        assertEquals(4, count("SELECT requeues FROM outbound_sms WHERE id = ?", id));
+    }
+
+    @Test
+    void anSmsThatMayHaveGoneOutTwiceIsNotSentAThirdTime() throws Exception {
+        start(Map.of());
+        // Every modem takes the next PDU and drops the link: the SMS may have gone out.
+        hub.hub().simulator().modems().forEach(SimModem::dropMidSend);
+        // As a crash leaves it: possibly sent once already.
+        long id;
+        try (Connection c = hub.db().dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_sms (recipient, text, source, attempts,"
+                        + " possible_duplicate) VALUES ('+6281000000008', 'Jadwal ujian', 'api', 1, true) RETURNING id");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+
+        await().atMost(WAIT).until(() -> Set.of("SENT", "FAILED").contains(row(id).get("status")));
+        assertEquals("FAILED", row(id).get("status"), "not sent after the second drop");
+        assertTrue(String.valueOf(row(id).get("error")).contains("not sent a third time"),
+                String.valueOf(row(id).get("error")));
+    }
+
     @Test
     void smsACrashLeftSendingGoOutAgainMarkedPossibleDuplicate() throws Exception {
         try (TestDatabase db = TestDatabases.create()) {

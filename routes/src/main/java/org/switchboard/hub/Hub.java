@@ -188,7 +188,7 @@ public final class Hub implements AutoCloseable {
     private DispatchRoute.Options dispatchOptions(long pollMillis, long maxBackoffMillis) {
         RetryPolicy retries = new RetryPolicy(settings.getInt("switchboard.dispatch.max-attempts"),
                 Duration.ofMillis(settings.getLong("switchboard.dispatch.first-retry-millis")),
-                Duration.ofMillis(maxBackoffMillis));
+                Duration.ofMillis(maxBackoffMillis), settings.getInt("switchboard.dispatch.max-requeues"));
         return new DispatchRoute.Options(pollMillis, retries,
                 Duration.ofMillis(settings.getLong("switchboard.dispatch.modem-pause-millis")),
                 Duration.ofMillis(settings.getLong("switchboard.dispatch.modem-pause-max-millis")),

@@ -148,7 +148,8 @@ public final class ModemSession implements AutoCloseable {
         } catch (ModemException e) {
             status.failed.incrementAndGet();
             status.error(e.getMessage());
-            throw e;
+            // The parts the network accepted went out, whatever became of this one: a retry sends them again.
+            throw refs.isEmpty() ? e : e.withPossiblySent(true);
         }
         status.sent.incrementAndGet();
         return new SendResult(List.copyOf(refs), name);

@@ -44,6 +44,8 @@ public final class SimModem {
     private final AtomicLong bytesFromHost = new AtomicLong();
     private final AtomicLong bytesToHost = new AtomicLong();
     private final AtomicBoolean dropMidSend = new AtomicBoolean();
+    private final AtomicInteger submitsBeforeRefusal = new AtomicInteger(-1);
+    private volatile int refusalCode;
     private final AtomicInteger boots = new AtomicInteger();
     private volatile String smsc;
     private volatile long latencyMillis;
@@ -239,6 +241,18 @@ public final class SimModem {
     }
 
     /**
+     * The network accepts the next {@code accepted} SMS-SUBMITs (parts, for a long SMS) and refuses the one after with
+     * +CMS ERROR: {@code cmsCode}, once: a long SMS that fails part-way.
+     */
+    public void refuseAfter(int accepted, int cmsCode) {
+        if (accepted < 0) {
+            throw new IllegalArgumentException("accepted must be >= 0");
+        }
+        refusalCode = cmsCode;
+        submitsBeforeRefusal.set(accepted);
+    }
+
+    /**
      * Restarts the modem: settings back to defaults, PIN asked again, silent and unregistered for a moment; the
      * connection and the storage stay.
      */
@@ -341,6 +355,9 @@ public final class SimModem {
             throw AtFailure.cms(304);
         }
         Integer refusal = failNumbers.get(submit.destination().value());
+        if (submitsBeforeRefusal.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
+            refusal = refusalCode;
+        }
         waitLatency();
         if (refusal != null) {
             throw AtFailure.cms(refusal);

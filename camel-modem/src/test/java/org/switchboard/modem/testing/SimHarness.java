@@ -65,6 +65,10 @@ public final class SimHarness implements AutoCloseable {
         modem(modem).failNumber(number, cmsError);
     }
 
+    public void refuseAfter(int modem, int acceptedParts, int cmsError) {
+        modem(modem).refuseAfter(acceptedParts, cmsError);
+    }
+
     public void hang(int modem, boolean hung) {
         modem(modem).hang(hung);
     }

@@ -25,7 +25,8 @@ import org.switchboard.store.OutboundSms;
  * One modem's dispatcher: claims the next due SMS from the outbound queue just before handing it to its modem, one at a
  * time, so a free modem takes the next row and a reply waits at most for the SMS each modem has in hand. A modem fault
  * puts the SMS back for the other modems and pauses this dispatcher until its modem is healthy again; a recipient-side
- * failure is retried later or fails the SMS, as {@link RetryPolicy} decides.
+ * failure is retried later or fails the SMS, as {@link RetryPolicy} decides. An outcome the database would not take is
+ * kept and recorded again before this dispatcher claims anything else, so a modem never has more than one SMS SENDING.
  */
 public final class DispatchRoute extends RouteBuilder {
     /**
@@ -39,6 +40,7 @@ public final class DispatchRoute extends RouteBuilder {
     private static final String SMS = "SwitchboardOutboundSms";
     private static final String FAILURE = "SwitchboardSendFailure";
     private static final String DECISION = "SwitchboardRetryDecision";
+    private static final String DELAY = "SwitchboardRetryDelay";
 
     private final String modem;
     private final String modemUri;
@@ -48,6 +50,12 @@ public final class DispatchRoute extends RouteBuilder {
     // The dispatcher's own state, touched only by its scheduler thread (one thread per scheduler name).
     private final ModemPause pause;
     private final ClaimPacer pacer;
+    // What became of the last SMS when the database refused to record it; null when recorded.
+    private Outcome unrecorded;
+
+    /** What became of a claimed SMS, as the queue records it: sent, requeued, retried later or failed. */
+    private record Outcome(long sms, String what, Runnable recording) {
+    }
 
     public DispatchRoute(String modem, String modemUri, OutboundQueue queue, Options options) {
         this.modem = modem;
@@ -90,6 +98,9 @@ public final class DispatchRoute extends RouteBuilder {
         // Idle unless a row is claimed below; also when the claim throws (the database away), so that an outage is
         // retried once a poll rather than in a tight loop.
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
+        if (unrecorded != null && !recordAgain()) {
+            return;
+        }
         long now = System.nanoTime();
         if (pause.paused()) {
             if (!pause.checkDue(now)) {
@@ -138,6 +149,29 @@ public final class DispatchRoute extends RouteBuilder {
         exchange.getIn().setBody(sms.text());
     }
 
+    /**
+     * Records the outcome under {@code what}; when the database refuses, keeps it for {@link #recordAgain} and claims
+     * nothing until it is recorded: the row stays SENDING meanwhile, and claiming on would leave it so until the next
+     * start, which sends it again (and the broadcast's report waits for it).
+     */
+    private boolean record(long sms, String what, Runnable recording) {
+        unrecorded = new Outcome(sms, what, recording);
+        return recordAgain();
+    }
+
+    private boolean recordAgain() {
+        Outcome o = unrecorded;
+        try {
+            o.recording().run();
+            unrecorded = null;
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Modem {}: SMS {} {} but the database did not record it ({}); it claims nothing until that is"
+                    + " recorded, tried again each poll", modem, o.sms(), o.what(), e.getMessage());
+            return false;
+        }
+    }
+
     private ModemSession session() {
         return getContext().getComponent("modem", ModemComponent.class).session(modem);
     }
@@ -171,9 +205,10 @@ public final class DispatchRoute extends RouteBuilder {
         if (pause.recovered()) {
             log.info("Modem {} is sending again", modem);
         }
-        queue.markSent(sms.id(), via, parts, refs);
+        boolean recorded = record(sms.id(), "was sent", () -> queue.markSent(sms.id(), via, parts, refs));
         exchange.setProperty(Journal.DETAIL, "to " + sms.recipient() + " via " + via + ", " + parts
-                + " part(s), message references " + refs + (sms.possibleDuplicate() ? ", possibly a duplicate" : ""));
+                + " part(s), message references " + refs + (sms.possibleDuplicate() ? ", possibly a duplicate" : "")
+                + (recorded ? "" : "; not yet recorded (database)"));
     }
 
     /** Judges the failure and decides; a failure after the modem accepted the SMS is not judged but passed on. */
@@ -181,10 +216,11 @@ public final class DispatchRoute extends RouteBuilder {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (exchange.getIn().getHeader(ModemConstants.MODEM) != null) {
-            // The modem accepted it and only recording that failed (the database): sending it again would send it
-            // twice unmarked. The row stays SENDING; the next start puts it back marked possible_duplicate.
-            log.error("SMS {} to {} went out through modem {} but could not be marked sent; it stays SENDING until the"
-                    + " next start", sms.id(), sms.recipient(), modem, cause);
+            // The modem accepted it and something after failed: sending it again would send it twice unmarked. markSent
+            // keeps an outcome the database refused (see record); anything else leaves the row SENDING until the next
+            // start puts it back marked possible_duplicate.
+            log.error("SMS {} to {} went out through modem {} but something failed after", sms.id(), sms.recipient(),
+                    modem, cause);
             throw cause != null ? cause : new IllegalStateException("SMS " + sms.id() + " could not be marked sent");
         }
         SendFailure failure;
@@ -195,15 +231,23 @@ public final class DispatchRoute extends RouteBuilder {
             // Not from the modem (Camel, the JVM): nothing says the recipient is at fault, nor that it is final.
             failure = new SendFailure(cause == null ? "unknown" : String.valueOf(cause), null, false, true, false);
         }
+        RetryPolicy.Decision decision = options.retries().decide(failure, sms.attempts(), sms.requeues(),
+                sms.possibleDuplicate());
+        if (decision.reason() != null) {
+            failure = new SendFailure(decision.reason(), failure.code(), failure.modemFault(), false,
+                    failure.possiblySent());
+        }
         exchange.setProperty(FAILURE, failure);
-        exchange.setProperty(DECISION, options.retries().decide(failure, sms.attempts()).action());
+        exchange.setProperty(DELAY, decision.delay());
+        exchange.setProperty(DECISION, decision.action());
     }
 
     private void requeue(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
         pause.fault(System.nanoTime());
-        queue.requeueAfterModemFault(sms.id(), f.reason(), f.code(), f.possiblySent());
+        record(sms.id(), "failed with the modem",
+                () -> queue.requeueAfterModemFault(sms.id(), f.reason(), f.code(), f.possiblySent()));
         log.warn("Modem {} failed sending SMS {} ({}); the SMS is back in the queue{}, the modem pauses {} ms", modem,
                 sms.id(), f.reason(), f.possiblySent() ? " marked possible duplicate" : "", pause.current().toMillis());
         exchange.setProperty(Journal.DETAIL, "modem " + modem + " failed: " + f.reason() + code(f)
@@ -213,8 +257,9 @@ public final class DispatchRoute extends RouteBuilder {
     private void retryLater(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
-        Duration delay = options.retries().decide(f, sms.attempts()).delay();
-        queue.retryLater(sms.id(), f.reason(), f.code(), OffsetDateTime.now().plus(delay), f.possiblySent());
+        Duration delay = exchange.getProperty(DELAY, Duration.class);
+        OffsetDateTime next = OffsetDateTime.now().plus(delay);
+        record(sms.id(), "is to be retried", () -> queue.retryLater(sms.id(), f.reason(), f.code(), next, f.possiblySent()));
         log.warn("SMS {} to {} not sent ({}); attempt {} of {}, next in {} ms", sms.id(), sms.recipient(), f.reason(),
                 sms.attempts(), options.retries().maxAttempts(), delay.toMillis());
         exchange.setProperty(Journal.DETAIL, "attempt " + sms.attempts() + " of " + options.retries().maxAttempts()
@@ -224,7 +269,11 @@ public final class DispatchRoute extends RouteBuilder {
     private void fail(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
-        queue.fail(sms.id(), f.reason(), f.code());
+        if (f.modemFault()) {
+            // The modem failed too (its requeues were spent): it pauses as after any modem fault.
+            pause.fault(System.nanoTime());
+        }
+        record(sms.id(), "failed", () -> queue.fail(sms.id(), f.reason(), f.code()));
         log.warn("SMS {} to {} failed for good after {} attempt(s): {}", sms.id(), sms.recipient(), sms.attempts(),
                 f.reason());
         exchange.setProperty(Journal.DETAIL, f.reason() + code(f) + " after " + sms.attempts() + " attempt(s)"
