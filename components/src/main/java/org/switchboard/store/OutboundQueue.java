@@ -144,8 +144,9 @@ public final class OutboundQueue {
 
     /** Gives up on this SMS, keeping why and the +CMS/+CME code. False unless it was SENDING or PENDING. */
     public boolean fail(long id, String error, Integer errorCode) {
+        // claimed_at stays: it is when the last attempt began, which a broadcast report's duration counts to
         return update("marking outbound SMS " + id + " failed", "UPDATE outbound_sms SET status = 'FAILED', error = ?,"
-                + " error_code = ?, next_attempt_at = NULL, claimed_at = NULL"
+                + " error_code = ?, next_attempt_at = NULL"
                 + " WHERE id = ? AND status IN ('SENDING', 'PENDING')", error, errorCode, id) > 0;
     }
 
