@@ -49,7 +49,7 @@ final class SipBinding {
     }
 
     void fill(Exchange exchange, Request notify, NotifyVerdict verdict, String sourceIp, int sourcePort, String transport,
-            boolean inDialog) {
+            String subscriptionState, boolean inDialog) {
         Message in = exchange.getIn();
         in.setBody(verdict.summary());
         in.setHeader(SipConstants.SOURCE_ADDRESS, sourceIp + ":" + sourcePort);
@@ -58,8 +58,7 @@ final class SipBinding {
                 : ((javax.sip.header.CallIdHeader) notify.getHeader("Call-ID")).getCallId());
         FromHeader from = (FromHeader) notify.getHeader(FromHeader.NAME);
         in.setHeader(SipConstants.FROM, from == null ? null : from.getAddress().toString());
-        SubscriptionStateHeader state = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
-        in.setHeader(SipConstants.SUBSCRIPTION_STATE, state == null ? null : valueOf(state.toString()));
+        in.setHeader(SipConstants.SUBSCRIPTION_STATE, subscriptionState);
         EventHeader event = (EventHeader) notify.getHeader(EventHeader.NAME);
         in.setHeader(SipConstants.EVENT, event == null ? null : event.getEventType());
         in.setHeader(SipConstants.IN_DIALOG, inDialog);
@@ -101,10 +100,5 @@ final class SipBinding {
 
     private static String user(URI uri) {
         return uri instanceof SipURI sip ? sip.getUser() : null;
-    }
-
-    private static String valueOf(String header) {
-        int colon = header.indexOf(':');
-        return (colon < 0 ? header : header.substring(colon + 1)).trim();
     }
 }

@@ -25,6 +25,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -212,6 +213,15 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
             return;
         }
         ServerTransaction tx = event.getServerTransaction();
+        String subscriptionState = null;
+        if (Request.NOTIFY.equals(method)) {
+            SubscriptionStateHeader state = (SubscriptionStateHeader) request.getHeader(SubscriptionStateHeader.NAME);
+            if (state != null) {
+                subscriptionState = state.toString().substring(state.toString().indexOf(':') + 1).trim();
+            } else if (!addSubscriptionState(request)) {
+                return;
+            }
+        }
         try {
             if (tx == null) {
                 // Created before anything else: a retransmission then matches it and never reaches the route twice.
@@ -224,7 +234,7 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
             return;
         }
         switch (method) {
-            case Request.NOTIFY -> onNotify((RequestEventExt) event, tx);
+            case Request.NOTIFY -> onNotify((RequestEventExt) event, tx, subscriptionState);
             case Request.OPTIONS -> answer(tx, Response.OK, null);
             case Request.CANCEL, Request.BYE -> answer(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             default -> answer(tx, KNOWN_METHODS.contains(method) ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED,
@@ -232,7 +242,22 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
         }
     }
 
-    private void onNotify(RequestEventExt event, ServerTransaction tx) {
+    /**
+     * chan_sip's unsolicited NOTIFY has no Subscription-State, which RFC 6665 requires and the stack checks before it
+     * makes a server transaction. Without a transaction a retransmission would reach the route twice, so the parsed
+     * request gets the header the PBX meant; the route still sees the state as absent.
+     */
+    private boolean addSubscriptionState(Request request) {
+        try {
+            request.addHeader(headers.createSubscriptionStateHeader(SubscriptionStateHeader.ACTIVE));
+            return true;
+        } catch (java.text.ParseException e) {
+            LOG.warn("sip:{} cannot complete a NOTIFY without Subscription-State: {}", endpoint.getName(), e.toString());
+            return false;
+        }
+    }
+
+    private void onNotify(RequestEventExt event, ServerTransaction tx, String subscriptionState) {
         Request request = event.getRequest();
         String ip = event.getRemoteIpAddress();
         int port = event.getRemotePort();
@@ -249,14 +274,14 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
         if (subscription != null) {
             subscription.onNotify(request);
         }
-        routePool.execute(() -> route(request, tx, verdict, ip, port, transport, subscription != null));
+        routePool.execute(() -> route(request, tx, verdict, ip, port, transport, subscriptionState, subscription != null));
     }
 
     private void route(Request request, ServerTransaction tx, NotifyVerdict verdict, String ip, int port,
-            String transport, boolean inDialog) {
+            String transport, String subscriptionState, boolean inDialog) {
         Exchange exchange = createExchange(false);
         try {
-            binding.fill(exchange, request, verdict, ip, port, transport, inDialog);
+            binding.fill(exchange, request, verdict, ip, port, transport, subscriptionState, inDialog);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -316,7 +341,7 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
     @Override
     public void processTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof SipSubscription s) {
-            s.onTimeout();
+            s.onTimeout(event.getClientTransaction());
         }
     }
 

@@ -44,6 +44,8 @@ public final class SipSubscription {
     private volatile String lastError;
     private volatile int grantedExpires;
     private Dialog dialog;
+    // The SUBSCRIBE awaiting its answer: a late answer to an older one (UDP reorders) must not revive an ended dialog.
+    private ClientTransaction current;
     private ScheduledFuture<?> pending;
     private long retryDelay;
     private int challenges;
@@ -126,6 +128,7 @@ public final class SipSubscription {
 
     private void send(ClientTransaction tx, boolean inDialog) throws Exception {
         tx.setApplicationData(this);
+        current = tx;
         subscribes.incrementAndGet();
         if (inDialog) {
             dialog.sendRequest(tx);
@@ -144,9 +147,10 @@ public final class SipSubscription {
         }
         Response response = event.getResponse();
         int status = response.getStatusCode();
-        if (status < 200) {
+        if (status < 200 || event.getClientTransaction() != current) {
             return;
         }
+        current = null;
         if (status < 300) {
             challenges = 0;
             retryDelay = context.config().getResubscribeDelay();
@@ -179,8 +183,8 @@ public final class SipSubscription {
         retry(status + " " + response.getReasonPhrase());
     }
 
-    synchronized void onTimeout() {
-        if (state != State.STOPPED) {
+    synchronized void onTimeout(ClientTransaction tx) {
+        if (state != State.STOPPED && tx == current) {
             retry("no answer to SUBSCRIBE");
         }
     }
@@ -211,6 +215,7 @@ public final class SipSubscription {
     }
 
     private void forgetDialog() {
+        current = null;
         if (dialog != null) {
             dialog.setApplicationData(null);
             try {
