@@ -1,0 +1,397 @@
+package org.switchboard.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.SubscriptionStateHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import gov.nist.javax.sip.RequestEventExt;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens for SIP on UDP and TCP, answers the PBX, and routes every message-summary NOTIFY. The stack's thread only
+ * creates the server transaction and judges the request; the route runs on a pool, which answers 200 once the route
+ * has completed (so what the route stores is committed before the PBX is told OK) and 500 when it failed.
+ */
+public class SipConsumer extends DefaultConsumer implements SipListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipConsumer.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+    // Methods a user agent knows but this one does not take: 405 with Allow. Anything else is 501.
+    private static final Set<String> KNOWN_METHODS = Set.of(Request.INVITE, Request.SUBSCRIBE, Request.MESSAGE,
+            Request.REFER, Request.INFO, Request.UPDATE, Request.PUBLISH, Request.PRACK, Request.REGISTER);
+
+    private final SipEndpoint endpoint;
+    private final SipConfiguration config;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final List<SipSubscription> subscriptions = new ArrayList<>();
+
+    private SipStack stack;
+    private SipProvider provider;
+    private final List<ListeningPoint> listeningPoints = new ArrayList<>();
+    private MessageFactory messages;
+    private HeaderFactory headers;
+    private AddressFactory addresses;
+    private SipBinding binding;
+    private ExecutorService routePool;
+    private ScheduledExecutorService scheduler;
+    private SipHealthCheck health;
+    private volatile boolean listening;
+    private volatile String lastError;
+
+    public SipConsumer(SipEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        stack = factory.createSipStack(stackProperties());
+        messages = factory.createMessageFactory();
+        headers = factory.createHeaderFactory();
+        addresses = factory.createAddressFactory();
+        binding = new SipBinding(new PeerAllowList(config.allowedPeerList()), addresses);
+        routePool = endpoint.getCamelContext().getExecutorServiceManager().newThreadPool(this,
+                "SipConsumer[" + endpoint.getName() + "]", routePoolProfile());
+        scheduler = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "SipSubscriptions[" + endpoint.getName() + "]");
+        try {
+            for (String transport : config.transportList()) {
+                ListeningPoint lp = stack.createListeningPoint(config.getHost(), config.getPort(), transport);
+                listeningPoints.add(lp);
+                if (provider == null) {
+                    provider = stack.createSipProvider(lp);
+                } else {
+                    provider.addListeningPoint(lp);
+                }
+            }
+            provider.addSipListener(this);
+            stack.start();
+        } catch (Exception e) {
+            lastError = e.getMessage();
+            stopStack();
+            throw e;
+        }
+        listening = true;
+        LOG.info("sip:{} listening on {}:{} ({})", endpoint.getName(), config.getHost(), config.getPort(),
+                config.getTransports());
+        SubscriptionContext context = new SubscriptionContext(provider, messages, headers, addresses, scheduler, config,
+                ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
+                        (tx, realm) -> new Credentials(config.getUsername(), config.getPassword(), realm), headers));
+        for (String target : config.subscribeList()) {
+            SipSubscription s = new SipSubscription(SubscriptionTarget.parse(target), context);
+            subscriptions.add(s);
+            s.start();
+        }
+        health = new SipHealthCheck(this);
+        HealthCheckRegistry checks = HealthCheckRegistry.get(endpoint.getCamelContext());
+        if (checks != null) {
+            health.setCamelContext(endpoint.getCamelContext());
+            checks.register(health);
+        }
+    }
+
+    private Properties stackProperties() {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "switchboard-sip-" + endpoint.getName() + "-" + STACKS.incrementAndGet());
+        // Without it the stack itself answers 481 to an out-of-dialog NOTIFY (chan_sip's and PJSIP's unsolicited MWI).
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+        // The stack's own loggers want log4j 1.x.
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", Integer.toString(config.getTraceLevel()));
+        // Several stack threads may call the listener; it only judges and hands over, so that is safe.
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        // A UDP server transaction lives 32 s after its answer (timer J): at 4,000 NOTIFY/s that is 128,000 of them.
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "1000000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "10000");
+        return p;
+    }
+
+    private ThreadPoolProfile routePoolProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile("sip-" + endpoint.getName());
+        profile.setPoolSize(config.getPoolSize());
+        profile.setMaxPoolSize(config.getPoolSize());
+        profile.setMaxQueueSize(config.getQueueSize());
+        // A full queue makes the stack's thread run the route: back-pressure instead of dropped NOTIFYs.
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+        return profile;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        listening = false;
+        subscriptions.forEach(SipSubscription::stop);
+        subscriptions.clear();
+        if (health != null) {
+            HealthCheckRegistry checks = HealthCheckRegistry.get(endpoint.getCamelContext());
+            if (checks != null) {
+                checks.unregister(health);
+            }
+        }
+        var executors = endpoint.getCamelContext().getExecutorServiceManager();
+        if (scheduler != null) {
+            executors.shutdownNow(scheduler);
+        }
+        if (routePool != null) {
+            // Let routes in flight finish and answer while the stack still runs.
+            executors.shutdownGraceful(routePool, 10_000);
+        }
+        stopStack();
+        super.doStop();
+    }
+
+    private void stopStack() {
+        if (stack == null) {
+            return;
+        }
+        if (provider != null) {
+            provider.removeSipListener(this);
+        }
+        // Stop first: deleting a listening point under a running stack lets a late retransmission hit a null socket.
+        stack.stop();
+        try {
+            if (provider != null) {
+                stack.deleteSipProvider(provider);
+            }
+            for (ListeningPoint lp : listeningPoints) {
+                stack.deleteListeningPoint(lp);
+            }
+        } catch (Exception e) {
+            LOG.debug("sip:{} cleanup after stop: {}", endpoint.getName(), e.toString());
+        }
+        listeningPoints.clear();
+        provider = null;
+        stack = null;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.ACK.equals(method)) {
+            return;
+        }
+        ServerTransaction tx = event.getServerTransaction();
+        String subscriptionState = null;
+        if (Request.NOTIFY.equals(method)) {
+            SubscriptionStateHeader state = (SubscriptionStateHeader) request.getHeader(SubscriptionStateHeader.NAME);
+            if (state != null) {
+                subscriptionState = state.toString().substring(state.toString().indexOf(':') + 1).trim();
+            } else if (!addSubscriptionState(request)) {
+                return;
+            }
+        }
+        try {
+            if (tx == null) {
+                // Created before anything else: a retransmission then matches it and never reaches the route twice.
+                tx = provider.getNewServerTransaction(request);
+            }
+        } catch (TransactionAlreadyExistsException e) {
+            return;
+        } catch (Exception e) {
+            LOG.warn("sip:{} cannot take {}: {}", endpoint.getName(), method, e.toString());
+            return;
+        }
+        switch (method) {
+            case Request.NOTIFY -> onNotify((RequestEventExt) event, tx, subscriptionState);
+            case Request.OPTIONS -> answer(tx, Response.OK, null);
+            case Request.CANCEL, Request.BYE -> answer(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            default -> answer(tx, KNOWN_METHODS.contains(method) ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED,
+                    null);
+        }
+    }
+
+    /**
+     * chan_sip's unsolicited NOTIFY has no Subscription-State, which RFC 6665 requires and the stack checks before it
+     * makes a server transaction. Without a transaction a retransmission would reach the route twice, so the parsed
+     * request gets the header the PBX meant; the route still sees the state as absent.
+     */
+    private boolean addSubscriptionState(Request request) {
+        try {
+            request.addHeader(headers.createSubscriptionStateHeader(SubscriptionStateHeader.ACTIVE));
+            return true;
+        } catch (java.text.ParseException e) {
+            LOG.warn("sip:{} cannot complete a NOTIFY without Subscription-State: {}", endpoint.getName(), e.toString());
+            return false;
+        }
+    }
+
+    private void onNotify(RequestEventExt event, ServerTransaction tx, String subscriptionState) {
+        Request request = event.getRequest();
+        String ip = event.getRemoteIpAddress();
+        int port = event.getRemotePort();
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String transport = via == null ? null : via.getTransport().toUpperCase(java.util.Locale.ROOT);
+        Dialog dialog = event.getDialog();
+        SipSubscription subscription = dialog != null && dialog.getApplicationData() instanceof SipSubscription s ? s : null;
+        NotifyVerdict verdict = binding.judge(request, ip);
+        if (!verdict.isAccepted()) {
+            // Answered here whatever the route does with it: the route only journals a rejection.
+            rejected.incrementAndGet();
+            answer(tx, verdict.statusCode(), verdict.reason());
+        }
+        if (subscription != null) {
+            subscription.onNotify(request);
+        }
+        routePool.execute(() -> route(request, tx, verdict, ip, port, transport, subscriptionState, subscription != null));
+    }
+
+    private void route(Request request, ServerTransaction tx, NotifyVerdict verdict, String ip, int port,
+            String transport, String subscriptionState, boolean inDialog) {
+        Exchange exchange = createExchange(false);
+        try {
+            binding.fill(exchange, request, verdict, ip, port, transport, subscriptionState, inDialog);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (verdict.isAccepted()) {
+            if (failure == null) {
+                accepted.incrementAndGet();
+                answer(tx, Response.OK, null);
+            } else {
+                // The PBX sends the NOTIFY again: nothing is lost to a database that was down for a moment.
+                failed.incrementAndGet();
+                answer(tx, Response.SERVER_INTERNAL_ERROR, null);
+            }
+        }
+        if (failure != null) {
+            getExceptionHandler().handleException("sip:" + endpoint.getName() + " route failed for a NOTIFY", exchange,
+                    failure);
+        }
+        releaseExchange(exchange, false);
+    }
+
+    private void answer(ServerTransaction tx, int status, String reason) {
+        try {
+            Response response = messages.createResponse(status, tx.getRequest());
+            if (reason != null) {
+                response.setReasonPhrase(reasonPhrase(reason));
+            }
+            if (status == Response.BAD_EVENT) {
+                response.addHeader(headers.createAllowEventsHeader(SipConstants.EVENT_PACKAGE));
+            }
+            if (status == Response.METHOD_NOT_ALLOWED || Request.OPTIONS.equals(tx.getRequest().getMethod())) {
+                response.addHeader(headers.createAllowHeader(Request.NOTIFY + ", " + Request.OPTIONS));
+                response.addHeader(headers.createAcceptHeader(SipConstants.CONTENT_TYPE, SipConstants.CONTENT_SUBTYPE));
+            }
+            tx.sendResponse(response);
+        } catch (Exception e) {
+            LOG.warn("sip:{} cannot answer {} {}: {}", endpoint.getName(), status, tx.getRequest().getMethod(),
+                    e.toString());
+        }
+    }
+
+    // A reason phrase is one line of text (RFC 3261 25.1): no CR, LF or other controls.
+    private static String reasonPhrase(String reason) {
+        String line = reason.replaceAll("\\p{Cntrl}", " ");
+        return line.length() <= 200 ? line : line.substring(0, 200);
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        if (event.getClientTransaction() != null
+                && event.getClientTransaction().getApplicationData() instanceof SipSubscription s) {
+            s.onResponse(event);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof SipSubscription s) {
+            s.onTimeout(event.getClientTransaction());
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("sip:{} I/O error towards {}:{}/{}", endpoint.getName(), event.getHost(), event.getPort(),
+                event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing kept per transaction
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // a subscription learns its end from NOTIFY, 481 or a timeout
+    }
+
+    boolean isListening() {
+        return listening;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    long acceptedCount() {
+        return accepted.get();
+    }
+
+    long rejectedCount() {
+        return rejected.get();
+    }
+
+    long failedCount() {
+        return failed.get();
+    }
+
+    /** The subscriptions this consumer keeps up, for the health check and tests. */
+    public List<SipSubscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
+    @Override
+    public SipEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    private record Credentials(String getUserName, String getPassword, String getSipDomain)
+            implements gov.nist.javax.sip.clientauthutils.UserCredentials {
+    }
+}

@@ -1,0 +1,274 @@
+package org.switchboard.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.ResponseEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.SubscriptionStateHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One message-summary subscription the hub keeps up with a PBX: SUBSCRIBE, answer a digest challenge, refresh before
+ * expiry, and start over with a growing pause when the PBX ends it (terminated NOTIFY, 481, a timeout, a restart).
+ */
+public final class SipSubscription {
+
+    /** Where a subscription stands. */
+    public enum State { SUBSCRIBING, ACTIVE, RETRYING, STOPPED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipSubscription.class);
+    private static final int MAX_CHALLENGES = 2;
+
+    private final SubscriptionTarget target;
+    private final SubscriptionContext context;
+    private final AtomicLong notifies = new AtomicLong();
+    private final AtomicLong subscribes = new AtomicLong();
+
+    private volatile State state = State.SUBSCRIBING;
+    private volatile String lastError;
+    private volatile int grantedExpires;
+    private Dialog dialog;
+    // The SUBSCRIBE awaiting its answer: a late answer to an older one (UDP reorders) must not revive an ended dialog.
+    private ClientTransaction current;
+    private ScheduledFuture<?> pending;
+    private long retryDelay;
+    private int challenges;
+
+    SipSubscription(SubscriptionTarget target, SubscriptionContext context) {
+        this.target = target;
+        this.context = context;
+        this.retryDelay = context.config().getResubscribeDelay();
+    }
+
+    synchronized void start() {
+        schedule(0, this::subscribeNew);
+    }
+
+    synchronized void stop() {
+        state = State.STOPPED;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    public SubscriptionTarget target() {
+        return target;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    /** NOTIFYs received inside this subscription. */
+    public long notifies() {
+        return notifies.get();
+    }
+
+    /** SUBSCRIBE requests sent (new ones, refreshes and answers to challenges). */
+    public long subscribes() {
+        return subscribes.get();
+    }
+
+    public int grantedExpires() {
+        return grantedExpires;
+    }
+
+    private synchronized void subscribeNew() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        forgetDialog();
+        try {
+            Request request = newSubscribe();
+            ClientTransaction tx = context.provider().getNewClientTransaction(request);
+            send(tx, false);
+            state = state == State.ACTIVE ? State.ACTIVE : State.SUBSCRIBING;
+        } catch (Exception e) {
+            retry("cannot send SUBSCRIBE: " + e);
+        }
+    }
+
+    private synchronized void refresh() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        if (dialog == null || dialog.getState() != DialogState.CONFIRMED) {
+            subscribeNew();
+            return;
+        }
+        try {
+            Request request = dialog.createRequest(Request.SUBSCRIBE);
+            addSubscribeHeaders(request);
+            context.auth().setAuthenticationHeaders(request);
+            send(context.provider().getNewClientTransaction(request), true);
+        } catch (Exception e) {
+            retry("cannot refresh: " + e);
+        }
+    }
+
+    private void send(ClientTransaction tx, boolean inDialog) throws Exception {
+        tx.setApplicationData(this);
+        current = tx;
+        subscribes.incrementAndGet();
+        if (inDialog) {
+            dialog.sendRequest(tx);
+        } else {
+            tx.sendRequest();
+            dialog = tx.getDialog();
+        }
+        if (dialog != null) {
+            dialog.setApplicationData(this);
+        }
+    }
+
+    synchronized void onResponse(ResponseEvent event) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (status < 200 || event.getClientTransaction() != current) {
+            return;
+        }
+        current = null;
+        if (status < 300) {
+            challenges = 0;
+            retryDelay = context.config().getResubscribeDelay();
+            ExpiresHeader expires = (ExpiresHeader) response.getHeader(ExpiresHeader.NAME);
+            grantedExpires = expires != null ? expires.getExpires() : context.config().getExpires();
+            if (event.getDialog() != null) {
+                dialog = event.getDialog();
+                dialog.setApplicationData(this);
+            }
+            state = State.ACTIVE;
+            lastError = null;
+            long refreshMillis = Math.max(500, grantedExpires * 10L * context.config().getRefreshPercent());
+            LOG.debug("subscription {} active for {} s, refresh in {} ms", target, grantedExpires, refreshMillis);
+            schedule(refreshMillis, this::refresh);
+            return;
+        }
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && context.config().getUsername() != null && challenges++ < MAX_CHALLENGES) {
+            try {
+                ClientTransaction challenged = event.getClientTransaction();
+                ClientTransaction retry = context.auth().handleChallenge(response, challenged, context.provider(), 5);
+                boolean inDialog = dialog != null && dialog.getState() == DialogState.CONFIRMED;
+                send(retry, inDialog);
+                return;
+            } catch (Exception e) {
+                retry("cannot answer the " + status + " challenge: " + e);
+                return;
+            }
+        }
+        retry(status + " " + response.getReasonPhrase());
+    }
+
+    synchronized void onTimeout(ClientTransaction tx) {
+        if (state != State.STOPPED && tx == current) {
+            retry("no answer to SUBSCRIBE");
+        }
+    }
+
+    /** Called for every NOTIFY inside this subscription's dialog; a terminated one starts a new subscription. */
+    synchronized void onNotify(Request notify) {
+        notifies.incrementAndGet();
+        if (state == State.STOPPED || !SipBinding.terminated(notify)) {
+            return;
+        }
+        SubscriptionStateHeader s = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
+        String reason = s.getReasonCode() == null ? "" : " (" + s.getReasonCode() + ")";
+        // The dialog ends with this NOTIFY; a fresh SUBSCRIBE, after the PBX's retry-after when it gave one.
+        dialog = null;
+        if (s.getRetryAfter() > 0) {
+            retryDelay = Math.max(retryDelay, s.getRetryAfter() * 1000L);
+        }
+        retry("terminated by the PBX" + reason);
+    }
+
+    private void retry(String why) {
+        lastError = why;
+        state = State.RETRYING;
+        forgetDialog();
+        LOG.info("subscription {}: {}; subscribing again in {} ms", target, why, retryDelay);
+        schedule(retryDelay, this::subscribeNew);
+        retryDelay = Math.min(retryDelay * 2, context.config().getResubscribeMaxDelay());
+    }
+
+    private void forgetDialog() {
+        current = null;
+        if (dialog != null) {
+            dialog.setApplicationData(null);
+            try {
+                dialog.delete();
+            } catch (RuntimeException e) {
+                LOG.debug("subscription {}: deleting the old dialog: {}", target, e.toString());
+            }
+            dialog = null;
+        }
+    }
+
+    private void schedule(long delayMillis, Runnable task) {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        if (state != State.STOPPED && !context.scheduler().isShutdown()) {
+            pending = context.scheduler().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Request newSubscribe() throws ParseException, javax.sip.InvalidArgumentException {
+        SipConfiguration c = context.config();
+        String transport = c.getSubscribeTransport().toLowerCase(Locale.ROOT);
+        String localHost = c.getContactHost() != null && !c.getContactHost().isBlank() ? c.getContactHost() : c.getHost();
+        SipURI requestUri = context.addresses().createSipURI(target.mailbox(), target.host());
+        requestUri.setPort(target.port());
+        if (!transport.equals("udp")) {
+            requestUri.setTransportParam(transport);
+        }
+        String fromUser = c.getUsername() != null ? c.getUsername() : target.mailbox();
+        SipURI fromUri = context.addresses().createSipURI(fromUser, target.host());
+        Address from = context.addresses().createAddress(fromUri);
+        SipURI toUri = context.addresses().createSipURI(target.mailbox(), target.host());
+        Address to = context.addresses().createAddress(toUri);
+        ViaHeader via = context.headers().createViaHeader(localHost, c.getPort(), transport, null);
+        Request request = context.messages().createRequest(requestUri, Request.SUBSCRIBE,
+                context.provider().getNewCallId(), context.headers().createCSeqHeader(1L, Request.SUBSCRIBE),
+                context.headers().createFromHeader(from, UUID.randomUUID().toString().substring(0, 8)),
+                context.headers().createToHeader(to, null), List.of(via),
+                context.headers().createMaxForwardsHeader(70));
+        SipURI contactUri = context.addresses().createSipURI("switchboard", localHost);
+        contactUri.setPort(c.getPort());
+        if (!transport.equals("udp")) {
+            contactUri.setTransportParam(transport);
+        }
+        request.addHeader(context.headers().createContactHeader(context.addresses().createAddress(contactUri)));
+        addSubscribeHeaders(request);
+        return request;
+    }
+
+    private void addSubscribeHeaders(Request request) throws ParseException, javax.sip.InvalidArgumentException {
+        request.setHeader(context.headers().createEventHeader(SipConstants.EVENT_PACKAGE));
+        request.setHeader(context.headers().createAcceptHeader(SipConstants.CONTENT_TYPE, SipConstants.CONTENT_SUBTYPE));
+        request.setHeader(context.headers().createExpiresHeader(context.config().getExpires()));
+    }
+}
