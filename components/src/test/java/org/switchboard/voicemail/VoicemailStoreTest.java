@@ -143,4 +143,17 @@ class VoicemailStoreTest {
         store.releaseForward("<Asterisk-1-2-1001@pbx>");
         assertTrue(store.claimForward("<Asterisk-1-2-1001@pbx>", "1001", "John <1234>"), "released after a failed send");
     }
+
+    @Test
+    void theSameAsteriskEmailReadTwiceIsForwardedOnce() throws Exception {
+        int forwarded = 0;
+        for (int reading = 0; reading < 2; reading++) {
+            AsteriskVoicemailMail vm = AsteriskVoicemailMail.parse(VoicemailMailsTest.eml("asterisk-voicemail.eml"))
+                    .voicemail().orElseThrow();
+            if (store.claimForward(vm.messageId(), vm.mailbox(), vm.caller().display())) {
+                forwarded++;
+            }
+        }
+        assertEquals(1, forwarded);
+    }
 }
