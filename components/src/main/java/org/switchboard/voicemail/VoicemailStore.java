@@ -51,6 +51,11 @@ public final class VoicemailStore {
                 INSERT INTO voicemail_notify (mailbox, new_count, old_count, urgent_new, urgent_old, source, notified)
                 SELECT ?, ?, ?, ?, ?, ?, state.last_notified FROM state
                 RETURNING id
+            ), owed AS (
+                INSERT INTO voicemail_notification (mailbox, notification, new_count, old_count, urgent_new, urgent_old,
+                        notify_id)
+                SELECT ?, state.notifications, ?, ?, ?, ?, notify.id FROM state, notify WHERE state.last_notified
+                ON CONFLICT (mailbox, notification) DO NOTHING
             )
             SELECT state.last_notified, state.last_change, state.previous_notified, state.notifications, notify.id
             FROM state, notify""";
@@ -81,7 +86,10 @@ public final class VoicemailStore {
             ps.setInt(i++, counts.newCount());
             ps.setString(i++, mailbox);
             i = counts(ps, i, counts);
-            ps.setString(i, source);
+            ps.setString(i++, source);
+            // the notification owed, if this NOTIFY decides one: sent by its own route (VoicemailOutbox)
+            ps.setString(i++, mailbox);
+            counts(ps, i, counts);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 boolean notify = rs.getBoolean(1);

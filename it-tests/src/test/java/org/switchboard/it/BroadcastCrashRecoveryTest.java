@@ -234,8 +234,9 @@ class BroadcastCrashRecoveryTest {
         for (SimModem m : sim.modems()) {
             s.put("switchboard.modem.gsm" + m.id(), "host=127.0.0.1&port=" + m.port());
         }
-        try (ServerSocket free = new ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0); ServerSocket sip = new ServerSocket(0)) {
             s.put("switchboard.http.port", String.valueOf(free.getLocalPort()));
+            s.put("switchboard.sip.port", String.valueOf(sip.getLocalPort()));
         }
         s.put("switchboard.outbox.poll-millis", "100");
         s.put("switchboard.broadcast.confirm-above", "100000");

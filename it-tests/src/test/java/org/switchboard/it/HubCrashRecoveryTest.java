@@ -212,6 +212,7 @@ class HubCrashRecoveryTest {
             s.put("switchboard.modem.gsm" + m.id(), "host=127.0.0.1&port=" + m.port() + "&sweepInterval=500");
         }
         s.put("switchboard.http.port", String.valueOf(freePort()));
+        s.put("switchboard.sip.port", String.valueOf(freePort()));
         s.put("switchboard.outbox.poll-millis", "100");
         // Retries within a second: after the restart the SMS refused before the kill are due at once.
         s.put("switchboard.outbox.max-backoff-millis", "1000");

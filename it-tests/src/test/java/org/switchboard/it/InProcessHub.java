@@ -48,8 +48,10 @@ final class InProcessHub implements AutoCloseable {
      */
     static Map<String, String> testSettings(Path dir, String dbUrl) throws java.io.IOException {
         int httpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
+        int sipPort;
+        try (ServerSocket free = new ServerSocket(0); ServerSocket sip = new ServerSocket(0)) {
             httpPort = free.getLocalPort();
+            sipPort = sip.getLocalPort();
         }
         return new HashMap<>(Map.ofEntries(
                 Map.entry("switchboard.db.url", dbUrl),
@@ -60,6 +62,7 @@ final class InProcessHub implements AutoCloseable {
                 Map.entry("switchboard.simulator.port", "0"),
                 Map.entry("switchboard.simulator.control-port", "-1"),
                 Map.entry("switchboard.http.port", String.valueOf(httpPort)),
+                Map.entry("switchboard.sip.port", String.valueOf(sipPort)),
                 Map.entry("switchboard.outbox.poll-millis", "100")));
     }
 
@@ -78,6 +81,10 @@ final class InProcessHub implements AutoCloseable {
 
     Hub hub() {
         return hub;
+    }
+
+    int sipPort() {
+        return Integer.parseInt(settings.get("switchboard.sip.port"));
     }
 
     int httpPort() {

@@ -29,6 +29,12 @@ import org.switchboard.hub.routes.BroadcastReportRoute;
 import org.switchboard.hub.routes.BroadcastRequestRoute;
 import org.switchboard.hub.routes.EmailToSmsRoute;
 import org.switchboard.hub.routes.SmsInboundRoute;
+import org.switchboard.hub.routes.VoicemailNotificationRoute;
+import org.switchboard.hub.routes.VoicemailRoute;
+import org.switchboard.voicemail.MailboxOwners;
+import org.switchboard.voicemail.VoicemailOutbox;
+import org.switchboard.voicemail.VoicemailSpool;
+import org.switchboard.voicemail.VoicemailStore;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalReader;
 import org.switchboard.journal.JournalWriter;
@@ -153,6 +159,16 @@ public final class Hub implements AutoCloseable {
                 Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis")), reportCsvDir()));
         DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
+        if (settings.getBoolean("switchboard.sip.enabled")) {
+            main.configure().addRoutesBuilder(new VoicemailRoute(sipUri(), new VoicemailStore(database.dataSource())));
+            main.configure().addRoutesBuilder(new VoicemailNotificationRoute(
+                    new VoicemailOutbox(database.dataSource()),
+                    new MailboxOwners(MailboxOwners.fromSettings(settings.withPrefix(MailboxOwners.SETTINGS_PREFIX)),
+                            database.dataSource()),
+                    new VoicemailSpool(Path.of(settings.get("switchboard.voicemail.spool")),
+                            settings.get("switchboard.voicemail.context")),
+                    store, mail, smtpUri(), settings.getLong("switchboard.voicemail.poll-millis"), backoff));
+        }
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
         main.configure().addRoutesBuilder(new BroadcastApiRoute(settings.get("switchboard.http.host"),
@@ -205,6 +221,20 @@ public final class Hub implements AutoCloseable {
     /** The file holding the API password generated at the first start (unless SWITCHBOARD_ADMIN_PASSWORD is set). */
     public static Path adminPasswordFile(Settings settings) {
         return Path.of(settings.get("switchboard.db.embedded-dir")).toAbsolutePath().getParent().resolve("admin-password");
+    }
+
+    /** The PBX side: where to listen, whom to believe, and the mailboxes to subscribe to. */
+    private String sipUri() {
+        StringBuilder uri = new StringBuilder("sip:pbx?host=").append(settings.get("switchboard.sip.host"))
+                .append("&port=").append(settings.get("switchboard.sip.port"))
+                .append("&transports=").append(settings.get("switchboard.sip.transports"))
+                .append("&allowedPeers=").append(settings.get("switchboard.sip.allowed-peers"));
+        if (settings.has("switchboard.sip.subscribe")) {
+            uri.append("&subscribe=").append(settings.get("switchboard.sip.subscribe"))
+                    .append("&username=RAW(").append(settings.get("switchboard.sip.username"))
+                    .append(")&password=RAW(").append(settings.get("switchboard.sip.password")).append(')');
+        }
+        return uri.toString();
     }
 
     private String smtpUri() {

@@ -91,6 +91,17 @@ public final class Settings {
         return ZoneId.of(get("switchboard.zone"));
     }
 
+    /** Every setting whose key starts with {@code prefix}, with its value. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new TreeMap<>();
+        for (String key : values.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                out.put(key, get(key));
+            }
+        }
+        return out;
+    }
+
     /**
      * The modems, by name, as {@code modem:} URIs: {@code switchboard.modem.NAME=device or host:port options}. With
      * the embedded simulator and no modem configured, its modems.
