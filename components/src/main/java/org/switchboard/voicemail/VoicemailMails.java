@@ -1,7 +1,10 @@
 package org.switchboard.voicemail;
 
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +42,8 @@ public final class VoicemailMails {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.ROOT);
     private static final int MAX_MAILBOX = 40;
     private static final int MAX_CALLER_IN_SMS = 40;
+    /** Recordings beyond this total stay on the PBX: most mail servers refuse messages above 25 MB once encoded. */
+    public static final long MAX_ATTACHED_BYTES = 15L * 1024 * 1024;
 
     /** The notification's Message-ID: the same for the same mailbox and notification number, so a resend is one mail. */
     public static String notificationId(String mailbox, long notification, MailSettings settings) {
@@ -77,12 +82,17 @@ public final class VoicemailMails {
         MimeBodyPart body = new MimeBodyPart();
         parts.addBodyPart(body);
         int n = 0;
+        long attached = 0;
         for (Recording r : recordings) {
             n++;
             text.append(n).append(". From ").append(r.caller().display())
                     .append(", ").append(r.date().atZone(settings.zone()).format(WHEN))
                     .append(", ").append(r.durationText()).append(r.urgent() ? ", urgent" : "");
-            if (r.audio() != null) {
+            long size = r.audio() == null ? 0 : sizeOf(r.audio());
+            if (r.audio() != null && size >= 0 && attached + size > MAX_ATTACHED_BYTES) {
+                text.append(": not attached, the email would be too large; it is on the PBX.\n");
+            } else if (r.audio() != null && size >= 0) {
+                attached += size;
                 String filename = "voicemail-" + fileSafe(box) + "-" + r.baseName() + "." + r.audioFormat().toLowerCase(Locale.ROOT);
                 parts.addBodyPart(attachment(new PathDataSource(r.audio(), audioType(r.audioFormat())), filename));
                 text.append(": attached as ").append(filename).append(".\n");
@@ -164,6 +174,14 @@ public final class VoicemailMails {
             s.append(", ").append(original.duration());
         }
         return HeaderText.oneLine(s.append(", mailbox ").append(box).toString(), 200);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // gone since the spool was read: reported as not found
+        }
     }
 
     private static void headers(MimeMessage mail, String to, String box, MailSettings settings) throws MessagingException {

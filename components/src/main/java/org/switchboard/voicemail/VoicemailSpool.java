@@ -183,5 +183,13 @@ public final class VoicemailSpool {
         public boolean complete() {
             return problems.isEmpty();
         }
+
+        /**
+         * The {@code n} newest recordings: Asterisk keeps unheard messages in INBOX, so for a NOTIFY with n new
+         * messages these are the ones it announces.
+         */
+        public Listing newest(int n) {
+            return new Listing(recordings.subList(0, Math.max(0, Math.min(n, recordings.size()))), problems);
+        }
     }
 }

@@ -46,7 +46,8 @@ public final class TestDatabases {
     /** Empties every table the migrations made, so each test starts from nothing. */
     public static void truncateAll(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE contact, inbound_sms, conversation, outbound_sms, opt_out, journal RESTART IDENTITY");
+            st.execute("TRUNCATE contact, inbound_sms, conversation, outbound_sms, opt_out, journal, voicemail_notify, voicemail_mailbox,"
+                    + " voicemail_forward RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
         }

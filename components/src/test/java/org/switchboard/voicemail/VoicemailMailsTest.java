@@ -106,6 +106,23 @@ class VoicemailMailsTest {
     }
 
     @Test
+    void recordingsBeyondTheSizeLimitStayOnThePbx() throws Exception {
+        byte[] big = new byte[6 * 1024 * 1024];
+        recording(0, "<1>", 1000, 3, big, "");
+        recording(1, "<2>", 1001, 3, big, "");
+        recording(2, "<3>", 1002, 3, big, "");
+        recording(3, "<4>", 1003, 3, new byte[10], "");
+        VoicemailSpool.Listing listing = new VoicemailSpool(spool, null).recordings("1001");
+        assertEquals(List.of(3, 2), listing.newest(2).recordings().stream().map(Recording::messageNumber).toList());
+        MimeMessage mail = parse(bytes(mails.notification(SESSION, "a@switchboard.local", "1001",
+                new VoicemailCounts(4, 0), 1, listing.recordings(), listing.problems(), SETTINGS)));
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        assertEquals(1 + 3, parts.getCount(), "the small one and two of the big ones fit under 15 MB");
+        String text = (String) parts.getBodyPart(0).getContent();
+        assertTrue(text.contains("4. From 1, Thu 1 Jan 1970 07:16 WIB, 0:03: not attached, the email would be too large"), text);
+    }
+
+    @Test
     void theSameNotificationHasTheSameMessageId() throws Exception {
         VoicemailCounts counts = new VoicemailCounts(1, 0);
         MimeMessage a = mails.notification(SESSION, "a@switchboard.local", "1001", counts, 3, List.of(), List.of(), SETTINGS);
