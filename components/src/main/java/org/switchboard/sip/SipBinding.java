@@ -71,21 +71,25 @@ final class SipBinding {
         }
     }
 
-    /** The user part of Message-Account, else of To, else of the Request-URI. */
+    /**
+     * The mailbox: the user part of To (the peer or endpoint the PBX notifies, which the admin names after the mailbox,
+     * or the mailbox the hub subscribed to), else of the Request-URI, else of Message-Account. Message-Account comes
+     * last because chan_sip fills it with the voicemail extension to dial ("sip:asterisk@pbx"), not the mailbox.
+     */
     String mailbox(Request notify, MessageSummary summary) {
-        if (summary != null && summary.messageAccount() != null) {
-            try {
-                String user = user(addresses.createURI(summary.messageAccount()));
-                if (user != null) {
-                    return user;
-                }
-            } catch (java.text.ParseException e) {
-                // not a SIP URI: fall through to the headers
-            }
-        }
         ToHeader to = (ToHeader) notify.getHeader(ToHeader.NAME);
         String user = to == null ? null : user(to.getAddress().getURI());
-        return user != null ? user : user(notify.getRequestURI());
+        if (user == null) {
+            user = user(notify.getRequestURI());
+        }
+        if (user == null && summary != null && summary.messageAccount() != null) {
+            try {
+                user = user(addresses.createURI(summary.messageAccount()));
+            } catch (java.text.ParseException e) {
+                // not a SIP URI: no mailbox from it
+            }
+        }
+        return user;
     }
 
     static boolean terminated(Request notify) {

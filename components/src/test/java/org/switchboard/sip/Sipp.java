@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Assumptions;
  * Runs SIPp (Debian's sip-tester) with a scenario from src/test/resources/sipp/, playing the PBX. Skips the test when
  * sipp is not installed, unless SWITCHBOARD_REQUIRE_TOOLS=1 (CI), when its absence fails.
  */
-final class Sipp {
+public final class Sipp {
 
     private Sipp() {
     }
 
-    static String executable() {
+    public static String executable() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             File f = new File(dir, "sipp");
             if (f.canExecute()) {
@@ -39,16 +39,26 @@ final class Sipp {
         return null;
     }
 
-    static Path scenario(String name) {
+    /** The scenario as a file SIPp can read: copied out when it sits in a jar (the components test-jar). */
+    public static Path scenario(String name) {
         try {
-            return Path.of(Sipp.class.getResource("/sipp/" + name).toURI());
-        } catch (URISyntaxException e) {
+            java.net.URL url = Sipp.class.getResource("/sipp/" + name);
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            Path copy = Files.createTempFile("sipp-", "-" + name);
+            copy.toFile().deleteOnExit();
+            try (java.io.InputStream in = url.openStream()) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A port free on 127.0.0.1 for both UDP and TCP, as SIP listens on both. */
-    static int freePort() {
+    public static int freePort() {
         for (int i = 0; i < 50; i++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                     DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
@@ -61,7 +71,7 @@ final class Sipp {
     }
 
     /** Starts SIPp; {@code args} follow the scenario. Output goes to target/sipp/NAME.log. */
-    static Process start(String logName, String scenario, String... args) throws IOException {
+    public static Process start(String logName, String scenario, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(executable(), "-sf", scenario(scenario).toString(),
                 "-timeout", "20s", "-timeout_error", "-nostdin"));
         command.addAll(List.of(args));
@@ -73,7 +83,7 @@ final class Sipp {
     }
 
     /** Runs SIPp to its end and returns its exit code: 0 when every call got its expected answers. */
-    static int run(String logName, String scenario, String... args) throws Exception {
+    public static int run(String logName, String scenario, String... args) throws Exception {
         Process p = start(logName, scenario, args);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

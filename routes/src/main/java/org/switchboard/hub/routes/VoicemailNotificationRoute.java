@@ -85,8 +85,7 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
         exchange.setProperty("owner", owner.get());
         // The spool's INBOX holds the messages not yet listened to, newest first: the new ones this count speaks of.
         VoicemailSpool.Listing listing = spool.recordings(owed.mailbox());
-        List<Recording> fresh = listing.recordings().subList(0,
-                Math.min(listing.recordings().size(), Math.max(0, owed.counts().newCount())));
+        List<Recording> fresh = listing.newest(owed.counts().newCount()).recordings();
         MimeMessage email = mails.notification(session, owner.get().email(), owed.mailbox(), owed.counts(),
                 owed.notification(), fresh, listing.problems(), mail);
         if (owner.get().sms().isPresent()) {
