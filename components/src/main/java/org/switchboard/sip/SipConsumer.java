@@ -187,18 +187,22 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
         }
         if (provider != null) {
             provider.removeSipListener(this);
-        }
-        // Stop first: deleting a listening point under a running stack lets a late retransmission hit a null socket.
-        stack.stop();
-        try {
-            if (provider != null) {
+            try {
+                // Stops the provider's event thread, which is not a daemon and would keep the JVM alive.
                 stack.deleteSipProvider(provider);
+            } catch (Exception e) {
+                LOG.debug("sip:{} deleting the provider: {}", endpoint.getName(), e.toString());
             }
-            for (ListeningPoint lp : listeningPoints) {
+        }
+        // Stop before deleting the listening points: deleting one under a running stack lets a late retransmission hit
+        // a null socket.
+        stack.stop();
+        for (ListeningPoint lp : listeningPoints) {
+            try {
                 stack.deleteListeningPoint(lp);
+            } catch (Exception e) {
+                LOG.debug("sip:{} deleting {} after stop: {}", endpoint.getName(), lp, e.toString());
             }
-        } catch (Exception e) {
-            LOG.debug("sip:{} cleanup after stop: {}", endpoint.getName(), e.toString());
         }
         listeningPoints.clear();
         provider = null;
