@@ -177,6 +177,18 @@ public final class VoicemailStore {
         });
     }
 
+    /** Whether the Asterisk voicemail email {@code messageId} was forwarded already. */
+    public boolean forwarded(String messageId) {
+        return Sql.inTransaction(dataSource, "looking up voicemail email " + messageId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM voicemail_forward WHERE message_id = ?")) {
+                ps.setString(1, messageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** Gives a claim back when the forward could not be sent, so the next reading of the email tries again. */
     public void releaseForward(String messageId) {
         Sql.inTransaction(dataSource, "releasing voicemail email " + messageId, c -> {

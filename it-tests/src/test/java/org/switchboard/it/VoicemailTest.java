@@ -148,4 +148,33 @@ class VoicemailTest {
         assertEquals(4, hub.journal("voicemail_notify").stream().filter(r -> r.get("hop").equals("notify-stored")).count());
         assertEquals(2, voicemailMails(HELPDESK, "helpdesk").size(), "no mail from a refused NOTIFY");
     }
+
+    @Test
+    @Order(5)
+    void asterisksOwnVoicemailEmailIsForwardedOnce() throws Exception {
+        byte[] eml;
+        try (var in = org.switchboard.voicemail.VoicemailStore.class.getResourceAsStream("/voicemail/asterisk-voicemail.eml")) {
+            eml = in.readAllBytes();
+        }
+        for (int i = 0; i < 2; i++) { // the PBX sends it twice (a retry): one forward
+            MimeMessage m = new MimeMessage(mail.session(), new java.io.ByteArrayInputStream(eml)) {
+                @Override
+                protected void updateMessageID() {
+                    // keep Asterisk's Message-ID
+                }
+            };
+            m.setRecipients(jakarta.mail.Message.RecipientType.TO, "voicemail@switchboard.local");
+            mail.send(m);
+        }
+        MimeMessage forward = InProcessHub.awaitMail(mail, HELPDESK, "helpdesk",
+                x -> InProcessHub.subjectOf(x).startsWith("Voicemail from John"));
+        assertTrue(InProcessHub.subjectOf(forward).contains("0:05") && InProcessHub.subjectOf(forward).contains("1001"),
+                InProcessHub.subjectOf(forward));
+        await().atMost(WAIT).until(() -> hub.journal("voicemail_email").stream()
+                .filter(r -> r.get("hop").equals("voicemail-email-received")).count() == 2);
+        assertEquals(1, hub.journal("voicemail_email").stream().filter(r -> r.get("hop").equals("voicemail-forwarded"))
+                .count(), "forwarded once");
+        assertEquals(1, mail.inbox(HELPDESK, "helpdesk").stream()
+                .filter(x -> InProcessHub.subjectOf(x).startsWith("Voicemail from John")).count());
+    }
 }

@@ -29,6 +29,7 @@ import org.switchboard.hub.routes.BroadcastReportRoute;
 import org.switchboard.hub.routes.BroadcastRequestRoute;
 import org.switchboard.hub.routes.EmailToSmsRoute;
 import org.switchboard.hub.routes.SmsInboundRoute;
+import org.switchboard.hub.routes.VoicemailEmailRoute;
 import org.switchboard.hub.routes.VoicemailNotificationRoute;
 import org.switchboard.hub.routes.VoicemailRoute;
 import org.switchboard.voicemail.MailboxOwners;
@@ -58,6 +59,9 @@ import org.switchboard.store.OutboundQueue;
  * journal, and camel-main running one route per flow. Started by {@link SwitchboardMain} and, in-process, by tests.
  */
 public final class Hub implements AutoCloseable {
+    /** Where Asterisk's voicemail emails go in the embedded default. */
+    static final String EMBEDDED_VOICEMAIL_BOX = "voicemail@switchboard.local";
+
     private final Settings settings;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private Database database;
@@ -96,7 +100,8 @@ public final class Hub implements AutoCloseable {
                     settings.getInt("switchboard.imap.port"),
                     List.of(new EmbeddedMail.Mailbox(mail.helpdeskAddress(), "helpdesk"),
                             new EmbeddedMail.Mailbox(mail.hubAddress(), "hub"),
-                            new EmbeddedMail.Mailbox("staff@switchboard.local", "staff")),
+                            new EmbeddedMail.Mailbox("staff@switchboard.local", "staff"),
+                            new EmbeddedMail.Mailbox(EMBEDDED_VOICEMAIL_BOX, "voicemail")),
                     List.of(mail.smsDomain(), mail.broadcastDomain()), mail.hubAddress()));
         }
         List<Integer> simulatorPorts = new ArrayList<>();
@@ -159,12 +164,22 @@ public final class Hub implements AutoCloseable {
                 Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis")), reportCsvDir()));
         DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
+        MailboxOwners voicemailOwners = new MailboxOwners(
+                MailboxOwners.fromSettings(settings.withPrefix(MailboxOwners.SETTINGS_PREFIX)), database.dataSource());
+        VoicemailStore voicemail = new VoicemailStore(database.dataSource());
+        // Asterisk's voicemail emails: the configured account, or the embedded mail server's voicemail mailbox.
+        String vmUser = settings.has("switchboard.voicemail.imap.user") ? settings.get("switchboard.voicemail.imap.user")
+                : embeddedMail != null ? EMBEDDED_VOICEMAIL_BOX : "";
+        if (!vmUser.isEmpty()) {
+            String vmPassword = settings.has("switchboard.voicemail.imap.user")
+                    ? settings.get("switchboard.voicemail.imap.password") : "voicemail";
+            main.configure().addRoutesBuilder(new VoicemailEmailRoute(imapUri(vmUser, vmPassword,
+                    settings.get("switchboard.voicemail.imap.folder")), smtpUri(), voicemail, voicemailOwners, mail));
+        }
         if (settings.getBoolean("switchboard.sip.enabled")) {
-            main.configure().addRoutesBuilder(new VoicemailRoute(sipUri(), new VoicemailStore(database.dataSource())));
+            main.configure().addRoutesBuilder(new VoicemailRoute(sipUri(), voicemail));
             main.configure().addRoutesBuilder(new VoicemailNotificationRoute(
-                    new VoicemailOutbox(database.dataSource()),
-                    new MailboxOwners(MailboxOwners.fromSettings(settings.withPrefix(MailboxOwners.SETTINGS_PREFIX)),
-                            database.dataSource()),
+                    new VoicemailOutbox(database.dataSource()), voicemailOwners,
                     new VoicemailSpool(Path.of(settings.get("switchboard.voicemail.spool")),
                             settings.get("switchboard.voicemail.context")),
                     store, mail, smtpUri(), settings.getLong("switchboard.voicemail.poll-millis"), backoff));
@@ -249,11 +264,15 @@ public final class Hub implements AutoCloseable {
     }
 
     private String imapUri() {
+        return imapUri(settings.get("switchboard.imap.user"), settings.get("switchboard.imap.password"),
+                settings.get("switchboard.imap.folder"));
+    }
+
+    private String imapUri(String user, String password, String folder) {
         String scheme = settings.getBoolean("switchboard.imap.tls") ? "imaps" : "imap";
         String port = embeddedMail != null ? String.valueOf(embeddedMail.imapPort()) : settings.get("switchboard.imap.port");
         return scheme + "://" + settings.get("switchboard.imap.host") + ":" + port
-                + "?username=" + settings.get("switchboard.imap.user") + "&password=RAW("
-                + settings.get("switchboard.imap.password") + ")&folderName=" + settings.get("switchboard.imap.folder")
+                + "?username=" + user + "&password=RAW(" + password + ")&folderName=" + folder
                 + "&unseen=true&delete=false&delay=" + settings.get("switchboard.imap.poll-millis")
                 // Camel's mapping reads every mail's body and attachments while it builds the exchange, outside the
                 // route: a mail it cannot parse (a broken multipart, an unknown charset) then fails the poll each
