@@ -111,13 +111,17 @@ class DispatchTest {
         }
         String sent = "SELECT count(*) FROM outbound_sms WHERE broadcast_id = ? AND status = 'SENT'";
         await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> count(sent, broadcast) >= 100);
-        // Mid-way: modem 1 falls off the network and loses its link, and stays off; modem 2 takes the next PDU and
-        // drops the link without answering, so that SMS may or may not have gone out.
+        // Mid-way: modem 2 takes the next PDU and drops the link without answering, so that SMS may or may not have
+        // gone out; once that SMS went out again, modem 1 falls off the network and loses its link, and stays off.
+        // One after the other: an SMS possibly sent twice already is not sent a third time, so two faults on the same
+        // SMS would fail it, which is another test.
+        hub.hub().simulator().modem(2).dropMidSend();
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbound_sms WHERE broadcast_id = ?"
+                + " AND possible_duplicate AND status = 'SENT'", broadcast) == 1);
         SimModem down = hub.hub().simulator().modem(1);
         down.registered(false);
         down.dropNow();
         int deliveredByDownAtDrop = down.delivered().size();
-        hub.hub().simulator().modem(2).dropMidSend();
 
         await().atMost(WAIT).until(() -> count(sent, broadcast) == 400);
 
