@@ -64,6 +64,10 @@ public final class SipNotifyBench {
             int best = 0;
             Path dir = Path.of("target", "sipp-bench");
             Files.createDirectories(dir);
+            // A cold JVM (interpreted stack and JDBC) answers the first seconds slowly; that is not the rate's doing.
+            Result warm = run(sipp, dir, port, 300, 300 * 5);
+            System.out.printf("  warm-up, 300/s for 5 s: sent %,d, answered 200 %,d, failed %,d (not counted)%n",
+                    warm.sent, warm.ok, warm.failed);
             for (int rate : rates) {
                 Result r = run(sipp, dir, port, rate, rate * SECONDS);
                 System.out.printf("  %,5d/s: sent %,7d, answered 200 %,7d, failed %,d, retransmissions %,d, response p50 %.1f ms, p99 %.1f ms%n",
