@@ -45,6 +45,9 @@ public class SipConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "10000", description = "NOTIFYs that may wait for a route thread; beyond that the stack's thread runs the route itself")
     private int queueSize = 10_000;
     @UriParam(label = "advanced", defaultValue = "0",
+              description = "UDP socket buffer size to ask for (bytes; 0 keeps the stack's default); the kernel caps it at net.core.rmem_max")
+    private int udpBufferSize;
+    @UriParam(label = "advanced", defaultValue = "0",
               description = "JAIN-SIP trace level (0 off, 16 info, 32 debug: every message) for the stack's SLF4J loggers")
     private int traceLevel;
 
@@ -199,6 +202,14 @@ public class SipConfiguration implements Cloneable {
 
     public void setQueueSize(int queueSize) {
         this.queueSize = queueSize;
+    }
+
+    public int getUdpBufferSize() {
+        return udpBufferSize;
+    }
+
+    public void setUdpBufferSize(int udpBufferSize) {
+        this.udpBufferSize = udpBufferSize;
     }
 
     public int getTraceLevel() {

@@ -147,6 +147,12 @@ class SipComponentTest {
     }
 
     @Test
+    void otherMethodIsAnswered405() throws Exception {
+        assertEquals(0, Sipp.run("message", "message.xml", uac("u1", "1001", "127.0.0.1")));
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
     void healthCheckIsUpWhileListening() {
         HealthCheck.Result result = HealthCheckHelper.invoke(camel).stream()
                 .filter(r -> r.getCheck().getId().equals("sip-pbx")).findFirst().orElseThrow();
