@@ -38,6 +38,11 @@ final class Banner {
         b.append("  By email     staff (").append(s.get("switchboard.staff")).append(") write to NUMBER@")
                 .append(s.get("switchboard.sms.domain")).append(" for one SMS, SEGMENT@")
                 .append(s.get("switchboard.broadcast.domain")).append(" for a broadcast\n");
+        if (s.getBoolean("switchboard.sip.enabled")) {
+            b.append("  Voicemail    SIP NOTIFY message-summary on ").append(s.get("switchboard.sip.host")).append(':')
+                    .append(s.get("switchboard.sip.port")).append(" (UDP, TCP) from ")
+                    .append(s.get("switchboard.sip.allowed-peers")).append('\n');
+        }
         b.append("  Contacts     curl -u admin:PASSWORD -H 'Content-Type: text/csv' --data-binary @contacts.csv ")
                 .append(http).append("/api/contacts/import\n");
         modems.forEach((name, uri) -> b.append("  Modem        ").append(name).append("  ")
