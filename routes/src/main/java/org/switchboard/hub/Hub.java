@@ -182,7 +182,7 @@ public final class Hub implements AutoCloseable {
                     new VoicemailOutbox(database.dataSource()), voicemailOwners,
                     new VoicemailSpool(Path.of(settings.get("switchboard.voicemail.spool")),
                             settings.get("switchboard.voicemail.context")),
-                    store, mail, smtpUri(), settings.getLong("switchboard.voicemail.poll-millis"), backoff));
+                    store, mail, smtp, senders, settings.getLong("switchboard.voicemail.poll-millis"), backoff));
         }
         main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.store.MessageStore;
@@ -35,20 +36,23 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
     private final VoicemailSpool spool;
     private final MessageStore messages;
     private final MailSettings mail;
-    private final String smtpUri;
+    private final SmtpSender smtp;
+    private final int senders;
     private final long pollMillis;
     private final long maxBackoffMillis;
     private final Session session = Session.getInstance(new Properties());
     private final VoicemailMails mails = new VoicemailMails();
 
     public VoicemailNotificationRoute(VoicemailOutbox outbox, MailboxOwners owners, VoicemailSpool spool,
-            MessageStore messages, MailSettings mail, String smtpUri, long pollMillis, long maxBackoffMillis) {
+            MessageStore messages, MailSettings mail, SmtpSender smtp, int senders, long pollMillis,
+            long maxBackoffMillis) {
         this.outbox = outbox;
         this.owners = owners;
         this.spool = spool;
         this.messages = messages;
         this.mail = mail;
-        this.smtpUri = smtpUri;
+        this.smtp = smtp;
+        this.senders = senders;
         this.pollMillis = pollMillis;
         this.maxBackoffMillis = maxBackoffMillis;
     }
@@ -56,8 +60,11 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("timer:voicemail-notifications?synchronous=true&period=" + pollMillis).routeId("voicemail-notifications")
-                .process(e -> e.getIn().setBody(outbox.due(20, OffsetDateTime.now())))
-                .split(body()).stopOnException(false)
+                .process(e -> e.getIn().setBody(outbox.due(50, OffsetDateTime.now())))
+                // several at once over the kept-open SMTP connections: a 1.2 MB recording takes a while to send
+                .split(body()).stopOnException(false).parallelProcessing().executorService(
+                        getContext().getExecutorServiceManager().newFixedThreadPool(this, "voicemail-notifications",
+                                Math.max(1, senders)))
                     .setProperty(Journal.MESSAGE_KIND, constant("voicemail_notification"))
                     .process(this::prepare)
                     .choice()
@@ -66,7 +73,7 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
                         .endChoice()
                         .otherwise()
                             .doTry()
-                                .step("owner-notified").to(smtpUri).process(this::markSent).end()
+                                .step("owner-notified").process(this::send).process(this::markSent).end()
                             .endDoTry().doCatch(Exception.class)
                                 .step("notification-retry").process(this::retryLater).end()
                             .end()
@@ -100,6 +107,10 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
                 + (listing.problems().isEmpty() ? "" : "; spool: " + String.join("; ", listing.problems())));
         exchange.getIn().setBody(email);
         exchange.getIn().removeHeaders("*");
+    }
+
+    private void send(Exchange exchange) throws Exception {
+        smtp.send(exchange.getIn().getBody(MimeMessage.class));
     }
 
     private void markSent(Exchange exchange) {
