@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.mail.BodyPart;
@@ -29,7 +27,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -91,13 +88,7 @@ class BroadcastCrashRecoveryTest {
     void killedMidBroadcastItCarriesOnAndCountsThePossibleDuplicates() throws Exception {
         HubProcess.jar();
         db = TestDatabases.create();
-        greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort() });
-        greenMail.start();
-        greenMail.setUser("hub@switchboard.local", "hub@switchboard.local", "hub");
-        greenMail.setUser("staff@switchboard.local", "staff@switchboard.local", "staff");
-        greenMail.setUser("helpdesk@switchboard.local", "helpdesk@switchboard.local", "helpdesk");
+        greenMail = OwnMailServer.start();
         sim = SimNetwork.start(SimOptions.ephemeral(MODEMS));
         for (SimModem m : sim.modems()) {
             m.latency(50);
@@ -221,24 +212,8 @@ class BroadcastCrashRecoveryTest {
     }
 
     private Map<String, String> settings() throws Exception {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("switchboard.db.url", db.url());
-        s.put("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString());
-        s.put("switchboard.mail.embedded", "false");
-        s.put("switchboard.smtp.host", "127.0.0.1");
-        s.put("switchboard.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
-        s.put("switchboard.imap.host", "127.0.0.1");
-        s.put("switchboard.imap.port", String.valueOf(greenMail.getImap().getPort()));
+        Map<String, String> s = HubProcess.settingsAgainst(dir, db, greenMail, greenMail.getSmtp().getPort(), sim, "");
         s.put("switchboard.imap.poll-millis", "300");
-        s.put("switchboard.simulator.enabled", "false");
-        for (SimModem m : sim.modems()) {
-            s.put("switchboard.modem.gsm" + m.id(), "host=127.0.0.1&port=" + m.port());
-        }
-        try (ServerSocket free = new ServerSocket(0); ServerSocket sip = new ServerSocket(0)) {
-            s.put("switchboard.http.port", String.valueOf(free.getLocalPort()));
-            s.put("switchboard.sip.port", String.valueOf(sip.getLocalPort()));
-        }
-        s.put("switchboard.outbox.poll-millis", "100");
         s.put("switchboard.broadcast.confirm-above", "100000");
         s.put("switchboard.broadcast.report-grace-millis", "3000");
         s.put("switchboard.broadcast.report-poll-millis", "300");

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,13 +68,7 @@ class HubCrashRecoveryTest {
     void start() throws Exception {
         HubProcess.jar(); // a missing jar fails here, with how to build it
         db = TestDatabases.create();
-        greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort() });
-        greenMail.start();
-        greenMail.setUser(HELPDESK, HELPDESK, "helpdesk");
-        greenMail.setUser("hub@switchboard.local", "hub@switchboard.local", "hub");
-        greenMail.setUser("staff@switchboard.local", "staff@switchboard.local", "staff");
+        greenMail = OwnMailServer.start();
         hub = new HubProcess(dir);
     }
 
@@ -198,22 +190,8 @@ class HubCrashRecoveryTest {
 
     /** The child's settings: the test's database, mail server and modems; SMTP on {@code smtpPort}. */
     private Map<String, String> settings(int smtpPort) throws Exception {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("switchboard.db.url", db.url());
-        s.put("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString());
-        s.put("switchboard.mail.embedded", "false");
-        s.put("switchboard.smtp.host", "127.0.0.1");
-        s.put("switchboard.smtp.port", String.valueOf(smtpPort));
-        s.put("switchboard.imap.host", "127.0.0.1");
-        s.put("switchboard.imap.port", String.valueOf(greenMail.getImap().getPort()));
+        Map<String, String> s = HubProcess.settingsAgainst(dir, db, greenMail, smtpPort, sim, "&sweepInterval=500");
         s.put("switchboard.imap.poll-millis", "500");
-        s.put("switchboard.simulator.enabled", "false");
-        for (SimModem m : sim.modems()) {
-            s.put("switchboard.modem.gsm" + m.id(), "host=127.0.0.1&port=" + m.port() + "&sweepInterval=500");
-        }
-        s.put("switchboard.http.port", String.valueOf(freePort()));
-        s.put("switchboard.sip.port", String.valueOf(freePort()));
-        s.put("switchboard.outbox.poll-millis", "100");
         // Retries within a second: after the restart the SMS refused before the kill are due at once.
         s.put("switchboard.outbox.max-backoff-millis", "1000");
         return s;
@@ -276,15 +254,11 @@ class HubCrashRecoveryTest {
         return db.dataSource().getConnection();
     }
 
-    private static int freePort() throws Exception {
+    /** A loopback port nothing listens on: the hub's SMTP connections are refused. */
+    private static int deadPort() throws Exception {
         try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();
         }
-    }
-
-    /** A loopback port nothing listens on: the hub's SMTP connections are refused. */
-    private static int deadPort() throws Exception {
-        return freePort();
     }
 
     /**

@@ -7,9 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import org.switchboard.modem.sim.SimModem;
+import org.switchboard.modem.sim.SimNetwork;
+import org.switchboard.sip.Sipp;
+import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
  * The hub as its own operating-system process, started from {@code routes/target/switchboard.jar} as an operator starts
@@ -41,6 +50,33 @@ final class HubProcess implements AutoCloseable {
                     + " it-tests runs).");
         }
         return jar;
+    }
+
+    /**
+     * The settings of a hub process that uses the test's own database, mail server (SMTP on {@code smtpPort}, which a
+     * test may point at a dead port) and simulated modems (each with {@code modemOptions} appended), on free ports.
+     * Mutable, for a test to add its own.
+     */
+    static Map<String, String> settingsAgainst(Path dir, TestDatabase db, GreenMail mail, int smtpPort, SimNetwork sim,
+            String modemOptions) throws IOException {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("switchboard.db.url", db.url());
+        s.put("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString());
+        s.put("switchboard.mail.embedded", "false");
+        s.put("switchboard.smtp.host", "127.0.0.1");
+        s.put("switchboard.smtp.port", String.valueOf(smtpPort));
+        s.put("switchboard.imap.host", "127.0.0.1");
+        s.put("switchboard.imap.port", String.valueOf(mail.getImap().getPort()));
+        s.put("switchboard.simulator.enabled", "false");
+        for (SimModem m : sim.modems()) {
+            s.put("switchboard.modem.gsm" + m.id(), "host=127.0.0.1&port=" + m.port() + modemOptions);
+        }
+        try (ServerSocket http = new ServerSocket(0)) {
+            s.put("switchboard.http.port", String.valueOf(http.getLocalPort()));
+        }
+        s.put("switchboard.sip.port", String.valueOf(Sipp.freePort()));
+        s.put("switchboard.outbox.poll-millis", "100");
+        return s;
     }
 
     /** Writes {@code settings} as the hub's configuration file and starts the hub on it. */

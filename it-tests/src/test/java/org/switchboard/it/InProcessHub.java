@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.switchboard.hub.Hub;
 import org.switchboard.hub.Settings;
 import org.switchboard.modem.sim.DeliveredSms;
+import org.switchboard.sip.Sipp;
 import org.switchboard.store.TestDatabases;
 import org.switchboard.store.TestDatabases.TestDatabase;
 
@@ -48,11 +49,10 @@ final class InProcessHub implements AutoCloseable {
      */
     static Map<String, String> testSettings(Path dir, String dbUrl) throws java.io.IOException {
         int httpPort;
-        int sipPort;
-        try (ServerSocket free = new ServerSocket(0); ServerSocket sip = new ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             httpPort = free.getLocalPort();
-            sipPort = sip.getLocalPort();
         }
+        int sipPort = Sipp.freePort(); // free on UDP as well as TCP
         return new HashMap<>(Map.ofEntries(
                 Map.entry("switchboard.db.url", dbUrl),
                 Map.entry("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString()),

@@ -45,12 +45,7 @@ class SmtpOutageTest {
 
     @BeforeAll
     void start() throws Exception {
-        greenMail = new GreenMail(new ServerSetup[] { new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", "imap").dynamicPort() });
-        greenMail.start();
-        greenMail.setUser(HELPDESK, HELPDESK, "helpdesk");
-        greenMail.setUser("hub@switchboard.local", "hub@switchboard.local", "hub");
-        greenMail.setUser("staff@switchboard.local", "staff@switchboard.local", "staff");
+        greenMail = OwnMailServer.start();
         int smtpPort = greenMail.getSmtp().getPort();
         int imapPort = greenMail.getImap().getPort();
         hub = InProcessHub.start(dir, Map.of(
