@@ -15,11 +15,18 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.switchboard.auth.ApiKeyStore;
+import org.switchboard.auth.RateLimiter;
+import org.switchboard.auth.Role;
+import org.switchboard.auth.Sessions;
+import org.switchboard.auth.UserStore;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.routes.DispatchRoute;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
+import org.switchboard.hub.http.SwitchboardJetty;
+import org.switchboard.hub.routes.ApiCredentials;
 import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
@@ -184,13 +191,24 @@ public final class Hub implements AutoCloseable {
                             settings.get("switchboard.voicemail.context")),
                     store, mail, smtp, senders, settings.getLong("switchboard.voicemail.poll-millis"), backoff));
         }
-        main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
-        main.configure().addRoutesBuilder(new BroadcastApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), broadcasts, adminPassword));
-        main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
-                segments, settings.get("switchboard.region"), adminPassword));
+        long maxBody = settings.getLong("switchboard.http.max-body-bytes");
+        // camel-jetty as the API needs it: bodies limited, errors outside the routes answered as JSON
+        main.bind("jetty", new SwitchboardJetty(maxBody));
+        UserStore users = new UserStore(database.dataSource());
+        users.ensure(ApiCredentials.USER, Role.ADMIN, adminPassword);
+        ApiKeyStore keys = new ApiKeyStore(database.dataSource());
+        ApiCredentials credentials = new ApiCredentials(users, keys,
+                new Sessions(Duration.ofMinutes(settings.getLong("switchboard.http.session-idle-minutes"))),
+                new RateLimiter(settings.getLong("switchboard.http.rate-per-second"),
+                        settings.getLong("switchboard.http.burst")),
+                maxBody, Duration.ofSeconds(settings.getLong("switchboard.http.auth-cache-seconds")));
+        String httpHost = settings.get("switchboard.http.host");
+        int httpPort = settings.getInt("switchboard.http.port");
+        main.configure().addRoutesBuilder(new HttpApiRoute(httpHost, httpPort, new JournalReader(database.dataSource()),
+                credentials));
+        main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, broadcasts, credentials));
+        main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
+                segments, settings.get("switchboard.region"), credentials));
         main.start();
     }
 
@@ -281,7 +299,10 @@ public final class Hub implements AutoCloseable {
                 + "&mapMailMessage=false";
     }
 
-    /** The API password: from SWITCHBOARD_ADMIN_PASSWORD, else the one generated at the first start. */
+    /**
+     * The built-in admin's password: from SWITCHBOARD_ADMIN_PASSWORD, else the one generated at the first start. The
+     * hub sets the stored user admin to it at each start, so this stays the way back in.
+     */
     private void adminPassword() throws IOException {
         String fromEnv = System.getenv("SWITCHBOARD_ADMIN_PASSWORD");
         if (fromEnv != null && !fromEnv.isBlank()) {

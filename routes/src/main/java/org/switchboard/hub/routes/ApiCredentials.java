@@ -1,47 +1,283 @@
 package org.switchboard.hub.routes;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
+import org.switchboard.auth.ApiKey;
+import org.switchboard.auth.ApiKeyStore;
+import org.switchboard.auth.Digests;
+import org.switchboard.auth.RateLimiter;
+import org.switchboard.auth.Role;
+import org.switchboard.auth.Session;
+import org.switchboard.auth.Sessions;
+import org.switchboard.auth.User;
+import org.switchboard.auth.UserStore;
 
-/** The HTTP API's one user, {@code admin}, and its password: the basic-auth check every API route shares. */
+/**
+ * Who may use the HTTP API: the one instance every API route shares. A request signs in with HTTP basic auth (a
+ * user and password), an API key ({@code X-API-Key}) or the dashboard's session cookie; a cookie-signed request
+ * that changes something also carries the session's CSRF token ({@code X-CSRF-Token}). Each user and key has a
+ * rate limit, and bodies above the size limit are refused before anyone reads them.
+ */
 public final class ApiCredentials {
+    /** The built-in admin user, whose password comes from SWITCHBOARD_ADMIN_PASSWORD or the generated file. */
     public static final String USER = "admin";
-    private final byte[] expected;
+    /** After {@link #admit}: who made the request (a user name, or {@code key:NAME} for an API key). */
+    public static final String USER_HEADER = "SwitchboardUser";
+    /** After {@link #admit}: {@code admin} or {@code staff}. */
+    public static final String ROLE_HEADER = "SwitchboardRole";
+    public static final String KEY_HEADER = "X-API-Key";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String SESSION_COOKIE = "switchboard_session";
 
-    public ApiCredentials(String adminPassword) {
-        this.expected = (USER + ":" + adminPassword).getBytes(StandardCharsets.UTF_8);
-    }
+    private static final int MAX_CACHED = 10_000;
 
-    /** Whether an {@code Authorization} header carries admin's credentials (compared in constant time). */
-    public boolean authorised(String header) {
-        if (header == null || !header.startsWith("Basic ")) {
-            return false;
-        }
-        byte[] decoded;
-        try {
-            decoded = Base64.getDecoder().decode(header.substring(6).trim());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(decoded, expected);
+    private final UserStore users;
+    private final ApiKeyStore keys;
+    private final Sessions sessions;
+    private final RateLimiter limiter;
+    private final long maxBodyBytes;
+    private final long cacheNanos;
+    /*
+     * bcrypt is slow on purpose (tens of milliseconds a check), and basic auth sends the password with every request:
+     * an application sending through /cgi-bin/sendsms or /api/sms would spend a core per 20 requests on it, far from
+     * the thousands a second the hub must take. So a successful check is remembered for a while under a salted
+     * SHA-256 of "user:password" (the salt random per process, so the map is no table of plain digests), and the same
+     * pair then costs one hash and one lookup. A wrong password is never cached and always pays bcrypt. Entries of a
+     * user go when their password changes here; a change made by another process (the CLI on a shared database) is
+     * seen when the entry expires.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    // API keys likewise: one SQL lookup per request is needless; revocations here drop the cache at once.
+    private final Map<String, Verified> liveKeys = new ConcurrentHashMap<>();
+    private final String salt;
+
+    private record Verified(String name, Role role, String bucket, long until) {
     }
 
     /**
-     * Lets the request through when it carries admin's credentials; otherwise answers 401 with a basic-auth
-     * challenge and a JSON error, and returns false.
+     * @param maxBodyBytes the largest request body accepted (a CSV import is the largest the hub expects)
+     * @param cacheFor how long a verified password or key is trusted without asking the database again
+     */
+    public ApiCredentials(UserStore users, ApiKeyStore keys, Sessions sessions, RateLimiter limiter, long maxBodyBytes,
+            Duration cacheFor) {
+        this.users = Objects.requireNonNull(users, "users");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.maxBodyBytes = maxBodyBytes;
+        this.cacheNanos = cacheFor.toNanos();
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        this.salt = HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * Lets the request through when it is signed in (any role) and within its rate limit, with {@link #USER_HEADER}
+     * and {@link #ROLE_HEADER} set; otherwise it has answered 401, 403, 413 or 429 JSON and returns false.
      */
     public boolean admit(Exchange exchange) throws JsonProcessingException {
-        if (authorised(exchange.getIn().getHeader("Authorization", String.class))) {
+        return admit(exchange, null);
+    }
+
+    /** As {@link #admit}, for role admin only: a staff member gets 403. */
+    public boolean admitAdmin(Exchange exchange) throws JsonProcessingException {
+        return admit(exchange, Role.ADMIN);
+    }
+
+    /** The role of this user when the password is theirs (the same cache as basic auth); empty when it is not. */
+    public Optional<String> checkPassword(String user, String password) {
+        return verify(user, password).map(v -> v.role().text());
+    }
+
+    /** The dashboard's sessions, for the login route. */
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** A user's password changed in this process: forget what was verified with the old one, end their sessions. */
+    public void passwordChanged(String user) {
+        verified.values().removeIf(v -> v.name().equals(user));
+        sessions.closeAll(user);
+    }
+
+    /** A key was revoked in this process: it stops working now, not when its cache entry expires. */
+    public void keyRevoked() {
+        liveKeys.clear();
+    }
+
+    /** Takes one request from a user's rate limit, as the login route does for each attempt. */
+    boolean userWithinRate(Exchange exchange, String user) throws JsonProcessingException {
+        return withinRate(exchange, "user:" + user);
+    }
+
+    private boolean admit(Exchange exchange, Role needed) throws JsonProcessingException {
+        // spoofed copies from the request (camel-jetty turns request headers and query parameters into headers)
+        exchange.getIn().removeHeader(USER_HEADER);
+        exchange.getIn().removeHeader(ROLE_HEADER);
+        if (!withinSizeLimit(exchange)) {
+            return false;
+        }
+        String authorization = exchange.getIn().getHeader("Authorization", String.class);
+        String apiKey = exchange.getIn().getHeader(KEY_HEADER, String.class);
+        String cookie = cookie(exchange.getIn().getHeader("Cookie", String.class), SESSION_COOKIE);
+        Verified who;
+        if (authorization != null) {
+            who = basic(authorization).orElse(null);
+            if (who == null) {
+                return refuse(exchange, 401, "wrong user name or password", "HTTP basic auth was sent but not accepted",
+                        true);
+            }
+        } else if (apiKey != null) {
+            who = key(apiKey).orElse(null);
+            if (who == null) {
+                return refuse(exchange, 401, "unknown or revoked API key", "the " + KEY_HEADER + " header names no"
+                        + " live key; an admin creates one with POST /api/keys or `switchboard keys create`", false);
+            }
+        } else if (cookie != null) {
+            Optional<Session> session = sessions.touch(cookie);
+            if (session.isEmpty()) {
+                return refuse(exchange, 401, "session expired", "sign in again: POST /login", false);
+            }
+            Session s = session.get();
+            String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
+            if (!"GET".equals(method) && !"HEAD".equals(method)
+                    && !Sessions.csrfMatches(s, exchange.getIn().getHeader(CSRF_HEADER, String.class))) {
+                return refuse(exchange, 403, "CSRF token missing or wrong", "a signed-in page sends its session's"
+                        + " token (from POST /login or GET /api/session) in the " + CSRF_HEADER + " header", false);
+            }
+            who = new Verified(s.user(), s.role(), "user:" + s.user(), 0);
+        } else {
+            return refuse(exchange, 401, "credentials required", "use HTTP basic auth (e.g. as user " + USER
+                    + " with the hub's admin password), an " + KEY_HEADER + " header, or sign in: POST /login", true);
+        }
+        if (!withinRate(exchange, who.bucket())) {
+            return false;
+        }
+        if (needed == Role.ADMIN && who.role() != Role.ADMIN) {
+            return refuse(exchange, 403, "admin only", who.name() + " is " + who.role().text()
+                    + "; this needs role admin", false);
+        }
+        exchange.getIn().setHeader(USER_HEADER, who.name());
+        exchange.getIn().setHeader(ROLE_HEADER, who.role().text());
+        return true;
+    }
+
+    private boolean withinSizeLimit(Exchange exchange) throws JsonProcessingException {
+        Long length = exchange.getIn().getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (length != null && length > maxBodyBytes) {
+            HttpErrors.reply(exchange, 413, "request body too large", "the limit is " + maxBodyBytes + " bytes"
+                    + " (switchboard.http.max-body-bytes); this one has " + length);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean withinRate(Exchange exchange, String bucket) throws JsonProcessingException {
+        Duration wait = limiter.take(bucket);
+        if (wait.isZero()) {
             return true;
         }
-        exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"switchboard\"");
-        JsonReply.send(exchange, 401, Map.of("error", "credentials required",
-                "detail", "use HTTP basic auth as user " + USER + " with the hub's admin password"));
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        JsonReply.header(exchange, "Retry-After", String.valueOf(seconds));
+        HttpErrors.reply(exchange, 429, "too many requests", "the rate limit of " + bucket.substring(0, bucket.indexOf(':'))
+                + "s is switchboard.http.rate-per-second; try again in " + seconds + " s");
         return false;
+    }
+
+    private Optional<Verified> basic(String header) {
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? Optional.empty() : verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    private Optional<Verified> verify(String user, String password) {
+        if (user == null || password == null) {
+            return Optional.empty();
+        }
+        String cacheKey = Digests.sha256Hex(salt + "\0" + user + "\0" + password);
+        long now = System.nanoTime();
+        Verified hit = verified.get(cacheKey);
+        if (hit != null && hit.until() - now > 0) {
+            return Optional.of(hit);
+        }
+        Optional<User> checked = users.check(user, password);
+        if (checked.isEmpty()) {
+            verified.remove(cacheKey);
+            return Optional.empty();
+        }
+        User u = checked.get();
+        Verified v = new Verified(u.name(), u.role(), "user:" + u.name(), now + cacheNanos);
+        remember(verified, cacheKey, v);
+        return Optional.of(v);
+    }
+
+    private Optional<Verified> key(String secret) {
+        String cacheKey = Digests.sha256Hex(secret.strip());
+        long now = System.nanoTime();
+        Verified hit = liveKeys.get(cacheKey);
+        if (hit != null && hit.until() - now > 0) {
+            return Optional.of(hit);
+        }
+        Optional<ApiKey> live = keys.findLive(secret);
+        if (live.isEmpty()) {
+            liveKeys.remove(cacheKey);
+            return Optional.empty();
+        }
+        ApiKey k = live.get();
+        Verified v = new Verified("key:" + k.name(), k.role(), "key:" + k.id(), now + cacheNanos);
+        remember(liveKeys, cacheKey, v);
+        return Optional.of(v);
+    }
+
+    // a bound on memory: only right credentials get here, so this is many users or keys, never a guessing attack
+    private static void remember(Map<String, Verified> cache, String key, Verified v) {
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, v);
+    }
+
+    private boolean refuse(Exchange exchange, int status, String error, String detail, boolean challenge)
+            throws JsonProcessingException {
+        // Only where no cookie was sent: a browser answers a challenge with its own password dialog, which the
+        // dashboard (signed in by cookie) must never show when its session ends.
+        if (status == 401 && challenge && exchange.getIn().getHeader("Cookie") == null) {
+            JsonReply.header(exchange, "WWW-Authenticate", "Basic realm=\"switchboard\"");
+        }
+        HttpErrors.reply(exchange, status, error, detail);
+        return false;
+    }
+
+    /** One cookie's value from a Cookie header. */
+    static String cookie(String header, String name) {
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+                String value = part.substring(eq + 1).strip();
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
     }
 }

@@ -15,7 +15,7 @@ import org.switchboard.broadcast.Progress;
 import org.switchboard.journal.Journal;
 
 /**
- * Broadcasts over HTTP, behind the API's basic auth: {@code GET /api/broadcasts/ID} (what it is and how far it got),
+ * Broadcasts over HTTP, behind the API's sign-in: {@code GET /api/broadcasts/ID} (what it is and how far it got),
  * {@code POST /api/broadcasts/ID/confirm} (the same as the sender's YES to the preview) and
  * {@code POST /api/broadcasts/ID/cancel}. Confirmations and cancellations are journalled like those by email.
  */
@@ -26,14 +26,15 @@ public final class BroadcastApiRoute extends RouteBuilder {
     private final BroadcastStore broadcasts;
     private final ApiCredentials credentials;
 
-    public BroadcastApiRoute(String host, int port, BroadcastStore broadcasts, String adminPassword) {
+    public BroadcastApiRoute(String host, int port, BroadcastStore broadcasts, ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.broadcasts = broadcasts;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.credentials = credentials;
     }
 
     @Override
     public void configure() {
+        HttpErrors.install(this);
         from(base + "/api/broadcasts?matchOnUriPrefix=true").routeId("http-broadcasts")
                 .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
                 .process(this::route)

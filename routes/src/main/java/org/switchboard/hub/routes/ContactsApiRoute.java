@@ -32,7 +32,7 @@ import org.switchboard.contacts.SegmentStore;
 import org.switchboard.store.StoreException;
 
 /**
- * Contacts and segments over HTTP, behind the API's basic auth: {@code POST /api/contacts/import} (a CSV body; answers
+ * Contacts and segments over HTTP, behind the API's sign-in: {@code POST /api/contacts/import} (a CSV body; answers
  * the import report), {@code GET /api/contacts?filter=&offset=&limit=}, and {@code GET|PUT|DELETE /api/segments/NAME}
  * with {@code GET /api/segments} listing them. Errors are JSON {@code {"error": ..., "detail": ...}} with a 4xx.
  */
@@ -50,16 +50,17 @@ public final class ContactsApiRoute extends RouteBuilder {
 
     /** @param region where numbers without a country code belong, as in settings' {@code switchboard.region} */
     public ContactsApiRoute(String host, int port, ContactStore contacts, SegmentStore segments, String region,
-            String adminPassword) {
+            ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.contacts = contacts;
         this.segments = segments;
         this.region = region;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.credentials = credentials;
     }
 
     @Override
     public void configure() {
+        HttpErrors.install(this);
         // Longer than HttpApiRoute's /api prefix, so camel-jetty brings these paths here: see the note there.
         from(base + "/api/contacts?matchOnUriPrefix=true").routeId("http-contacts").process(e -> handle(e, this::contacts));
         from(base + "/api/segments?matchOnUriPrefix=true").routeId("http-segments").process(e -> handle(e, this::segments));
@@ -183,7 +184,7 @@ public final class ContactsApiRoute extends RouteBuilder {
                 JsonNode d = body.get("description");
                 boolean existed = segments.find(name).isPresent();
                 Segment saved = segments.save(name, filter, d == null || d.isNull() ? null : d.asText(),
-                        ApiCredentials.USER + " (HTTP API)");
+                        exchange.getIn().getHeader(ApiCredentials.USER_HEADER, String.class) + " (HTTP API)");
                 respond(exchange, existed ? 200 : 201, segment(saved, contacts.reach(saved.filter())));
             }
             case "DELETE" -> {

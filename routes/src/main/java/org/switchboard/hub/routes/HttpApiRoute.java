@@ -15,7 +15,7 @@ import org.switchboard.journal.Hop;
 import org.switchboard.journal.JournalReader;
 
 /**
- * The HTTP side: {@code /health} for monitors (no credentials, no message content), and the API behind basic auth:
+ * The HTTP side: {@code /health} for monitors (no credentials, no message content), and the API behind sign-in:
  * {@code GET /api/messages/in-ID/hops} and {@code /api/messages/out-ID/hops}, the whole trail of an inbound or
  * outbound SMS. Other routes serve other parts of {@code /api} (ContactsApiRoute: contacts and segments).
  */
@@ -25,14 +25,15 @@ public final class HttpApiRoute extends RouteBuilder {
     private final JournalReader journal;
     private final ApiCredentials credentials;
 
-    public HttpApiRoute(String host, int port, JournalReader journal, String adminPassword) {
+    public HttpApiRoute(String host, int port, JournalReader journal, ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.journal = journal;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.credentials = credentials;
     }
 
     @Override
     public void configure() {
+        HttpErrors.install(this);
         from(base + "/health").routeId("http-health").process(this::health);
         // Other routes consume longer prefixes on the same port (ContactsApiRoute: /api/contacts, /api/segments).
         // camel-jetty resolves a request to the longest matching consumer path (HttpRestServletResolveConsumerStrategy,
@@ -70,14 +71,14 @@ public final class HttpApiRoute extends RouteBuilder {
         String path = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
         Matcher m = HOPS.matcher(path == null ? "" : path);
         if (!"GET".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class)) || !m.matches()) {
-            respond(exchange, 404, Map.of("error", "no such resource: " + path));
+            respond(exchange, 404, HttpErrors.body("no such resource: " + path, "GET /api/messages/in-ID/hops or out-ID/hops"));
             return;
         }
         String kind = m.group(1).equals("in") ? "inbound_sms" : "outbound_sms";
         long id = Long.parseLong(m.group(2));
         List<Hop> hops = journal.hops(kind, id);
         if (hops.isEmpty()) {
-            respond(exchange, 404, Map.of("error", "no message " + m.group(1) + "-" + id));
+            respond(exchange, 404, HttpErrors.body("no message " + m.group(1) + "-" + id, "no journal entry has this message"));
             return;
         }
         List<Map<String, Object>> trail = new ArrayList<>();

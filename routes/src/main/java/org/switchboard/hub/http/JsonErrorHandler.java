@@ -1,0 +1,76 @@
+package org.switchboard.hub.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own error answers as the API's JSON: a path no route consumes (404), a method a route does not take (405),
+ * a body over the size limit (413), a malformed request (400). Never a cause or stack: the message is the status's.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public JsonErrorHandler() {
+        setShowStacks(false);
+        setShowCauses(false);
+    }
+
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true; // PUT, DELETE and PATCH deserve a JSON body too, not only GET, POST and HEAD
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) {
+        byte[] body = body(code, request.getMethod(), request.getHttpURI().getPath());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        return ByteBuffer.wrap(body(status, null, null));
+    }
+
+    static byte[] body(int code, String method, String path) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String where = method == null ? "" : method + " " + path;
+        switch (code) {
+            case 404 -> {
+                out.put("error", "no such resource");
+                out.put("detail", where);
+            }
+            case 405 -> {
+                out.put("error", "method not allowed");
+                out.put("detail", where);
+            }
+            case 413 -> {
+                out.put("error", "request body too large");
+                out.put("detail", "the limit is switchboard.http.max-body-bytes");
+            }
+            default -> {
+                out.put("error", HttpStatus.getMessage(code).toLowerCase(java.util.Locale.ROOT));
+                out.put("detail", code >= 500 ? "the hub could not answer this request" : where);
+            }
+        }
+        try {
+            return JSON.writeValueAsBytes(out);
+        } catch (JsonProcessingException e) {
+            return "{\"error\":\"error\",\"detail\":\"\"}".getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
