@@ -26,7 +26,9 @@ import org.switchboard.hub.routes.DispatchRoute;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.http.SwitchboardJetty;
+import org.switchboard.hub.routes.AccountsApiRoute;
 import org.switchboard.hub.routes.ApiCredentials;
+import org.switchboard.hub.routes.SessionRoute;
 import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
@@ -78,6 +80,7 @@ public final class Hub implements AutoCloseable {
     private Main main;
     private Map<String, String> modems;
     private String adminPassword;
+    private ApiCredentials credentials;
     private boolean adminPasswordGenerated;
 
     private Hub(Settings settings) {
@@ -197,7 +200,7 @@ public final class Hub implements AutoCloseable {
         UserStore users = new UserStore(database.dataSource());
         users.ensure(ApiCredentials.USER, Role.ADMIN, adminPassword);
         ApiKeyStore keys = new ApiKeyStore(database.dataSource());
-        ApiCredentials credentials = new ApiCredentials(users, keys,
+        credentials = new ApiCredentials(users, keys,
                 new Sessions(Duration.ofMinutes(settings.getLong("switchboard.http.session-idle-minutes"))),
                 new RateLimiter(settings.getLong("switchboard.http.rate-per-second"),
                         settings.getLong("switchboard.http.burst")),
@@ -209,6 +212,8 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, broadcasts, credentials));
         main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
                 segments, settings.get("switchboard.region"), credentials));
+        main.configure().addRoutesBuilder(new SessionRoute(httpHost, httpPort, credentials));
+        main.configure().addRoutesBuilder(new AccountsApiRoute(httpHost, httpPort, users, keys, credentials));
         main.start();
     }
 
@@ -346,6 +351,11 @@ public final class Hub implements AutoCloseable {
 
     public EmbeddedMail embeddedMail() {
         return embeddedMail;
+    }
+
+    /** Who may use the HTTP API: the instance every API route shares. */
+    public ApiCredentials credentials() {
+        return credentials;
     }
 
     public JournalWriter journal() {

@@ -34,16 +34,14 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
+        if (Boolean.TRUE.equals(request.getAttribute(BodyLimitHandler.TOO_LARGE))) {
+            code = 413; // camel-jetty reports a body cut off at the limit as a bare 500
+            response.setStatus(413);
+        }
         byte[] body = body(code, request.getMethod(), request.getHttpURI().getPath());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        return ByteBuffer.wrap(body(status, null, null));
     }
 
     static byte[] body(int code, String method, String path) {

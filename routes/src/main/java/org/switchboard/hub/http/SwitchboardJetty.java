@@ -11,7 +11,6 @@ import org.apache.camel.component.jetty12.JettyHttpEndpoint12;
 import org.apache.camel.http.common.HttpBinding;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * camel-jetty for the hub, bound as the {@code jetty} component: every request body limited to
@@ -37,8 +36,8 @@ public final class SwitchboardJetty extends JettyHttpComponent12 {
     @Override
     protected void addJettyHandlers(Server server, List<Handler> handlers) {
         super.addJettyHandlers(server, handlers);
-        if (!(server.getHandler() instanceof SizeLimitHandler)) {
-            SizeLimitHandler limit = new SizeLimitHandler(maxBodyBytes, -1);
+        if (!(server.getHandler() instanceof BodyLimitHandler)) {
+            BodyLimitHandler limit = new BodyLimitHandler(maxBodyBytes);
             limit.setHandler(server.getHandler());
             server.setHandler(limit);
         }

@@ -1,0 +1,154 @@
+package org.switchboard.hub.routes;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.auth.Role;
+import org.switchboard.auth.Session;
+import org.switchboard.auth.Sessions;
+
+/**
+ * The dashboard's sign-in: {@code POST /login} (JSON {@code {"username","password"}} or a form) opens a session and
+ * sets its cookie, {@code POST /logout} ends it, {@code GET /api/session} says who is signed in and the CSRF token
+ * the dashboard sends back with every change.
+ */
+public final class SessionRoute extends RouteBuilder {
+    // HttpOnly: page scripts never see the session; SameSite=Strict: other sites' pages never send it.
+    private static final String COOKIE_ATTRIBUTES = "; Path=/; HttpOnly; SameSite=Strict";
+
+    private final String base;
+    private final ApiCredentials credentials;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SessionRoute(String host, int port, ApiCredentials credentials) {
+        this.base = "jetty:http://" + host + ":" + port;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void configure() {
+        HttpErrors.install(this);
+        from(base + "/login").routeId("http-login").process(this::login);
+        from(base + "/logout").routeId("http-logout").process(this::logout);
+        from(base + "/api/session").routeId("http-session").process(this::session);
+    }
+
+    private void login(Exchange exchange) throws Exception {
+        if (!post(exchange)) {
+            return;
+        }
+        Map<String, String> form = credentialsOf(exchange);
+        String user = form.getOrDefault("username", "");
+        String password = form.getOrDefault("password", "");
+        if (user.isBlank() || password.isEmpty()) {
+            HttpErrors.reply(exchange, 400, "username and password required",
+                    "{\"username\": \"...\", \"password\": \"...\"} or a form with those fields");
+            return;
+        }
+        if (!credentials.userWithinRate(exchange, user.strip().toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        Optional<String> role = credentials.checkPassword(user, password);
+        if (role.isEmpty()) {
+            HttpErrors.reply(exchange, 401, "wrong user name or password", "sign in again");
+            return;
+        }
+        Session s = credentials.sessions().open(user.strip().toLowerCase(Locale.ROOT), Role.parse(role.get()));
+        JsonReply.header(exchange, "Set-Cookie", ApiCredentials.SESSION_COOKIE + "=" + s.id() + COOKIE_ATTRIBUTES);
+        JsonReply.header(exchange, "Cache-Control", "no-store");
+        JsonReply.send(exchange, 200, view(s.user(), s.role().text(), s.csrf()));
+    }
+
+    private void logout(Exchange exchange) throws Exception {
+        if (!post(exchange)) {
+            return;
+        }
+        String id = ApiCredentials.cookie(exchange.getIn().getHeader("Cookie", String.class), ApiCredentials.SESSION_COOKIE);
+        Sessions sessions = credentials.sessions();
+        Optional<Session> live = sessions.touch(id);
+        // a live session ends only on its own page's request: another site cannot sign staff out
+        if (live.isPresent() && !Sessions.csrfMatches(live.get(),
+                exchange.getIn().getHeader(ApiCredentials.CSRF_HEADER, String.class))) {
+            HttpErrors.reply(exchange, 403, "CSRF token missing or wrong",
+                    "send the session's token in the " + ApiCredentials.CSRF_HEADER + " header");
+            return;
+        }
+        sessions.close(id);
+        JsonReply.header(exchange, "Set-Cookie", ApiCredentials.SESSION_COOKIE + "=" + COOKIE_ATTRIBUTES + "; Max-Age=0");
+        JsonReply.send(exchange, 200, Map.of("signedOut", live.isPresent()));
+    }
+
+    private void session(Exchange exchange) throws Exception {
+        if (!credentials.admit(exchange)) {
+            return;
+        }
+        String id = ApiCredentials.cookie(exchange.getIn().getHeader("Cookie", String.class), ApiCredentials.SESSION_COOKIE);
+        String user = exchange.getIn().getHeader(ApiCredentials.USER_HEADER, String.class);
+        // the cookie's session when the request came with it (basic auth and keys have no CSRF token to tell)
+        String csrf = credentials.sessions().touch(id).filter(s -> s.user().equals(user)).map(Session::csrf).orElse(null);
+        JsonReply.header(exchange, "Cache-Control", "no-store");
+        JsonReply.send(exchange, 200, view(user, exchange.getIn().getHeader(ApiCredentials.ROLE_HEADER, String.class), csrf));
+    }
+
+    private static Map<String, Object> view(String user, String role, String csrf) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("user", user);
+        out.put("role", role);
+        out.put("csrf", csrf);
+        return out;
+    }
+
+    private static boolean post(Exchange exchange) throws Exception {
+        if ("POST".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))) {
+            return true;
+        }
+        JsonReply.header(exchange, "Allow", "POST");
+        HttpErrors.reply(exchange, 405, "method not allowed", "use POST");
+        return false;
+    }
+
+    /** The username and password from a JSON body or a form. */
+    private Map<String, String> credentialsOf(Exchange exchange) throws Exception {
+        String type = Optional.ofNullable(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class)).orElse("")
+                .toLowerCase(Locale.ROOT);
+        String body = Optional.ofNullable(exchange.getIn().getBody(String.class)).orElse("");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            if (body.isEmpty()) {
+                // camel-jetty has read the form into headers already
+                for (String field : new String[] {"username", "password"}) {
+                    String value = exchange.getIn().getHeader(field, String.class);
+                    if (value != null) {
+                        out.put(field, value);
+                    }
+                }
+                return out;
+            }
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            return out;
+        }
+        JsonNode node = json.readTree(body);
+        if (node != null && node.isObject()) {
+            for (String field : new String[] {"username", "password"}) {
+                if (node.path(field).isTextual()) {
+                    out.put(field, node.get(field).asText());
+                }
+            }
+        }
+        return out;
+    }
+}
