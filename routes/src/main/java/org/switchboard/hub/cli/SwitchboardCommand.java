@@ -11,16 +11,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code switchboard}: with no command, runs the hub until stopped; with one, works on the hub's contacts and segments. */
+/**
+ * {@code switchboard}: with no command, runs the hub until stopped; with one, works on the hub's contacts, segments,
+ * users and API keys.
+ */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "Switchboard 0.1.0",
-        subcommands = { ContactsCommand.class, SegmentsCommand.class, CommandLine.HelpCommand.class },
+        subcommands = { ContactsCommand.class, SegmentsCommand.class, UsersCommand.class, KeysCommand.class,
+            CommandLine.HelpCommand.class },
         description = { "Without a command: starts the hub (database, mail, modems, HTTP API) and runs until stopped"
                 + " (Ctrl-C, SIGTERM).", "The commands use the hub's settings (config/application.properties,"
                 + " SWITCHBOARD_* environment variables) to open its database." },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:done (an import is done even when some rows were rejected: they are listed)",
-            "1:bad input (a file that cannot be read, a bad filter or segment name, no such segment), or the hub"
-                + " could not start",
+            "1:bad input (a file that cannot be read, a bad filter, segment or user name, no such segment, user or key),"
+                + " or the hub could not start",
             "2:bad command line", "3:the database cannot be opened" })
 public final class SwitchboardCommand implements Callable<Integer> {
     static final int EXIT_INPUT = 1;
