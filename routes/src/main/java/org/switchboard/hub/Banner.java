@@ -21,6 +21,8 @@ final class Banner {
                 .append(passwordGenerated ? "password " + adminPassword + " - generated now, shown only this once)"
                         : "password from SWITCHBOARD_ADMIN_PASSWORD or data/admin-password)")
                 .append('\n');
+        b.append("  Users        switchboard users add NAME --role staff; API keys: switchboard keys create NAME"
+                + " (or, while the hub runs, ").append(http).append("/api/users and /api/keys as admin)\n");
         b.append("  Database     ").append(db.describe()).append('\n');
         if (mail != null) {
             b.append("  Mail         embedded: SMTP 127.0.0.1:").append(mail.smtpPort()).append(", IMAP 127.0.0.1:")
