@@ -99,6 +99,14 @@ public final class ApiCredentials {
         return verify(user, password).map(v -> v.role().text());
     }
 
+    /**
+     * Takes one request from a user's rate limit, for a route that signs in with {@link #checkPassword} and answers
+     * in its own format (Kannel's sendsms): {@link Duration#ZERO} when it may go on, else how long to wait.
+     */
+    public Duration rateLimitWait(String user) {
+        return limiter.take("user:" + user.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The dashboard's sessions, for the login route. */
     public Sessions sessions() {
         return sessions;
