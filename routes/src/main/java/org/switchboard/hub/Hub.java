@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,11 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.mail.SmtpSender;
+import org.switchboard.hub.monitor.MailServer;
+import org.switchboard.hub.monitor.Monitoring;
+import org.switchboard.hub.routes.ApiCredentials;
 import org.switchboard.hub.routes.DispatchRoute;
+import org.switchboard.hub.routes.MetricsRoute;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.routes.ContactsApiRoute;
@@ -68,6 +73,7 @@ public final class Hub implements AutoCloseable {
     private EmbeddedMail embeddedMail;
     private SimNetwork simulator;
     private JournalWriter journal;
+    private Monitoring monitoring;
     private Main main;
     private Map<String, String> modems;
     private String adminPassword;
@@ -129,6 +135,7 @@ public final class Hub implements AutoCloseable {
         long poll = settings.getLong("switchboard.outbox.poll-millis");
         long backoff = settings.getLong("switchboard.outbox.max-backoff-millis");
 
+        monitoring = open(new Monitoring(database.dataSource(), smtpServer(), imapServers(), monitoringTiming()));
         main = new Main();
         // /health lists every check (the modems' signal and registration too), not only the failing ones.
         main.configure().health().withExposureLevel("full");
@@ -138,6 +145,12 @@ public final class Hub implements AutoCloseable {
                 if (settings.getBoolean("switchboard.journal.enabled")) {
                     JournalEventNotifier.install(m.getCamelContext(), journal);
                 }
+                monitoring.beforeConfigure(m.getCamelContext());
+            }
+
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                monitoring.afterConfigure(m.getCamelContext(), List.copyOf(modems.keySet()), VoicemailRoute.ROUTE_ID);
             }
         });
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new SmsInboundRoute(name, uri, store)));
@@ -163,7 +176,8 @@ public final class Hub implements AutoCloseable {
                 settings.getLong("switchboard.broadcast.report-poll-millis"),
                 Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis")), reportCsvDir()));
         DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
-        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
+        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch,
+                monitoring.dispatchLatency())));
         MailboxOwners voicemailOwners = new MailboxOwners(
                 MailboxOwners.fromSettings(settings.withPrefix(MailboxOwners.SETTINGS_PREFIX)), database.dataSource());
         VoicemailStore voicemail = new VoicemailStore(database.dataSource());
@@ -191,7 +205,39 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
                 segments, settings.get("switchboard.region"), adminPassword));
+        ApiCredentials credentials = new ApiCredentials(adminPassword);
+        main.configure().addRoutesBuilder(new MetricsRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"), monitoring.registry(), credentials));
         main.start();
+    }
+
+    private Monitoring.Timing monitoringTiming() {
+        return new Monitoring.Timing(Duration.ofMillis(settings.getLong("switchboard.health.timeout-millis")),
+                Duration.ofMillis(settings.getLong("switchboard.health.database-keep-millis")),
+                Duration.ofMillis(settings.getLong("switchboard.health.mail-keep-millis")),
+                Duration.ofMillis(settings.getLong("switchboard.metrics.counts-max-age-millis")));
+    }
+
+    private MailServer smtpServer() {
+        return new MailServer(settings.get("switchboard.smtp.host"), smtpPort(), settings.getBoolean("switchboard.smtp.tls"),
+                settings.get("switchboard.smtp.user"), settings.get("switchboard.smtp.password"));
+    }
+
+    /** The IMAP accounts the hub reads: the help desk's replies, and Asterisk's voicemail emails when configured. */
+    private Map<String, MailServer> imapServers() {
+        Map<String, MailServer> out = new LinkedHashMap<>();
+        out.put("imap", imapServer(settings.get("switchboard.imap.user"), settings.get("switchboard.imap.password")));
+        if (settings.has("switchboard.voicemail.imap.user")) {
+            out.put("imap-voicemail", imapServer(settings.get("switchboard.voicemail.imap.user"),
+                    settings.get("switchboard.voicemail.imap.password")));
+        }
+        return out;
+    }
+
+    private MailServer imapServer(String user, String password) {
+        int port = embeddedMail != null ? embeddedMail.imapPort() : settings.getInt("switchboard.imap.port");
+        return new MailServer(settings.get("switchboard.imap.host"), port, settings.getBoolean("switchboard.imap.tls"),
+                user, password);
     }
 
     /** One modem's pace for the preview's estimate: the configured one, or the rate limit when that is slower. */

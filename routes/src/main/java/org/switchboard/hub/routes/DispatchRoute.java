@@ -12,6 +12,7 @@ import org.switchboard.dispatch.ClaimPacer;
 import org.switchboard.dispatch.ModemPause;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.dispatch.SendFailure;
+import org.switchboard.hub.monitor.DispatchLatency;
 import org.switchboard.journal.Journal;
 import org.switchboard.modem.ModemComponent;
 import org.switchboard.modem.ModemConstants;
@@ -47,6 +48,7 @@ public final class DispatchRoute extends RouteBuilder {
     private final OutboundQueue queue;
     private final Options options;
     private final String routeId;
+    private final DispatchLatency latency;
     // The dispatcher's own state, touched only by its scheduler thread (one thread per scheduler name).
     private final ModemPause pause;
     private final ClaimPacer pacer;
@@ -58,6 +60,12 @@ public final class DispatchRoute extends RouteBuilder {
     }
 
     public DispatchRoute(String modem, String modemUri, OutboundQueue queue, Options options) {
+        this(modem, modemUri, queue, options, DispatchLatency.NONE);
+    }
+
+    /** @param latency where the time from queued to sent of each SMS this dispatcher sends is recorded */
+    public DispatchRoute(String modem, String modemUri, OutboundQueue queue, Options options, DispatchLatency latency) {
+        this.latency = latency;
         this.modem = modem;
         this.modemUri = modemUri;
         this.queue = queue;
@@ -206,6 +214,7 @@ public final class DispatchRoute extends RouteBuilder {
             log.info("Modem {} is sending again", modem);
         }
         boolean recorded = record(sms.id(), "was sent", () -> queue.markSent(sms.id(), via, parts, refs));
+        latency.sent(modem, sms);
         exchange.setProperty(Journal.DETAIL, "to " + sms.recipient() + " via " + via + ", " + parts
                 + " part(s), message references " + refs + (sms.possibleDuplicate() ? ", possibly a duplicate" : "")
                 + (recorded ? "" : "; not yet recorded (database)"));

@@ -1,0 +1,207 @@
+package org.switchboard.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.it.InProcessHub.WAIT;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.modem.sim.SimModem;
+import org.switchboard.store.MessageStore;
+import org.switchboard.store.NewOutbound;
+
+/**
+ * /health, /metrics and /api/modems of a hub in this JVM with the simulator's two modems, the test's own GreenMail (so
+ * that SMTP can go away) and the SIP listener: every check named and UP, a modem that stops answering or an SMTP
+ * server that is gone turn /health 503 with the reason, the Prometheus text parses and its figures follow an SMS
+ * sent, and neither credentials nor message content leak.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MonitoringTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // Distinctive, so that finding them anywhere in /health means they leaked.
+    private static final String SMTP_PASSWORD = "smtp-Pw-4f9c2";
+    private static final String IMAP_USER = "replies@switchboard.local";
+    private static final String IMAP_PASSWORD = "imap-Pw-81d7e";
+    private static final String SECRET_TEXT = "Kode rahasia 7731";
+
+    @TempDir
+    static Path dir;
+    private GreenMail greenMail;
+    private SmtpServer restartedSmtp;
+    private InProcessHub hub;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        greenMail = OwnMailServer.start();
+        greenMail.setUser("hub@switchboard.local", "hub@switchboard.local", SMTP_PASSWORD);
+        greenMail.setUser(IMAP_USER, IMAP_USER, IMAP_PASSWORD);
+        hub = InProcessHub.start(dir, Map.of(
+                "switchboard.mail.embedded", "false",
+                "switchboard.smtp.port", String.valueOf(greenMail.getSmtp().getPort()),
+                "switchboard.smtp.password", SMTP_PASSWORD,
+                "switchboard.imap.port", String.valueOf(greenMail.getImap().getPort()),
+                "switchboard.imap.user", IMAP_USER,
+                "switchboard.imap.password", IMAP_PASSWORD,
+                "switchboard.health.mail-keep-millis", "300",
+                "switchboard.metrics.counts-max-age-millis", "200"));
+        DispatchTest.awaitModemsUp(hub.hub());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (hub != null) {
+                hub.close();
+            }
+        } finally {
+            if (restartedSmtp != null) {
+                restartedSmtp.stopService();
+            }
+            if (greenMail != null) {
+                greenMail.stop();
+            }
+        }
+    }
+
+    @Test
+    void healthIsOpenNamesEveryCheckAndLeaksNoSecret() throws Exception {
+        HttpResponse<String> r = await().atMost(WAIT).until(() -> get("/health", false), h -> h.statusCode() == 200);
+        JsonNode health = JSON.readTree(r.body());
+        assertEquals("UP", health.get("status").asText());
+        Map<String, JsonNode> checks = checks(health);
+        for (String name : List.of("database", "smtp", "imap", "modem-gsm1", "modem-gsm2", "sip-pbx")) {
+            assertTrue(checks.containsKey(name), name + " in " + checks.keySet());
+            assertEquals("UP", checks.get(name).get("state").asText(), name + ": " + checks.get(name));
+        }
+        assertEquals("127.0.0.1:" + greenMail.getSmtp().getPort(), checks.get("smtp").get("details").get("server").asText());
+        assertEquals(IMAP_USER, checks.get("imap").get("details").get("user").asText());
+        JsonNode modem = checks.get("modem-gsm1").get("details");
+        assertTrue(modem.get("rssi").asInt() >= 0 && modem.get("rssi").asInt() <= 31, modem.toString());
+        assertEquals("home", modem.get("registration").asText());
+
+        String body = r.body();
+        for (String secret : List.of(SMTP_PASSWORD, IMAP_PASSWORD, adminPassword())) {
+            assertFalse(body.contains(secret), "/health shows a password");
+        }
+    }
+
+    @Test
+    void aModemThatStopsAnsweringTurnsHealthDownWithTheReason() throws Exception {
+        SimModem gsm1 = hub.hub().simulator().modem(1);
+        try {
+            // Unplugged: the link comes back (TCP) but nothing answers the AT commands.
+            gsm1.hang(true);
+            gsm1.dropNow();
+            HttpResponse<String> down = await().atMost(WAIT).until(() -> get("/health", false),
+                    h -> h.body().contains("\"name\":\"modem-gsm1\",\"state\":\"DOWN\""));
+            assertEquals(503, down.statusCode());
+            JsonNode health = JSON.readTree(down.body());
+            assertEquals("DOWN", health.get("status").asText());
+            JsonNode check = checks(health).get("modem-gsm1");
+            assertEquals("DOWN", check.get("state").asText(), check.toString());
+            assertTrue(check.get("message").asText().startsWith("modem gsm1 is "), check.toString());
+            assertEquals("UP", checks(health).get("modem-gsm2").get("state").asText());
+        } finally {
+            gsm1.hang(false);
+        }
+        await().atMost(WAIT).until(() -> get("/health", false).statusCode() == 200);
+    }
+
+    @Test
+    void smtpGoneTurnsHealthDownWithTheReason() throws Exception {
+        int port = greenMail.getSmtp().getPort();
+        greenMail.getSmtp().stopService();
+        try {
+            HttpResponse<String> down = await().atMost(WAIT).until(() -> get("/health", false),
+                    h -> h.body().contains("\"name\":\"smtp\",\"state\":\"DOWN\""));
+            assertEquals(503, down.statusCode());
+            JsonNode check = checks(JSON.readTree(down.body())).get("smtp");
+            assertTrue(check.get("message").asText().startsWith("SMTP 127.0.0.1:" + port + ": "), check.toString());
+            assertEquals("UP", checks(JSON.readTree(down.body())).get("imap").get("state").asText(), down.body());
+        } finally {
+            restartedSmtp = new SmtpServer(new ServerSetup(port, "127.0.0.1", "smtp"), greenMail.getManagers());
+            restartedSmtp.startService();
+            assertTrue(restartedSmtp.waitTillRunning(10_000), "SMTP restarted");
+        }
+        await().atMost(WAIT).until(() -> get("/health", false).statusCode() == 200);
+    }
+
+    @Test
+    void metricsNeedCredentialsParseAsPrometheusTextAndFollowAnSmsSent() throws Exception {
+        HttpResponse<String> refused = get("/metrics", false);
+        assertEquals(401, refused.statusCode());
+        assertEquals("credentials required", JSON.readTree(refused.body()).get("error").asText());
+
+        HttpResponse<String> first = get("/metrics", true);
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        assertTrue(first.headers().firstValue("Authorization").isEmpty(), "the request's credentials are not echoed");
+        PrometheusText before = PrometheusText.parse(first.body());
+        Map<String, String> smsSent = Map.of("channel", "sms", "direction", "out", "status", "SENT");
+        assertTrue(before.has("switchboard_messages", smsSent), "messages by channel and status");
+        for (String q : List.of("sms-outbound", "email-outbox", "voicemail-outbox")) {
+            assertTrue(before.has("switchboard_queue_depth", Map.of("queue", q)), q);
+        }
+        for (String modem : List.of("gsm1", "gsm2")) {
+            assertTrue(before.has("modem_signal_rssi", Map.of("modem", modem)), "signal of " + modem);
+        }
+        assertTrue(before.has("switchboard_http_requests_seconds_count",
+                Map.of("route", "http-metrics", "method", "GET", "status", "401")), "the refused scrape counted");
+        double sent = before.sum("switchboard_messages", smsSent);
+        double latencies = before.sum("switchboard_dispatch_latency_seconds_count", Map.of());
+
+        new MessageStore(hub.db().dataSource()).storeOutbound(
+                new NewOutbound("+6281277770001", SECRET_TEXT, NewOutbound.SOURCE_API, null, "admin"));
+
+        PrometheusText after = await().atMost(WAIT).until(() -> PrometheusText.parse(get("/metrics", true).body()),
+                m -> m.sum("switchboard_messages", smsSent) == sent + 1
+                        && m.sum("switchboard_dispatch_latency_seconds_count", Map.of()) == latencies + 1);
+        assertEquals(1, after.sum("switchboard_dispatch_latency_seconds_count", Map.of("lane", "single"))
+                - before.sum("switchboard_dispatch_latency_seconds_count", Map.of("lane", "single")));
+        assertFalse(get("/metrics", true).body().contains(SECRET_TEXT), "no message content in /metrics");
+    }
+
+    private static Map<String, JsonNode> checks(JsonNode health) {
+        Map<String, JsonNode> out = new HashMap<>();
+        StreamSupport.stream(health.get("checks").spliterator(), false).forEach(c -> out.put(c.get("name").asText(), c));
+        return out;
+    }
+
+    private HttpResponse<String> get(String path, boolean withCredentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path));
+        if (withCredentials) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String adminPassword() throws Exception {
+        return Files.readString(dir.resolve("data/admin-password")).trim();
+    }
+}
