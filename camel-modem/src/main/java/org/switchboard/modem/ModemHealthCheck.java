@@ -26,6 +26,9 @@ final class ModemHealthCheck extends AbstractHealthCheck {
             builder.detail("signal.dbm", s.signalDbm());
         }
         builder.detail("registration", s.registration());
+        if (s.operator() != null) {
+            builder.detail("operator", s.operator());
+        }
         builder.detail("sent", s.sent());
         builder.detail("failed", s.failed());
         builder.detail("received", s.received());

@@ -70,6 +70,8 @@ class MonitoringTest {
                 "switchboard.health.mail-keep-millis", "300",
                 "switchboard.metrics.counts-max-age-millis", "200"));
         DispatchTest.awaitModemsUp(hub.hub());
+        // Camel's check of the IMAP consumer is DOWN until its first poll: every test starts from a hub all UP.
+        await().atMost(WAIT).until(() -> get("/health", false).statusCode() == 200);
     }
 
     @AfterAll
@@ -104,9 +106,12 @@ class MonitoringTest {
         assertTrue(modem.get("rssi").asInt() >= 0 && modem.get("rssi").asInt() <= 31, modem.toString());
         assertEquals("home", modem.get("registration").asText());
 
-        String body = r.body();
-        for (String secret : List.of(SMTP_PASSWORD, IMAP_PASSWORD, adminPassword())) {
-            assertFalse(body.contains(secret), "/health shows a password");
+        assertNoSecretIn(r.body());
+    }
+
+    private static void assertNoSecretIn(String health) throws Exception {
+        for (String secret : List.of(SMTP_PASSWORD, IMAP_PASSWORD, adminPassword(), SECRET_TEXT)) {
+            assertFalse(health.contains(secret), "/health shows a password or a message's text");
         }
     }
 
@@ -126,6 +131,9 @@ class MonitoringTest {
             assertEquals("DOWN", check.get("state").asText(), check.toString());
             assertTrue(check.get("message").asText().startsWith("modem gsm1 is "), check.toString());
             assertEquals("UP", checks(health).get("modem-gsm2").get("state").asText());
+            JsonNode modem = JSON.readTree(get("/api/modems/gsm1", true).body());
+            assertTrue(!"READY".equals(modem.get("state").asText()) && modem.hasNonNull("lastError")
+                    && modem.hasNonNull("lastErrorAt"), "/api/modems tells the modem's trouble: " + modem);
         } finally {
             gsm1.hang(false);
         }
@@ -140,6 +148,7 @@ class MonitoringTest {
             HttpResponse<String> down = await().atMost(WAIT).until(() -> get("/health", false),
                     h -> h.body().contains("\"name\":\"smtp\",\"state\":\"DOWN\""));
             assertEquals(503, down.statusCode());
+            assertNoSecretIn(down.body());
             JsonNode check = checks(JSON.readTree(down.body())).get("smtp");
             assertTrue(check.get("message").asText().startsWith("SMTP 127.0.0.1:" + port + ": "), check.toString());
             assertEquals("UP", checks(JSON.readTree(down.body())).get("imap").get("state").asText(), down.body());
@@ -186,6 +195,53 @@ class MonitoringTest {
         assertFalse(get("/metrics", true).body().contains(SECRET_TEXT), "no message content in /metrics");
     }
 
+    @Test
+    void modemsApiShowsBothModemsWithSignalAndTheirSentCountRising() throws Exception {
+        assertEquals(401, get("/api/modems", false).statusCode());
+        HttpResponse<String> r = get("/api/modems", true);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode modems = JSON.readTree(r.body());
+        assertEquals(2, modems.size(), r.body());
+        long sentBefore = 0;
+        for (int i = 0; i < 2; i++) {
+            JsonNode m = modems.get(i);
+            assertEquals("gsm" + (i + 1), m.get("name").asText());
+            int signal = m.get("signal").asInt(-1);
+            assertTrue(signal >= 0 && signal <= 31, m.toString());
+            assertEquals(Math.round(signal * 100f / 31), m.get("signalPercent").asInt());
+            assertEquals("home", m.get("registration").asText());
+            assertEquals("SWITCHBOARD SIM", m.get("operator").asText());
+            assertEquals("READY", m.get("state").asText());
+            for (String field : List.of("queueDepth", "sent", "failed")) {
+                assertTrue(m.get(field).isIntegralNumber(), field + " in " + m);
+            }
+            assertTrue(m.has("lastError") && m.has("lastErrorAt"), m.toString());
+            sentBefore += m.get("sent").asLong();
+        }
+        long before = sentBefore;
+
+        new MessageStore(hub.db().dataSource()).storeOutbound(
+                new NewOutbound("+6281277770002", "Pengumuman", NewOutbound.SOURCE_API, null, "admin"));
+
+        await().atMost(WAIT).until(() -> {
+            JsonNode now = JSON.readTree(get("/api/modems", true).body());
+            return now.get(0).get("sent").asLong() + now.get(1).get("sent").asLong();
+        }, sent -> sent == before + 1);
+
+        JsonNode one = JSON.readTree(get("/api/modems/gsm2", true).body());
+        assertEquals("gsm2", one.get("name").asText());
+        HttpResponse<String> unknown = get("/api/modems/gsm9", true);
+        assertEquals(404, unknown.statusCode());
+        assertEquals("no such modem", JSON.readTree(unknown.body()).get("error").asText());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/modems"))
+                .header("Authorization", basicAuth()).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+        assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
+    }
+
     private static Map<String, JsonNode> checks(JsonNode health) {
         Map<String, JsonNode> out = new HashMap<>();
         StreamSupport.stream(health.get("checks").spliterator(), false).forEach(c -> out.put(c.get("name").asText(), c));
@@ -195,10 +251,13 @@ class MonitoringTest {
     private HttpResponse<String> get(String path, boolean withCredentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path));
         if (withCredentials) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basicAuth());
         }
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basicAuth() throws Exception {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String adminPassword() throws Exception {

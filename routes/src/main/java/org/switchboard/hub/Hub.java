@@ -19,10 +19,12 @@ import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.monitor.MailServer;
+import org.switchboard.hub.monitor.ModemReport;
 import org.switchboard.hub.monitor.Monitoring;
 import org.switchboard.hub.routes.ApiCredentials;
 import org.switchboard.hub.routes.DispatchRoute;
 import org.switchboard.hub.routes.MetricsRoute;
+import org.switchboard.hub.routes.ModemsApiRoute;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.routes.ContactsApiRoute;
@@ -208,6 +210,9 @@ public final class Hub implements AutoCloseable {
         ApiCredentials credentials = new ApiCredentials(adminPassword);
         main.configure().addRoutesBuilder(new MetricsRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), monitoring.registry(), credentials));
+        main.configure().addRoutesBuilder(new ModemsApiRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"),
+                new ModemReport(List.copyOf(modems.keySet()), monitoring.tally()), credentials));
         main.start();
     }
 
