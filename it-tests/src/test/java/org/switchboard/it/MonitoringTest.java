@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.modem.sim.SimModem;
+import org.switchboard.sip.Sipp;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewOutbound;
 
@@ -193,6 +194,31 @@ class MonitoringTest {
         assertEquals(1, after.sum("switchboard_dispatch_latency_seconds_count", Map.of("lane", "single"))
                 - before.sum("switchboard_dispatch_latency_seconds_count", Map.of("lane", "single")));
         assertFalse(get("/metrics", true).body().contains(SECRET_TEXT), "no message content in /metrics");
+    }
+
+    @Test
+    void theNotifiesOfThePbxAreCountedByOutcome() throws Exception {
+        Sipp.executable(); // skips (or, on CI, fails) without SIPp
+        PrometheusText before = PrometheusText.parse(get("/metrics", true).body());
+        Map<String, String> sipIn = Map.of("channel", "sip", "direction", "in");
+
+        assertEquals(0, Sipp.run("monitoring-notify", "notify_chansip.xml", pbx("1001", "127.0.0.1")));
+        assertEquals(0, Sipp.run("monitoring-stranger", "notify_forbidden.xml", pbx("1001", "127.0.0.2")));
+
+        PrometheusText after = await().atMost(WAIT).until(() -> PrometheusText.parse(get("/metrics", true).body()),
+                m -> m.sum("switchboard_messages", sipIn) == before.sum("switchboard_messages", sipIn) + 1);
+        for (String outcome : List.of("accepted", "rejected")) {
+            Map<String, String> o = Map.of("outcome", outcome);
+            assertEquals(before.sum("switchboard_sip_notifies_total", o) + 1, after.sum("switchboard_sip_notifies_total", o),
+                    outcome);
+        }
+        assertEquals(before.sum("switchboard_sip_notifies_total", Map.of("outcome", "failed")),
+                after.sum("switchboard_sip_notifies_total", Map.of("outcome", "failed")));
+    }
+
+    private String[] pbx(String mailbox, String localIp) {
+        return new String[] {"-m", "1", "-t", "u1", "-i", localIp, "-p", Integer.toString(Sipp.freePort()),
+            "-s", mailbox, "127.0.0.1:" + hub.sipPort()};
     }
 
     @Test
