@@ -180,6 +180,8 @@ class MonitoringTest {
         for (String modem : List.of("gsm1", "gsm2")) {
             assertTrue(before.has("modem_signal_rssi", Map.of("modem", modem)), "signal of " + modem);
         }
+        assertTrue(before.has("hikaricp_connections_active", Map.of()), "the database pool");
+        assertTrue(before.has("camel_exchanges_total", Map.of("routeId", "dispatch-gsm1")), "Camel's route metrics");
         assertTrue(before.has("switchboard_http_requests_seconds_count",
                 Map.of("route", "http-metrics", "method", "GET", "status", "401")), "the refused scrape counted");
         double sent = before.sum("switchboard_messages", smsSent);

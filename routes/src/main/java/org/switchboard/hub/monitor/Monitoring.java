@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -42,6 +43,10 @@ public final class Monitoring implements AutoCloseable {
         imap.forEach((name, server) -> checks.add(new ProbeHealthCheck(name, new CachedProbe("IMAP " + server.address(),
                 new ImapProbe(server, timing.timeout()), timing.mailKeep(), timing.timeout()), serverDetails(server))));
         this.tally = new RecentTally(new MessageTally(dataSource), timing.countsMaxAge());
+        if (dataSource instanceof HikariDataSource pool && pool.getMetricRegistry() == null) {
+            // The pool's use and waits (hikaricp_connections_*): the first sign of a database the hub outgrows.
+            pool.setMetricRegistry(registry);
+        }
     }
 
     private static Map<String, Object> serverDetails(MailServer server) {
