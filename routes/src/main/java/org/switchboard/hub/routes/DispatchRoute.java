@@ -255,12 +255,24 @@ public final class DispatchRoute extends RouteBuilder {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
         pause.fault(System.nanoTime());
-        record(sms.id(), "failed with the modem",
+        boolean recorded = record(sms.id(), "failed with the modem",
                 () -> queue.requeueAfterModemFault(sms.id(), f.reason(), f.code(), f.possiblySent()));
-        log.warn("Modem {} failed sending SMS {} ({}); the SMS is back in the queue{}, the modem pauses {} ms", modem,
-                sms.id(), f.reason(), f.possiblySent() ? " marked possible duplicate" : "", pause.current().toMillis());
-        exchange.setProperty(Journal.DETAIL, "modem " + modem + " failed: " + f.reason() + code(f)
-                + "; back in the queue for another modem" + (f.possiblySent() ? ", possibly sent already" : ""));
+        Optional<String> cancelled = recorded ? cancelled(sms.id()) : Optional.empty();
+        String fate = cancelled.map(why -> "cancelled instead of queued again: " + why)
+                .orElse("back in the queue for another modem");
+        log.warn("Modem {} failed sending SMS {} ({}); {}{}, the modem pauses {} ms", modem, sms.id(), f.reason(), fate,
+                f.possiblySent() ? ", marked possible duplicate" : "", pause.current().toMillis());
+        exchange.setProperty(Journal.DETAIL, "modem " + modem + " failed: " + f.reason() + code(f) + "; " + fate
+                + (f.possiblySent() ? ", possibly sent already" : ""));
+    }
+
+    /** Why the row just put back was cancelled instead; a failed read only costs the journal that detail. */
+    private Optional<String> cancelled(long sms) {
+        try {
+            return queue.cancelledBecause(sms);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private void retryLater(Exchange exchange) {
@@ -268,11 +280,15 @@ public final class DispatchRoute extends RouteBuilder {
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
         Duration delay = exchange.getProperty(DELAY, Duration.class);
         OffsetDateTime next = OffsetDateTime.now().plus(delay);
-        record(sms.id(), "is to be retried", () -> queue.retryLater(sms.id(), f.reason(), f.code(), next, f.possiblySent()));
-        log.warn("SMS {} to {} not sent ({}); attempt {} of {}, next in {} ms", sms.id(), sms.recipient(), f.reason(),
-                sms.attempts(), options.retries().maxAttempts(), delay.toMillis());
+        boolean recorded = record(sms.id(), "is to be retried",
+                () -> queue.retryLater(sms.id(), f.reason(), f.code(), next, f.possiblySent()));
+        Optional<String> cancelled = recorded ? cancelled(sms.id()) : Optional.empty();
+        String fate = cancelled.map(why -> "cancelled instead of retried: " + why)
+                .orElse("next attempt in " + delay.toMillis() + " ms");
+        log.warn("SMS {} to {} not sent ({}); attempt {} of {}, {}", sms.id(), sms.recipient(), f.reason(),
+                sms.attempts(), options.retries().maxAttempts(), fate);
         exchange.setProperty(Journal.DETAIL, "attempt " + sms.attempts() + " of " + options.retries().maxAttempts()
-                + " failed: " + f.reason() + code(f) + "; next attempt in " + delay.toMillis() + " ms");
+                + " failed: " + f.reason() + code(f) + "; " + fate);
     }
 
     private void fail(Exchange exchange) {
