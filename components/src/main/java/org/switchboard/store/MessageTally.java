@@ -37,7 +37,7 @@ public final class MessageTally {
             UNION ALL SELECT 'm', 'sms', 'in', 'RECEIVED', count(*) FROM inbound_sms
             UNION ALL SELECT 'm', 'email', 'out', email_status, count(*) FROM inbound_sms GROUP BY email_status
             UNION ALL SELECT 'm', 'email', 'in', status, count(*) FROM outbound_sms
-                WHERE source = 'email-reply' GROUP BY status
+                WHERE source = ? GROUP BY status
             UNION ALL SELECT 'm', 'voicemail', 'out', status, count(*) FROM voicemail_notification GROUP BY status
             UNION ALL SELECT 'm', 'voicemail', 'in', 'FORWARDED', count(*) FROM voicemail_forward
             UNION ALL SELECT 'm', 'sip', 'in', CASE WHEN notified THEN 'NOTIFIED' ELSE 'NO_NOTIFICATION' END, count(*)
@@ -54,13 +54,15 @@ public final class MessageTally {
 
     public Counts count() {
         Map<String, Long> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String key = "m".equals(rs.getString("kind"))
-                        ? key("m", rs.getString("a"), rs.getString("b"), rs.getString("c"))
-                        : key("modem", rs.getString("a"), rs.getString("b"));
-                out.merge(key, rs.getLong("n"), Long::sum);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            ps.setString(1, NewOutbound.SOURCE_EMAIL_REPLY);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = "m".equals(rs.getString("kind"))
+                            ? key("m", rs.getString("a"), rs.getString("b"), rs.getString("c"))
+                            : key("modem", rs.getString("a"), rs.getString("b"));
+                    out.merge(key, rs.getLong("n"), Long::sum);
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("counting messages", e);
