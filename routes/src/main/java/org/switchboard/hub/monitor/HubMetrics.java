@@ -44,8 +44,9 @@ public final class HubMetrics {
     /**
      * @param modems    the modems the hub drives, by name
      * @param sipRoute  the route consuming the PBX's NOTIFYs, whose consumer counts them
+     * @return what to close when the hub stops: the GC meters listen to the JVM, which outlives the hub (in tests)
      */
-    public static void bind(MeterRegistry registry, RecentTally tally, List<String> modems, CamelContext camel,
+    public static AutoCloseable bind(MeterRegistry registry, RecentTally tally, List<String> modems, CamelContext camel,
             String sipRoute) {
         for (Map.Entry<String[], List<String>> m : MESSAGES) {
             String channel = m.getKey()[0];
@@ -74,11 +75,13 @@ public final class HubMetrics {
         notifies(registry, camel, sipRoute, "rejected", SipConsumer::rejectedCount);
         notifies(registry, camel, sipRoute, "failed", SipConsumer::failedCount);
         new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        return gc;
     }
 
     private static void queue(MeterRegistry registry, RecentTally tally, String queue, String state,

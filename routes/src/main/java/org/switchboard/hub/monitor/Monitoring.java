@@ -31,6 +31,7 @@ public final class Monitoring implements AutoCloseable {
     private final List<ProbeHealthCheck> checks = new ArrayList<>();
     private final RecentTally tally;
     private final DispatchLatency dispatchLatency = new DispatchLatency(registry);
+    private AutoCloseable hubMetrics;
 
     /**
      * @param imap the IMAP accounts the hub reads, by check name ({@code imap}, {@code imap-voicemail})
@@ -76,7 +77,7 @@ public final class Monitoring implements AutoCloseable {
             check.setCamelContext(camel);
             health.register(check);
         }
-        HubMetrics.bind(registry, tally, modems, camel, sipRoute);
+        hubMetrics = HubMetrics.bind(registry, tally, modems, camel, sipRoute);
     }
 
     public PrometheusMeterRegistry registry() {
@@ -93,6 +94,13 @@ public final class Monitoring implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (hubMetrics != null) {
+                hubMetrics.close();
+            }
+        } catch (Exception e) {
+            // stopping anyway
+        }
         registry.close();
     }
 }
