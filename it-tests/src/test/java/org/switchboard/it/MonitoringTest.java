@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -33,11 +36,12 @@ import org.switchboard.modem.sim.SimModem;
 import org.switchboard.sip.Sipp;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewOutbound;
+import org.switchboard.store.TestDatabases;
 
 /**
  * /health, /metrics and /api/modems of a hub in this JVM with the simulator's two modems, the test's own GreenMail (so
- * that SMTP can go away) and the SIP listener: every check named and UP, a modem that stops answering or an SMTP
- * server that is gone turn /health 503 with the reason, the Prometheus text parses and its figures follow an SMS
+ * that SMTP can go away) and the SIP listener: every check named and UP, a modem that stops answering, an SMTP
+ * server that is gone or a database refusing connections turn /health 503 with the reason, the Prometheus text parses and its figures follow an SMS
  * sent, and neither credentials nor message content leak.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -159,6 +163,34 @@ class MonitoringTest {
             assertTrue(restartedSmtp.waitTillRunning(10_000), "SMTP restarted");
         }
         await().atMost(WAIT).until(() -> get("/health", false).statusCode() == 200);
+    }
+
+    @Test
+    void aDatabaseRefusingConnectionsTurnsHealthDownWithinTheProbesDeadline() throws Exception {
+        String name = hub.db().name();
+        try {
+            // New connections refused and the pool's own ones cut: the hub's next query has nowhere to go.
+            admin("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            HttpResponse<String> down = await().atMost(WAIT).until(() -> get("/health", false),
+                    h -> h.body().contains("\"name\":\"database\",\"state\":\"DOWN\""));
+            assertEquals(503, down.statusCode());
+            JsonNode check = checks(JSON.readTree(down.body())).get("database");
+            assertTrue(check.get("message").asText().startsWith("the database"), check.toString());
+            assertEquals("UP", checks(JSON.readTree(down.body())).get("smtp").get("state").asText());
+        } finally {
+            admin("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+        }
+        await().atMost(WAIT).until(() -> get("/health", false).statusCode() == 200);
+    }
+
+    private static void admin(String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestDatabases.url("postgres"), TestDatabases.USER, null);
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 
     @Test
