@@ -22,7 +22,10 @@ import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
+import org.switchboard.hub.routes.ApiCredentials;
 import org.switchboard.hub.routes.HttpApiRoute;
+import org.switchboard.hub.routes.MessageHistoryApiRoute;
+import org.switchboard.hub.routes.SmsApiRoute;
 import org.switchboard.hub.routes.BroadcastApiRoute;
 import org.switchboard.hub.routes.BroadcastConfirmationRoute;
 import org.switchboard.hub.routes.BroadcastReportRoute;
@@ -51,6 +54,7 @@ import org.switchboard.modem.sim.SimOptions;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
+import org.switchboard.store.MessageHistory;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 
@@ -184,13 +188,19 @@ public final class Hub implements AutoCloseable {
                             settings.get("switchboard.voicemail.context")),
                     store, mail, smtp, senders, settings.getLong("switchboard.voicemail.poll-millis"), backoff));
         }
-        main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
-        main.configure().addRoutesBuilder(new BroadcastApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), broadcasts, adminPassword));
-        main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
-                segments, settings.get("switchboard.region"), adminPassword));
+        String httpHost = settings.get("switchboard.http.host");
+        int httpPort = settings.getInt("switchboard.http.port");
+        // One instance for every route: sessions, API keys and rate limits live in it.
+        ApiCredentials credentials = new ApiCredentials(adminPassword);
+        main.configure().addRoutesBuilder(new HttpApiRoute(httpHost, httpPort, new JournalReader(database.dataSource()),
+                credentials));
+        main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, broadcasts, credentials));
+        main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
+                segments, settings.get("switchboard.region"), credentials));
+        main.configure().addRoutesBuilder(new SmsApiRoute(httpHost, httpPort, credentials, store, numbers,
+                settings.getInt("switchboard.reply.max-parts")));
+        main.configure().addRoutesBuilder(new MessageHistoryApiRoute(httpHost, httpPort, credentials,
+                new MessageHistory(database.dataSource()), numbers, settings.zone()));
         main.start();
     }
 

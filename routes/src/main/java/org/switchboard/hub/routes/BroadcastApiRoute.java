@@ -26,10 +26,10 @@ public final class BroadcastApiRoute extends RouteBuilder {
     private final BroadcastStore broadcasts;
     private final ApiCredentials credentials;
 
-    public BroadcastApiRoute(String host, int port, BroadcastStore broadcasts, String adminPassword) {
+    public BroadcastApiRoute(String host, int port, BroadcastStore broadcasts, ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.broadcasts = broadcasts;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.credentials = credentials;
     }
 
     @Override

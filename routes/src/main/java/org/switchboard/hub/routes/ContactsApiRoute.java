@@ -50,12 +50,12 @@ public final class ContactsApiRoute extends RouteBuilder {
 
     /** @param region where numbers without a country code belong, as in settings' {@code switchboard.region} */
     public ContactsApiRoute(String host, int port, ContactStore contacts, SegmentStore segments, String region,
-            String adminPassword) {
+            ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.contacts = contacts;
         this.segments = segments;
         this.region = region;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.credentials = credentials;
     }
 
     @Override

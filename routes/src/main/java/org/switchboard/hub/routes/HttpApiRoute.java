@@ -25,10 +25,10 @@ public final class HttpApiRoute extends RouteBuilder {
     private final JournalReader journal;
     private final ApiCredentials credentials;
 
-    public HttpApiRoute(String host, int port, JournalReader journal, String adminPassword) {
+    public HttpApiRoute(String host, int port, JournalReader journal, ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.journal = journal;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.credentials = credentials;
     }
 
     @Override
