@@ -45,7 +45,10 @@ import org.switchboard.journal.JournalWriter;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.SenderPolicy;
 import org.switchboard.mail.StaffAllowList;
+import org.switchboard.broadcast.BroadcastAudience;
 import org.switchboard.broadcast.BroadcastPlanner;
+import org.switchboard.broadcast.BroadcastRecipients;
+import org.switchboard.broadcast.BroadcastTimeline;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.modem.sim.SimModem;
@@ -157,9 +160,9 @@ public final class Hub implements AutoCloseable {
                 settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
         main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, imapUri(),
                 smtpUri()));
-        main.configure().addRoutesBuilder(new BroadcastRequestRoute(new BroadcastPlanner(database.dataSource(), numbers),
-                broadcasts, segments, mail,
-                new ModemPool(modems.size(), secondsPerPart()),
+        BroadcastPlanner planner = new BroadcastPlanner(database.dataSource(), numbers);
+        ModemPool pool = new ModemPool(modems.size(), secondsPerPart());
+        main.configure().addRoutesBuilder(new BroadcastRequestRoute(planner, broadcasts, segments, mail, pool,
                 settings.getInt("switchboard.broadcast.confirm-above"), smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastConfirmationRoute(broadcasts, mail, smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastReportRoute(broadcasts,
@@ -194,7 +197,10 @@ public final class Hub implements AutoCloseable {
         ApiCredentials credentials = new ApiCredentials(adminPassword);
         main.configure().addRoutesBuilder(new HttpApiRoute(httpHost, httpPort, new JournalReader(database.dataSource()),
                 credentials));
-        main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, broadcasts, credentials));
+        main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, credentials,
+                new BroadcastApiRoute.Parts(broadcasts, planner, new BroadcastAudience(segments),
+                        new BroadcastRecipients(database.dataSource()), new BroadcastTimeline(database.dataSource()),
+                        new BroadcastReport(database.dataSource()), pool, settings.zone())));
         main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
                 segments, settings.get("switchboard.region"), credentials));
         main.configure().addRoutesBuilder(new SmsApiRoute(httpHost, httpPort, credentials, store, numbers,

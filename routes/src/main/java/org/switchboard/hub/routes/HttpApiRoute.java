@@ -33,6 +33,9 @@ public final class HttpApiRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Whatever a handler did not answer itself: JSON, never camel-http's stack trace.
+        onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
+                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         from(base + "/health").routeId("http-health").process(this::health);
         // Other routes consume longer prefixes on the same port (ContactsApiRoute: /api/contacts, /api/segments).
         // camel-jetty resolves a request to the longest matching consumer path (HttpRestServletResolveConsumerStrategy,
