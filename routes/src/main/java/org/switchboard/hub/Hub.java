@@ -25,6 +25,7 @@ import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.ApiCredentials;
 import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.MessageHistoryApiRoute;
+import org.switchboard.hub.routes.OpenApiRoute;
 import org.switchboard.hub.routes.SmsApiRoute;
 import org.switchboard.hub.routes.BroadcastApiRoute;
 import org.switchboard.hub.routes.BroadcastConfirmationRoute;
@@ -207,6 +208,7 @@ public final class Hub implements AutoCloseable {
                 settings.getInt("switchboard.reply.max-parts")));
         main.configure().addRoutesBuilder(new MessageHistoryApiRoute(httpHost, httpPort, credentials,
                 new MessageHistory(database.dataSource()), numbers, settings.zone()));
+        main.configure().addRoutesBuilder(new OpenApiRoute(httpHost, httpPort, credentials));
         main.start();
     }
 
