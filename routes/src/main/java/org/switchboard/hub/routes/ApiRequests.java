@@ -154,7 +154,8 @@ final class ApiRequests {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String text = raw.trim();
+        // An unencoded "+07:00" in a query arrives as " 07:00".
+        String text = raw.trim().replaceFirst("(T[0-9:.]+) ([0-9]{2}:?[0-9]{2})$", "$1+$2");
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeException e) {
