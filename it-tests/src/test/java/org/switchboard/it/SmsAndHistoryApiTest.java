@@ -89,7 +89,11 @@ class SmsAndHistoryApiTest {
         assertEquals("SMA N 1", item.get("attributes").get("school").asText());
         assertEquals("Halo Budi", item.get("text").asText());
 
-        JsonNode hops = api.get("/api/messages/" + id + "/hops").get("hops");
+        // the journal is written in batches, after the status it tells of
+        JsonNode hops = await().atMost(InProcessHub.WAIT).until(() -> {
+            hub.hub().journal().flush();
+            return api.get("/api/messages/" + id + "/hops").get("hops");
+        }, h -> h.toString().contains("\"sent\""));
         List<String> names = new ArrayList<>();
         hops.forEach(h -> names.add(h.get("hop").asText()));
         assertEquals("sms-stored", names.get(0), hops.toString());
