@@ -14,8 +14,8 @@ import org.switchboard.store.Sql;
 
 /**
  * A broadcast over time, for its chart: how many of its SMS had been sent, delivered and failed by the end of each
- * of at most {@code maxBuckets} equal intervals from its confirmation (or creation) to its latest event. Counts are
- * cumulative, so the last bucket holds the totals: sent = SMS accepted by the network, delivered = those reported
+ * of at most {@code maxBuckets} equal intervals from its confirmation (or creation) to its latest event, after a
+ * first point of zeros at the start. Counts are cumulative, so the last bucket holds the totals: sent = SMS accepted by the network, delivered = those reported
  * delivered, failed = SMS given up on (as {@link Progress}).
  */
 public final class BroadcastTimeline {
@@ -39,7 +39,10 @@ public final class BroadcastTimeline {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** The buckets, oldest first; empty before anything was sent or failed. */
+    /**
+     * The buckets, oldest first, after a first one of zeros at the start (confirmation); empty before anything was
+     * sent or failed.
+     */
     public List<Bucket> buckets(long broadcastId, int maxBuckets) {
         if (maxBuckets < 1) {
             throw new IllegalArgumentException("maxBuckets must be at least 1");
@@ -78,7 +81,9 @@ public final class BroadcastTimeline {
                     }
                 }
             }
-            List<Bucket> buckets = new ArrayList<>(count);
+            List<Bucket> buckets = new ArrayList<>(count + 1);
+            // where the chart's lines start
+            buckets.add(new Bucket(origin, 0, 0, 0));
             long sent = 0;
             long delivered = 0;
             long failed = 0;

@@ -61,16 +61,16 @@ class BroadcastTimelineTest {
     @Test
     void cumulativeCountsInEqualIntervalsEndingOnTheTotals() {
         List<BroadcastTimeline.Bucket> buckets = new BroadcastTimeline(db.dataSource()).buckets(id, 5);
-        // 125 s in at most 5 intervals of whole seconds: 26 s each
-        assertEquals(List.of(T0.plusSeconds(26), T0.plusSeconds(52), T0.plusSeconds(78), T0.plusSeconds(104),
+        // the start, then 125 s in at most 5 intervals of whole seconds: 26 s each
+        assertEquals(List.of(T0, T0.plusSeconds(26), T0.plusSeconds(52), T0.plusSeconds(78), T0.plusSeconds(104),
                 T0.plusSeconds(130)), buckets.stream().map(b -> b.at().toInstant().atOffset(T0.getOffset())).toList());
-        assertEquals(List.of(1L, 1L, 3L, 3L, 4L), buckets.stream().map(BroadcastTimeline.Bucket::sent).toList());
-        assertEquals(List.of(1L, 1L, 1L, 1L, 2L), buckets.stream().map(BroadcastTimeline.Bucket::delivered).toList());
-        assertEquals(List.of(0L, 1L, 1L, 1L, 1L), buckets.stream().map(BroadcastTimeline.Bucket::failed).toList());
+        assertEquals(List.of(0L, 1L, 1L, 3L, 3L, 4L), buckets.stream().map(BroadcastTimeline.Bucket::sent).toList());
+        assertEquals(List.of(0L, 1L, 1L, 1L, 1L, 2L), buckets.stream().map(BroadcastTimeline.Bucket::delivered).toList());
+        assertEquals(List.of(0L, 0L, 1L, 1L, 1L, 1L), buckets.stream().map(BroadcastTimeline.Bucket::failed).toList());
         Progress p = new BroadcastStore(db.dataSource()).progress(id);
         BroadcastTimeline.Bucket last = buckets.get(buckets.size() - 1);
         assertEquals(List.of(p.sent(), p.delivered(), p.failed()), List.of(last.sent(), last.delivered(), last.failed()));
-        assertEquals(42, new BroadcastTimeline(db.dataSource()).buckets(id, 60).size()); // 3 s each
+        assertEquals(1 + 42, new BroadcastTimeline(db.dataSource()).buckets(id, 60).size()); // 3 s each
     }
 
     @Test
