@@ -217,7 +217,40 @@ final class ApiRequests {
         }
     }
 
-    private static ApiException tooLarge(int max) {
+    /** The request body as a stream that refuses (413) to give more than {@code max} bytes. */
+    static InputStream limited(Exchange exchange, long max) {
+        Long declared = exchange.getIn().getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > max) {
+            throw tooLarge(max);
+        }
+        InputStream in = exchange.getIn().getBody(InputStream.class);
+        return new java.io.FilterInputStream(in == null ? InputStream.nullInputStream() : in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) {
+                read += n;
+                if (read > max) {
+                    throw tooLarge(max);
+                }
+            }
+        };
+    }
+
+    private static ApiException tooLarge(long max) {
         return new ApiException(413, "the body is too large", "at most " + max + " bytes");
     }
 

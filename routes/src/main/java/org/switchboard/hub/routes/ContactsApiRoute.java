@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.contacts.Contact;
@@ -50,6 +49,8 @@ public final class ContactsApiRoute extends RouteBuilder {
     private static final Pattern CONTACT = Pattern.compile("^/api/contacts/(\\d{1,18})(?:/(opt-out|opt-in))?/?$");
     private static final String ROUTE = "http-contacts";
     private static final int MAX_VALUES_PER_ATTRIBUTE = 200;
+    /** A contact list larger than this is refused (413): some 500,000 contacts with a few attributes each. */
+    static final long MAX_CSV_BYTES = 64L * 1024 * 1024;
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
@@ -58,7 +59,6 @@ public final class ContactsApiRoute extends RouteBuilder {
     private final SegmentStore segments;
     private final String region;
     private final ApiCredentials credentials;
-    private final ObjectMapper json = new ObjectMapper();
     private final PhoneNumbers numbers;
 
     /** @param region where numbers without a country code belong, as in settings' {@code switchboard.region} */
@@ -138,7 +138,7 @@ public final class ContactsApiRoute extends RouteBuilder {
                 return;
             }
             ImportReport report;
-            try (InputStream body = exchange.getIn().getBody(InputStream.class);
+            try (InputStream body = ApiRequests.limited(exchange, MAX_CSV_BYTES);
                     Reader csv = new InputStreamReader(body == null ? InputStream.nullInputStream() : body,
                             charset(type).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                                     .onUnmappableCharacter(CodingErrorAction.REPORT))) {
@@ -322,8 +322,8 @@ public final class ContactsApiRoute extends RouteBuilder {
                 }
             }
             case "PUT" -> {
-                JsonNode body = json.readTree(exchange.getIn().getBody(String.class));
-                if (body == null || !body.isObject() || !body.has("filter")) {
+                JsonNode body = ApiRequests.jsonObject(exchange, "{\"filter\": \"school=SMA N 1 Yogyakarta; major=IPA\"}");
+                if (!body.has("filter")) {
                     error(exchange, 400, "the body must be a JSON object with a filter",
                             "{\"filter\": \"school=SMA N 1 Yogyakarta; major=IPA\", \"description\": \"...\"}");
                     return;
