@@ -29,7 +29,11 @@ import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
+import org.switchboard.hub.routes.ApiCredentials;
 import org.switchboard.hub.routes.HttpApiRoute;
+import org.switchboard.hub.routes.MessageHistoryApiRoute;
+import org.switchboard.hub.routes.OpenApiRoute;
+import org.switchboard.hub.routes.SmsApiRoute;
 import org.switchboard.hub.routes.BroadcastApiRoute;
 import org.switchboard.hub.routes.BroadcastConfirmationRoute;
 import org.switchboard.hub.routes.BroadcastReportRoute;
@@ -49,7 +53,10 @@ import org.switchboard.journal.JournalWriter;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.SenderPolicy;
 import org.switchboard.mail.StaffAllowList;
+import org.switchboard.broadcast.BroadcastAudience;
 import org.switchboard.broadcast.BroadcastPlanner;
+import org.switchboard.broadcast.BroadcastRecipients;
+import org.switchboard.broadcast.BroadcastTimeline;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.modem.sim.SimModem;
@@ -58,6 +65,7 @@ import org.switchboard.modem.sim.SimOptions;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
+import org.switchboard.store.MessageHistory;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 
@@ -168,9 +176,9 @@ public final class Hub implements AutoCloseable {
                 settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
         main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, imapUri(),
                 smtpUri()));
-        main.configure().addRoutesBuilder(new BroadcastRequestRoute(new BroadcastPlanner(database.dataSource(), numbers),
-                broadcasts, segments, mail,
-                new ModemPool(modems.size(), secondsPerPart()),
+        BroadcastPlanner planner = new BroadcastPlanner(database.dataSource(), numbers);
+        ModemPool pool = new ModemPool(modems.size(), secondsPerPart());
+        main.configure().addRoutesBuilder(new BroadcastRequestRoute(planner, broadcasts, segments, mail, pool,
                 settings.getInt("switchboard.broadcast.confirm-above"), smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastConfirmationRoute(broadcasts, mail, smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastReportRoute(broadcasts,
@@ -200,18 +208,25 @@ public final class Hub implements AutoCloseable {
                             settings.get("switchboard.voicemail.context")),
                     store, mail, smtp, senders, settings.getLong("switchboard.voicemail.poll-millis"), backoff));
         }
-        main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
-        main.configure().addRoutesBuilder(new BroadcastApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), broadcasts, adminPassword));
-        main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
-                segments, settings.get("switchboard.region"), adminPassword));
+        String httpHost = settings.get("switchboard.http.host");
+        int httpPort = settings.getInt("switchboard.http.port");
+        // One instance for every route: sessions, API keys and rate limits live in it.
         ApiCredentials credentials = new ApiCredentials(adminPassword);
-        main.configure().addRoutesBuilder(new MetricsRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), monitoring.registry(), credentials));
-        main.configure().addRoutesBuilder(new ModemsApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"),
+        main.configure().addRoutesBuilder(new HttpApiRoute(httpHost, httpPort, new JournalReader(database.dataSource()),
+                credentials));
+        main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, credentials,
+                new BroadcastApiRoute.Parts(broadcasts, planner, new BroadcastAudience(segments),
+                        new BroadcastRecipients(database.dataSource()), new BroadcastTimeline(database.dataSource()),
+                        new BroadcastReport(database.dataSource()), pool, settings.zone())));
+        main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
+                segments, settings.get("switchboard.region"), credentials));
+        main.configure().addRoutesBuilder(new SmsApiRoute(httpHost, httpPort, credentials, store, numbers,
+                settings.getInt("switchboard.reply.max-parts")));
+        main.configure().addRoutesBuilder(new MessageHistoryApiRoute(httpHost, httpPort, credentials,
+                new MessageHistory(database.dataSource()), numbers, settings.zone()));
+        main.configure().addRoutesBuilder(new OpenApiRoute(httpHost, httpPort, credentials));
+        main.configure().addRoutesBuilder(new MetricsRoute(httpHost, httpPort, monitoring.registry(), credentials));
+        main.configure().addRoutesBuilder(new ModemsApiRoute(httpHost, httpPort,
                 new ModemReport(List.copyOf(modems.keySet()), monitoring.tally()), credentials));
         main.start();
     }
