@@ -15,7 +15,7 @@ import org.switchboard.journal.Hop;
 import org.switchboard.journal.JournalReader;
 
 /**
- * The HTTP side: {@code /health} for monitors (no credentials, no message content), and the API behind sign-in:
+ * The HTTP side: {@code /health} for monitors (no credentials, no message content), and the API behind basic auth:
  * {@code GET /api/messages/in-ID/hops} and {@code /api/messages/out-ID/hops}, the whole trail of an inbound or
  * outbound SMS. Other routes serve other parts of {@code /api} (ContactsApiRoute: contacts and segments).
  */
@@ -33,7 +33,9 @@ public final class HttpApiRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        HttpErrors.install(this);
+        // Whatever a handler did not answer itself: JSON, never camel-http's stack trace.
+        onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
+                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         from(base + "/health").routeId("http-health").process(this::health);
         // Other routes consume longer prefixes on the same port (ContactsApiRoute: /api/contacts, /api/segments).
         // camel-jetty resolves a request to the longest matching consumer path (HttpRestServletResolveConsumerStrategy,

@@ -26,7 +26,8 @@ public final class HttpErrors {
      * the log under a reference the answer names, never to the client.
      */
     public static void install(RouteBuilder routes) {
-        routes.onException(Exception.class).handled(true).process(HttpErrors::unexpected);
+        routes.onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
+                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
     }
 
     /** Answers an error as JSON. */
@@ -42,8 +43,8 @@ public final class HttpErrors {
         return out;
     }
 
-    static void unexpected(Exchange exchange) throws JsonProcessingException {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    /** An exception no handler answered: 413 or 400 when it says so, else 500 with the cause logged, not shown. */
+    static void unexpected(Exchange exchange, Throwable cause) throws JsonProcessingException {
         int status = statusOf(cause);
         if (status == 413) {
             reply(exchange, 413, "request body too large", "the body grew past switchboard.http.max-body-bytes"
