@@ -10,9 +10,11 @@ import io.github.bucket4j.TimeMeter;
 
 /**
  * A token bucket per caller (a user or an API key): {@code perSecond} requests a second on average, up to
- * {@code burst} at once. Callers are only users and keys that exist, so the buckets stay few.
+ * {@code burst} at once. Callers are only users and keys that exist, so the buckets stay few; should they not, past
+ * {@link #MAX_CALLERS} all start again full rather than grow without end.
  */
 public final class RateLimiter {
+    static final int MAX_CALLERS = 100_000;
     private final long perSecond;
     private final long burst;
     private final TimeMeter clock;
@@ -37,6 +39,9 @@ public final class RateLimiter {
     public Duration take(String caller) {
         if (perSecond == 0) {
             return Duration.ZERO;
+        }
+        if (buckets.size() >= MAX_CALLERS && !buckets.containsKey(caller)) {
+            buckets.clear();
         }
         ConsumptionProbe probe = buckets.computeIfAbsent(caller, c -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))

@@ -47,6 +47,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void theBucketsStayBoundedWhateverTheNumberOfCallers() {
+        RateLimiter limiter = new RateLimiter(1, 1, clock);
+        assertEquals(Duration.ZERO, limiter.take("key:first"));
+        assertTrue(limiter.take("key:first").compareTo(Duration.ZERO) > 0);
+        for (int i = 0; i < RateLimiter.MAX_CALLERS; i++) {
+            limiter.take("key:" + i);
+        }
+        // the map was emptied once it was full: the first caller starts again with a full bucket
+        assertEquals(Duration.ZERO, limiter.take("key:first"));
+    }
+
+    @Test
     void zeroMeansNoLimit() {
         RateLimiter limiter = new RateLimiter(0, 0, clock);
         for (int i = 0; i < 10_000; i++) {

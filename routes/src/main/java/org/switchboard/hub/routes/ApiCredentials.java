@@ -123,9 +123,12 @@ public final class ApiCredentials {
         liveKeys.clear();
     }
 
-    /** Takes one request from a user's rate limit, as the login route does for each attempt. */
+    /**
+     * Takes one sign-in attempt from a user's rate limit, as the login route does before bcrypt. Names of no user
+     * take nothing: a bucket for every name an attacker makes up would fill the memory.
+     */
     boolean userWithinRate(Exchange exchange, String user) throws JsonProcessingException {
-        return withinRate(exchange, "user:" + user);
+        return users.find(user).isEmpty() || withinRate(exchange, "user:" + user);
     }
 
     private boolean admit(Exchange exchange, Role needed) throws JsonProcessingException {
