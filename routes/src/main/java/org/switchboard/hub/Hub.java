@@ -21,6 +21,7 @@ import org.switchboard.hub.routes.DispatchRoute;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.routes.ContactsApiRoute;
+import org.switchboard.hub.routes.DashboardRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.BroadcastApiRoute;
@@ -191,6 +192,8 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
                 segments, settings.get("switchboard.region"), adminPassword));
+        main.configure().addRoutesBuilder(new DashboardRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port")));
         main.start();
     }
 
