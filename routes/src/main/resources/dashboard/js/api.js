@@ -2,11 +2,12 @@
 
 /** An answer of 4xx/5xx: the hub's JSON {"error", "detail"}. */
 export class ApiError extends Error {
-  constructor(status, error, detail) {
+  constructor(status, error, detail, body) {
     super(detail ? `${error}: ${detail}` : error);
     this.status = status;
     this.error = error;
     this.detail = detail;
+    this.body = body && typeof body === 'object' ? body : {};
   }
 }
 
@@ -70,7 +71,7 @@ export async function api(method, path, { json, body, type, query } = {}) {
     onSignedOut();
   }
   const err = data && typeof data === 'object' ? data : {};
-  throw new ApiError(res.status, err.error || `HTTP ${res.status}`, err.detail || (typeof data === 'string' ? data : ''));
+  throw new ApiError(res.status, err.error || `HTTP ${res.status}`, err.detail || (typeof data === 'string' ? data : ''), err);
 }
 
 /**

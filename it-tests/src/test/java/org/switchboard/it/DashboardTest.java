@@ -186,6 +186,10 @@ class DashboardTest {
         browser.findElement(By.id("preview-button")).click();
         WebElement confirm = wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-button")));
         assertEquals("3", browser.findElement(By.cssSelector("#preview-counts [data-count=recipients]")).getText());
+        List<WebElement> samples = browser.findElements(By.cssSelector("#preview-messages li"));
+        assertFalse(samples.isEmpty(), "the preview shows the first messages as they will be sent");
+        assertTrue(samples.get(0).getText().contains("Halo "), samples.get(0).getText());
+        assertTrue(browser.findElements(By.cssSelector("#preview b")).isEmpty(), "names are text, not markup");
         String link = browser.findElement(By.id("report-link")).getAttribute("href");
         broadcastId = Long.parseLong(link.replaceAll("^.*#/broadcasts/", ""));
         assertEquals("AWAITING_CONFIRMATION", broadcast(broadcastId).get("status").asText(),

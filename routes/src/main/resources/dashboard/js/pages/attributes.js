@@ -43,6 +43,17 @@ export function attributePicker(initial = {}, onChange = () => {}) {
   return { node, ready, criteria: () => read() };
 }
 
+/** A broadcast's audience in words: its segment, its filter (text or object), or everyone. */
+export function audienceText(b) {
+  if (b.segment) {
+    return `segment ${b.segment}`;
+  }
+  if (b.filter && typeof b.filter === 'object') {
+    return filterText(b.filter) || 'every contact';
+  }
+  return b.filter || 'every contact';
+}
+
 /** {school: "SMA N 1", major: "IPA"} as the hub's filter text: school=SMA N 1; major=IPA (quoted when needed). */
 export function filterText(criteria) {
   return Object.entries(criteria || {})

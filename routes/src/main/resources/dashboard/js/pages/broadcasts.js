@@ -2,6 +2,7 @@
 
 import { api } from '../api.js';
 import { clear, el, problem, table, when } from '../dom.js';
+import { audienceText } from './attributes.js';
 import { counts } from './progress.js';
 
 export function render(view) {
@@ -14,8 +15,7 @@ export function render(view) {
       ['#', (b) => el('a', { href: `#/broadcasts/${b.id}` }, `#${b.id}`)],
       ['Created', (b) => when(b.createdAt)],
       ['By', (b) => b.requestedBy || ''],
-      ['To', (b) => (b.segment ? `segment ${b.segment}` : b.filter ? String(typeof b.filter === 'string' ? b.filter
-        : JSON.stringify(b.filter)) : 'everyone')],
+      ['To', (b) => audienceText(b)],
       ['Message', (b) => el('span', { class: 'sms-text' }, b.template || '')],
       ['Status', (b) => String(b.status || '').toLowerCase().replaceAll('_', ' ')],
       ['Progress', (b) => {

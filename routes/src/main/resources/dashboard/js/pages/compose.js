@@ -95,7 +95,7 @@ export function render(view) {
       stop();
       showPreview(b);
     } catch (e) {
-      clear(errors, problem(e, 'Creating a broadcast'));
+      clear(errors, problem(e, 'Creating a broadcast'), missingPlaceholders(e));
     }
   });
 
@@ -106,14 +106,18 @@ export function render(view) {
     const bar = progressBar();
     bar.node.hidden = true;
     const samples = previewMessages(b);
+    const p = b.preview && typeof b.preview === 'object' && !Array.isArray(b.preview) ? b.preview : {};
     clear(previewBox,
       el('h2', {}, `Preview of broadcast #${b.id}`),
       el('dl', { class: 'counts', id: 'preview-counts' },
-        term('Recipients', b.recipients ?? b.count, 'recipients'),
-        term('Opted out (skipped)', b.optedOut, 'opted-out'),
-        term('Invalid numbers (skipped)', b.invalid, 'invalid'),
-        term('Duplicates (skipped)', b.duplicates, 'duplicates'),
-        term('SMS parts', b.parts, 'parts')),
+        term('Recipients', p.recipients ?? b.recipients ?? b.count, 'recipients'),
+        term('Opted out (skipped)', p.optedOut ?? b.optedOut, 'opted-out'),
+        term('Invalid numbers (skipped)', p.invalid ?? b.invalid, 'invalid'),
+        term('Duplicates (skipped)', p.duplicates ?? b.duplicates, 'duplicates'),
+        term('SMS parts', p.totalParts ?? b.parts, 'parts'),
+        term('Modems ready', p.healthyModems, 'modems'),
+        term('Sending takes about', typeof p.estimatedSeconds === 'number' ? duration(p.estimatedSeconds) : null,
+          'estimate')),
       samples.length === 0 ? null : [el('h3', {}, 'First messages'),
         el('ul', { class: 'samples', id: 'preview-messages' }, samples.map((s) => el('li', {},
           s.to ? el('span', { class: 'to' }, s.to) : null, el('span', { class: 'sms-text' }, s.text))))],
@@ -144,9 +148,31 @@ export function render(view) {
 
 /** The preview's first rendered messages, whichever shape the hub gives them: texts, or {to|number, name, text}. */
 function previewMessages(b) {
-  const list = [b.preview, b.preview && b.preview.messages, b.messages, b.samples].find(Array.isArray) || [];
+  const p = b.preview || {};
+  const list = [p.samples, p, p.messages, b.samples, b.messages].find(Array.isArray) || [];
   return list.map((m) => (typeof m === 'string' ? { text: m }
     : { to: [m.to || m.number, m.name].filter(Boolean).join(' · '), text: m.text || m.message || '' }));
+}
+
+/** A refusal naming placeholders some recipients have no value for: which, for how many, and examples. */
+function missingPlaceholders(e) {
+  const missing = e && e.body && Array.isArray(e.body.missing) ? e.body.missing : [];
+  if (missing.length === 0) {
+    return null;
+  }
+  return el('ul', { class: 'error', id: 'missing-placeholders' }, missing.map((m) => el('li', {},
+    `{${m.placeholder}}: ${m.recipients} recipient(s) have no value`,
+    Array.isArray(m.examples) && m.examples.length ? ` (e.g. ${m.examples.map(String).join(', ')})` : '')));
+}
+
+function duration(seconds) {
+  if (seconds < 90) {
+    return `${Math.max(1, Math.round(seconds))} s`;
+  }
+  if (seconds < 5400) {
+    return `${Math.round(seconds / 60)} min`;
+  }
+  return `${(seconds / 3600).toFixed(1)} h`;
 }
 
 function term(name, value, key) {

@@ -3,6 +3,7 @@
 
 import { api, currentUser, download } from '../api.js';
 import { clear, el, problem, table, when } from '../dom.js';
+import { audienceText } from './attributes.js';
 import { timelineChart } from './chart.js';
 import { follow, isOver, progressBar } from './progress.js';
 
@@ -95,7 +96,7 @@ export function render(view, [id]) {
     bar.update(b);
     clear(facts,
       fact('Message', b.template),
-      fact('To', b.segment ? `segment ${b.segment}` : b.filter ? (typeof b.filter === 'string' ? b.filter : JSON.stringify(b.filter)) : 'everyone'),
+      fact('To', audienceText(b)),
       fact('Requested by', b.requestedBy),
       fact('Created', when(b.createdAt)),
       fact('Confirmed', when(b.confirmedAt)),
