@@ -21,8 +21,17 @@ export class NotAvailable extends Error {
 
 const session = { user: null, role: null, csrf: null, basic: null };
 // Only a hint that a session cookie may exist (the cookie itself is HttpOnly): without it the page does not ask
-// /api/session, whose 401 could make a browser pop up its own password dialog.
-const HINT = 'switchboard.signedIn';
+// /api/session, whose 401 without a cookie could make a browser pop up its own password dialog. A cookie of its own
+// rather than storage: it ends with the browser session, as the session cookie does.
+const HINT = 'switchboard_signed_in';
+
+function hinted() {
+  return document.cookie.split(';').some((c) => c.trim() === `${HINT}=1`);
+}
+
+function hint(on) {
+  document.cookie = on ? `${HINT}=1; Path=/; SameSite=Strict` : `${HINT}=; Path=/; SameSite=Strict; Max-Age=0`;
+}
 
 export function currentUser() {
   return session.user ? { user: session.user, role: session.role, basicAuth: session.basic !== null } : null;
@@ -108,18 +117,12 @@ function absent(status, data) {
 
 function forget() {
   session.user = session.role = session.csrf = session.basic = null;
-  try {
-    localStorage.removeItem(HINT);
-  } catch (e) { /* storage disabled */ }
+  hint(false);
 }
 
 /** The session the cookie holds, if any (after a reload). */
 export async function restore() {
-  let hinted = false;
-  try {
-    hinted = localStorage.getItem(HINT) === '1';
-  } catch (e) { /* storage disabled */ }
-  if (!hinted) {
+  if (!hinted()) {
     return null;
   }
   try {
@@ -144,9 +147,7 @@ export async function login(username, password) {
   const data = await parse(res);
   if (res.ok) {
     adopt(data);
-    try {
-      localStorage.setItem(HINT, '1');
-    } catch (e) { /* storage disabled */ }
+    hint(true);
     return currentUser();
   }
   if (!absent(res.status, data)) {

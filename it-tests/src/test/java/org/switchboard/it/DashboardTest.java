@@ -234,6 +234,13 @@ class DashboardTest {
         assertEquals(200, file.statusCode());
         assertTrue(file.body().contains(CITRA), file.body());
         HeadlessChromium.screenshot(browser, "05-broadcast-report");
+
+        open("#/broadcasts");
+        wait.until(d -> rows("#broadcasts-table").size() == 1);
+        String listed = rows("#broadcasts-table").get(0).getText();
+        assertTrue(listed.contains("#" + broadcastId) && listed.contains("major=IPA; school=SMA N 1 Yogyakarta")
+                && listed.contains("100 %"), listed);
+        HeadlessChromium.screenshot(browser, "05-broadcasts");
     }
 
     @Test

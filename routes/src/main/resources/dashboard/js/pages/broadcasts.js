@@ -5,13 +5,21 @@ import { clear, el, problem, table, when } from '../dom.js';
 import { audienceText } from './attributes.js';
 import { counts } from './progress.js';
 
-export function render(view) {
+const PAGE = 25;
+
+export function render(view, _params, query) {
+  const offset = Math.max(0, Number(query.get('offset')) || 0);
   const body = el('section', { id: 'broadcast-list' }, el('p', { class: 'muted' }, 'Loading…'));
   clear(view, el('h1', {}, 'Broadcasts'),
     el('p', {}, el('a', { href: '#/compose', class: 'button' }, 'New broadcast')), body);
-  api('GET', '/api/broadcasts').then((r) => {
+  api('GET', '/api/broadcasts', { query: { offset, limit: PAGE } }).then((r) => {
     const list = Array.isArray(r) ? r : (r.items || r.broadcasts || []);
-    clear(body, list.length === 0 ? el('p', {}, 'No broadcast yet.') : table([
+    const total = Array.isArray(r) ? list.length : Number(r.total) || 0;
+    clear(body, el('nav', { class: 'pager' },
+      offset > 0 ? el('a', { href: `#/broadcasts?offset=${Math.max(0, offset - PAGE)}`, rel: 'prev' }, '← newer') : null,
+      total > 0 ? el('span', {}, `${offset + 1}–${offset + list.length} of ${total}`) : null,
+      offset + list.length < total ? el('a', { href: `#/broadcasts?offset=${offset + PAGE}`, rel: 'next' }, 'older →') : null),
+    list.length === 0 ? el('p', {}, 'No broadcast yet.') : table([
       ['#', (b) => el('a', { href: `#/broadcasts/${b.id}` }, `#${b.id}`)],
       ['Created', (b) => when(b.createdAt)],
       ['By', (b) => b.requestedBy || ''],
