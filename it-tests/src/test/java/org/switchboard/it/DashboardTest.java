@@ -238,8 +238,8 @@ class DashboardTest {
         open("#/broadcasts");
         wait.until(d -> rows("#broadcasts-table").size() == 1);
         String listed = rows("#broadcasts-table").get(0).getText();
-        assertTrue(listed.contains("#" + broadcastId) && listed.contains("major=IPA; school=SMA N 1 Yogyakarta")
-                && listed.contains("100 %"), listed);
+        assertTrue(listed.contains("#" + broadcastId) && listed.contains("school=SMA N 1 Yogyakarta")
+                && listed.contains("major=IPA") && listed.contains("100 %"), listed);
         HeadlessChromium.screenshot(browser, "05-broadcasts");
     }
 
