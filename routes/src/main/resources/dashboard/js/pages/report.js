@@ -40,9 +40,16 @@ export function render(view, [id]) {
     el('div', { class: 'actions' }, el('label', {}, 'Show ', statusFilter), csvLink),
     recipients);
 
+  // redrawn only when the answer changed, so the page does not flicker or lose the reader's place
+  const shown = { timeline: null, recipients: null };
   const loadTimeline = async () => {
     try {
       const t = await api('GET', `/api/broadcasts/${id}/timeline`);
+      const key = JSON.stringify(t);
+      if (key === shown.timeline) {
+        return true;
+      }
+      shown.timeline = key;
       clear(chart, timelineChart(t.buckets || []));
     } catch (e) {
       clear(chart, problem(e, 'The chart over time'));
@@ -57,6 +64,11 @@ export function render(view, [id]) {
     }
     try {
       const page = await api('GET', `/api/broadcasts/${id}/recipients`, { query });
+      const key = JSON.stringify([query, page]);
+      if (key === shown.recipients) {
+        return true;
+      }
+      shown.recipients = key;
       const items = page.items || page.recipients || [];
       const total = Number(page.total) || 0;
       clear(recipients,
