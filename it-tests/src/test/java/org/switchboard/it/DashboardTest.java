@@ -133,6 +133,10 @@ class DashboardTest {
         assertTrue(browser.findElement(By.id("who-name")).getText().startsWith("admin"));
         if (sessions) {
             assertNotNull(browser.manage().getCookieNamed("switchboard_session"), "POST /login set the session cookie");
+            // a reload finds the session again (GET /api/session) instead of asking for the password
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+            assertTrue(browser.findElements(By.id("login")).isEmpty());
         } else {
             assertTrue(browser.findElement(By.id("notice")).getText().contains("no sign-in sessions"),
                     "without POST /login the page says it signed in for this tab only");
