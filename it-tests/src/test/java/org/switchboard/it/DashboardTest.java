@@ -260,8 +260,10 @@ class DashboardTest {
             Assumptions.abort("GET /api/messages is not on this hub: the history said so");
         }
         String number = broadcastId != null ? CITRA : ASKING;
+        String direction = broadcastId != null ? "out" : "in";
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-number")));
         field.sendKeys(number);
+        new Select(browser.findElement(By.id("f-direction"))).selectByValue(direction);
         browser.findElement(By.cssSelector("#history-filters button[type=submit]")).click();
         wait.until(d -> d.getCurrentUrl().contains("number=") && rows("#history-table").size() == 1);
         String row = rows("#history-table").get(0).getText();
@@ -274,6 +276,14 @@ class DashboardTest {
         browser.findElement(By.cssSelector("#history-table a.trail-link")).click();
         wait.until(d -> rows("#trail-table").size() >= 1);
         HeadlessChromium.screenshot(browser, "07-trail-from-history");
+
+        // back to the same search (the filters live in the URL), then the other direction: nothing
+        browser.navigate().back();
+        wait.until(d -> rows("#history-table").size() == 1);
+        assertEquals(number, browser.findElement(By.id("f-number")).getAttribute("value"));
+        new Select(browser.findElement(By.id("f-direction"))).selectByValue(direction.equals("out") ? "in" : "out");
+        browser.findElement(By.cssSelector("#history-filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("history-count"), "No message matches."));
     }
 
     @Test
