@@ -80,10 +80,11 @@ class DashboardTest {
 
     @BeforeAll
     void start() throws Exception {
+        // the browser first: without chromium the test is skipped (or fails on CI) before a hub is started for nothing
+        browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
         hub = InProcessHub.start(dir, Map.of());
         base = "http://127.0.0.1:" + hub.httpPort();
         password = Files.readString(dir.resolve("data/admin-password")).trim();
-        browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
         wait = new WebDriverWait(browser, WAIT);
         // pages that follow a sending broadcast redraw parts of themselves: an element may go while a condition reads it
         wait.ignoring(StaleElementReferenceException.class);
