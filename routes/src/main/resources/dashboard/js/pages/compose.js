@@ -126,6 +126,7 @@ export function render(view) {
       actionErrors,
       bar.node);
     bar.update(b);
+    previewBox.scrollIntoView({ block: 'start' });
     const act = async (action) => {
       confirm.disabled = cancel.disabled = true;
       clear(actionErrors);
@@ -133,6 +134,7 @@ export function render(view) {
         const now = await api('POST', `/api/broadcasts/${b.id}/${action}`);
         bar.node.hidden = false;
         bar.update(now);
+        bar.node.scrollIntoView({ block: 'nearest' });
         stop = follow(b.id, (latest) => bar.update(latest), actionErrors);
       } catch (e) {
         confirm.disabled = cancel.disabled = false;
