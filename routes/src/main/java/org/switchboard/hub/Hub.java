@@ -36,6 +36,7 @@ import org.switchboard.hub.http.SwitchboardJetty;
 import org.switchboard.hub.routes.AccountsApiRoute;
 import org.switchboard.hub.routes.SessionRoute;
 import org.switchboard.hub.routes.ContactsApiRoute;
+import org.switchboard.hub.routes.DashboardRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.MessageHistoryApiRoute;
@@ -248,6 +249,7 @@ public final class Hub implements AutoCloseable {
                 new ModemReport(List.copyOf(modems.keySet()), monitoring.tally()), credentials));
         main.configure().addRoutesBuilder(new SessionRoute(httpHost, httpPort, credentials));
         main.configure().addRoutesBuilder(new AccountsApiRoute(httpHost, httpPort, users, keys, credentials));
+        main.configure().addRoutesBuilder(new DashboardRoute(httpHost, httpPort));
         main.start();
     }
 

@@ -1,0 +1,134 @@
+// One broadcast's report: its progress (live while it sends), a chart of sent, delivered and failed over time, and
+// every recipient's status, paged, with the CSV.
+
+import { api, currentUser, download } from '../api.js';
+import { clear, el, problem, table, when } from '../dom.js';
+import { audienceText } from './attributes.js';
+import { timelineChart } from './chart.js';
+import { follow, isOver, progressBar } from './progress.js';
+
+const PAGE = 50;
+const REFRESH_MILLIS = 3000;
+const STATUSES = ['HELD', 'PENDING', 'SENDING', 'SENT', 'FAILED', 'CANCELLED'];
+
+export function render(view, [id]) {
+  const bar = progressBar();
+  const facts = el('dl', { class: 'facts', id: 'broadcast-facts' });
+  const errors = el('div');
+  const chart = el('section', { id: 'timeline' }, el('p', { class: 'muted' }, 'Loading…'));
+  const recipients = el('section', { id: 'recipients' });
+  const statusFilter = el('select', { id: 'recipient-status' }, el('option', { value: '' }, 'any status'),
+    STATUSES.map((s) => el('option', { value: s }, s.toLowerCase())));
+  const csv = `/api/broadcasts/${id}/recipients.csv`;
+  const csvLink = el('a', { href: csv, id: 'recipients-csv', download: `broadcast-${id}-recipients.csv`,
+    class: 'button secondary' }, 'Download CSV');
+  csvLink.addEventListener('click', (event) => {
+    // with the session cookie the link downloads as it is; without sessions it needs the credentials sent along
+    if (currentUser() && currentUser().basicAuth) {
+      event.preventDefault();
+      download(csv, `broadcast-${id}-recipients.csv`).catch((e) => clear(errors, problem(e)));
+    }
+  });
+  let offset = 0;
+  let timer = null;
+  let over = false;
+  clear(view,
+    el('p', {}, el('a', { href: '#/broadcasts' }, '← Broadcasts')),
+    el('h1', {}, `Broadcast #${id}`), facts, bar.node, errors,
+    el('h2', {}, 'Over time'), chart,
+    el('h2', {}, 'Recipients'),
+    el('div', { class: 'actions' }, el('label', {}, 'Show ', statusFilter), csvLink),
+    recipients);
+
+  // redrawn only when the answer changed, so the page does not flicker or lose the reader's place
+  const shown = { timeline: null, recipients: null };
+  const loadTimeline = async () => {
+    try {
+      const t = await api('GET', `/api/broadcasts/${id}/timeline`);
+      const key = JSON.stringify(t);
+      if (key === shown.timeline) {
+        return true;
+      }
+      shown.timeline = key;
+      clear(chart, timelineChart(t.buckets || []));
+    } catch (e) {
+      clear(chart, problem(e, 'The chart over time'));
+      return false;
+    }
+    return true;
+  };
+  const loadRecipients = async () => {
+    const query = { offset, limit: PAGE };
+    if (statusFilter.value) {
+      query.status = statusFilter.value;
+    }
+    try {
+      const page = await api('GET', `/api/broadcasts/${id}/recipients`, { query });
+      const key = JSON.stringify([query, page]);
+      if (key === shown.recipients) {
+        return true;
+      }
+      shown.recipients = key;
+      const items = page.items || page.recipients || [];
+      const total = Number(page.total) || 0;
+      clear(recipients,
+        el('nav', { class: 'pager' },
+          offset > 0 ? el('button', { type: 'button', class: 'link', onclick: () => { offset = Math.max(0, offset - PAGE); loadRecipients(); } }, '← previous') : null,
+          el('span', { id: 'recipients-count' }, total === 0 ? 'No recipient.' : `${offset + 1}–${offset + items.length} of ${total}`),
+          offset + items.length < total ? el('button', { type: 'button', class: 'link', onclick: () => { offset += PAGE; loadRecipients(); } }, 'next →') : null),
+        items.length === 0 ? null : table([
+          ['Number', (r) => r.number || r.to || ''],
+          ['Name', (r) => r.name || ''],
+          ['Message', (r) => (r.id ? el('a', { href: `#/messages/${encodeURIComponent(r.id)}` }, r.id) : '')],
+          ['Status', (r) => String(r.status || '').toLowerCase()],
+          ['Delivery', (r) => r.delivery || ''],
+          ['Sent', (r) => when(r.sentAt)],
+          ['Error', (r) => r.error || ''],
+        ], items, { class: 'data', id: 'recipients-table' }));
+    } catch (e) {
+      clear(recipients, problem(e, 'The list of recipients'));
+      return false;
+    }
+    return true;
+  };
+  statusFilter.addEventListener('change', () => {
+    offset = 0;
+    loadRecipients();
+  });
+
+  // The chart and the table follow the broadcast while it sends, less often than the bar.
+  const refresh = async () => {
+    const a = await loadTimeline();
+    const b = await loadRecipients();
+    if (!over && (a || b)) {
+      timer = setTimeout(refresh, REFRESH_MILLIS);
+    }
+  };
+  const stopFollowing = follow(id, (b) => {
+    bar.update(b);
+    clear(facts,
+      fact('Message', b.template),
+      fact('To', audienceText(b)),
+      fact('Requested by', b.requestedBy),
+      fact('Created', when(b.createdAt)),
+      fact('Confirmed', when(b.confirmedAt)),
+      fact('Finished', when(b.finishedAt)),
+      fact('Skipped', `${b.optedOut ?? 0} opted out, ${b.invalid ?? 0} invalid, ${b.duplicates ?? 0} duplicates`));
+    if (isOver(b) && !over) {
+      over = true;
+      clearTimeout(timer);
+      loadTimeline();
+      loadRecipients();
+    }
+  }, errors);
+  refresh();
+  return () => {
+    over = true;
+    clearTimeout(timer);
+    stopFollowing();
+  };
+}
+
+function fact(term, value) {
+  return value ? [el('dt', {}, term), el('dd', {}, String(value))] : null;
+}
