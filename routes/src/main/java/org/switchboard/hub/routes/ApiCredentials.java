@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
@@ -15,6 +16,18 @@ public final class ApiCredentials {
 
     public ApiCredentials(String adminPassword) {
         this.expected = (USER + ":" + adminPassword).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The role of {@code user} when {@code password} is theirs, else empty: for interfaces that carry credentials as
+     * parameters (Kannel's sendsms). Until users exist, only admin, with role admin.
+     */
+    public Optional<String> checkPassword(String user, String password) {
+        if (user == null || password == null) {
+            return Optional.empty();
+        }
+        byte[] given = (USER + ":" + password).getBytes(StandardCharsets.UTF_8);
+        return USER.equals(user) && MessageDigest.isEqual(given, expected) ? Optional.of("admin") : Optional.empty();
     }
 
     /** Whether an {@code Authorization} header carries admin's credentials (compared in constant time). */
