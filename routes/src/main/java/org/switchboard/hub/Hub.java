@@ -23,6 +23,11 @@ import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
+import org.switchboard.hub.routes.ApiCredentials;
+import org.switchboard.hub.routes.KannelDlrRoute;
+import org.switchboard.hub.routes.KannelSendsmsRoute;
+import org.switchboard.kannel.GroupCommit;
+import org.switchboard.kannel.KannelStore;
 import org.switchboard.hub.routes.BroadcastApiRoute;
 import org.switchboard.hub.routes.BroadcastConfirmationRoute;
 import org.switchboard.hub.routes.BroadcastReportRoute;
@@ -53,6 +58,7 @@ import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
+import org.switchboard.store.RetryBackoff;
 
 /**
  * The whole hub: its database, the embedded mail server and modem simulator when the settings ask for them, the
@@ -191,7 +197,27 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
                 segments, settings.get("switchboard.region"), adminPassword));
+        if (settings.getBoolean("switchboard.kannel.enabled")) {
+            addKannel(numbers, new ApiCredentials(adminPassword), backoff);
+        }
         main.start();
+    }
+
+    /** Kannel's sendsms on /cgi-bin/sendsms, and the dlr-url calls of its delivery reports. */
+    private void addKannel(PhoneNumbers numbers, ApiCredentials credentials, long maxBackoffMillis) {
+        KannelStore kannel = new KannelStore(database.dataSource());
+        GroupCommit commits = open(new GroupCommit(kannel::store, settings.getInt("switchboard.kannel.commit-writers"),
+                settings.getInt("switchboard.kannel.commit-max-rows"), 10_000));
+        JournalWriter hops = settings.getBoolean("switchboard.journal.enabled") ? journal : null;
+        main.configure().addRoutesBuilder(new KannelSendsmsRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"), credentials, numbers, commits, hops,
+                settings.getLong("switchboard.kannel.login-cache-millis"), 10_000));
+        main.configure().addRoutesBuilder(new KannelDlrRoute(kannel, hops, new KannelDlrRoute.Options(
+                settings.getLong("switchboard.kannel.dlr.poll-millis"), settings.getInt("switchboard.kannel.dlr.max-in-flight"),
+                Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.timeout-millis")),
+                settings.getInt("switchboard.kannel.dlr.max-attempts"),
+                new RetryBackoff(Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.first-retry-millis")),
+                        Duration.ofMillis(maxBackoffMillis)))));
     }
 
     /** One modem's pace for the preview's estimate: the configured one, or the rate limit when that is slower. */
