@@ -1,7 +1,9 @@
 package org.switchboard.kannel;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import org.switchboard.store.Sql;
+import org.switchboard.store.StoreException;
 
 /**
  * The sendsms side of the database: accepted recipients as outbound SMS (lane 0, source {@value #SOURCE}) with their
@@ -27,86 +30,88 @@ public final class KannelStore {
     }
 
     /**
-     * Queues every SMS of {@code batch} in one transaction (a group of requests committed together) and returns their
-     * outbound_sms ids in order. Three statements whatever the batch's size: ids from the sequence, then each table's
-     * rows from arrays.
+     * Queues every SMS of {@code batch} (a group of requests committed together) and returns their outbound_sms ids in
+     * order. One statement in autocommit, so one round trip whatever the batch's size: the rows come in as arrays, get
+     * their ids from the sequence in a CTE (materialized, as it calls nextval), and both tables take them from there.
+     * A foreign key checked at the statement's end sees the outbound_sms rows the same statement inserted.
      */
     public List<Long> store(List<NewSendsms> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        return Sql.inTransaction(dataSource, "queueing " + batch.size() + " sendsms SMS", c -> {
-            int n = batch.size();
-            Long[] ids = new Long[n];
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT nextval(pg_get_serial_sequence('outbound_sms', 'id')) FROM generate_series(1, ?)")) {
-                ps.setInt(1, n);
+        int n = batch.size();
+        String[] recipients = new String[n];
+        String[] texts = new String[n];
+        String[] users = new String[n];
+        Integer[] deferred = new Integer[n];
+        String[] senders = new String[n];
+        Integer[] codings = new Integer[n];
+        String[] charsets = new String[n];
+        String[] udhs = new String[n];
+        Integer[] masks = new Integer[n];
+        String[] urls = new String[n];
+        Integer[] validity = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            NewSendsms s = batch.get(i);
+            recipients[i] = s.recipient();
+            texts[i] = s.text();
+            users[i] = s.username();
+            deferred[i] = s.deferredMinutes() >= 0 ? s.deferredMinutes() : null;
+            senders[i] = s.sender();
+            codings[i] = Math.max(s.coding(), 0);
+            charsets[i] = s.charset();
+            udhs[i] = s.udh() == null ? null : HexFormat.of().formatHex(s.udh());
+            masks[i] = Math.max(s.dlrMask(), 0);
+            urls[i] = s.dlrUrl();
+            validity[i] = s.validityMinutes() >= 0 ? s.validityMinutes() : null;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement(STORE)) {
+                int i = 1;
+                ps.setArray(i++, c.createArrayOf("text", recipients));
+                ps.setArray(i++, c.createArrayOf("text", texts));
+                ps.setArray(i++, c.createArrayOf("text", users));
+                ps.setArray(i++, c.createArrayOf("integer", deferred));
+                ps.setArray(i++, c.createArrayOf("text", senders));
+                ps.setArray(i++, c.createArrayOf("integer", codings));
+                ps.setArray(i++, c.createArrayOf("text", charsets));
+                ps.setArray(i++, c.createArrayOf("text", udhs));
+                ps.setArray(i++, c.createArrayOf("integer", masks));
+                ps.setArray(i++, c.createArrayOf("text", urls));
+                ps.setArray(i, c.createArrayOf("integer", validity));
+                List<Long> ids = new ArrayList<>(n);
                 try (ResultSet rs = ps.executeQuery()) {
-                    for (int i = 0; i < n && rs.next(); i++) {
-                        ids[i] = rs.getLong(1);
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
                     }
                 }
+                if (ids.size() != n) {
+                    throw new SQLException(n + " sendsms SMS to store, " + ids.size() + " ids back");
+                }
+                return ids;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
-            String[] recipients = new String[n];
-            String[] texts = new String[n];
-            String[] users = new String[n];
-            Integer[] deferred = new Integer[n];
-            String[] senders = new String[n];
-            Integer[] codings = new Integer[n];
-            String[] charsets = new String[n];
-            String[] udhs = new String[n];
-            Integer[] masks = new Integer[n];
-            String[] urls = new String[n];
-            Integer[] validity = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                NewSendsms s = batch.get(i);
-                recipients[i] = s.recipient();
-                texts[i] = s.text();
-                users[i] = s.username();
-                deferred[i] = s.deferredMinutes() >= 0 ? s.deferredMinutes() : null;
-                senders[i] = s.sender();
-                codings[i] = Math.max(s.coding(), 0);
-                charsets[i] = s.charset();
-                udhs[i] = s.udh() == null ? null : HexFormat.of().formatHex(s.udh());
-                masks[i] = Math.max(s.dlrMask(), 0);
-                urls[i] = s.dlrUrl();
-                validity[i] = s.validityMinutes() >= 0 ? s.validityMinutes() : null;
-            }
-            // deferred: Kannel's msg->sms.deferred = now + minutes; the dispatcher claims no row before next_attempt_at.
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_sms"
-                    + " (id, recipient, text, source, requested_by, next_attempt_at)"
-                    + " SELECT t.id, t.recipient, t.text, '" + SOURCE + "', t.username,"
-                    + " CASE WHEN t.deferred > 0 THEN now() + t.deferred * interval '1 minute' END"
-                    + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[])"
-                    + " AS t(id, recipient, text, username, deferred)")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                ps.setArray(2, c.createArrayOf("text", recipients));
-                ps.setArray(3, c.createArrayOf("text", texts));
-                ps.setArray(4, c.createArrayOf("text", users));
-                ps.setArray(5, c.createArrayOf("integer", deferred));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO kannel_sendsms (sms_id, username, sender, coding,"
-                    + " charset, udh, dlr_mask, dlr_url, validity_minutes, deferred_minutes)"
-                    + " SELECT t.id, t.username, t.sender, t.coding, t.charset, decode(t.udh, 'hex'), t.mask, t.url,"
-                    + " t.validity, t.deferred FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[],"
-                    + " ?::text[], ?::int[], ?::text[], ?::int[], ?::int[])"
-                    + " AS t(id, username, sender, coding, charset, udh, mask, url, validity, deferred)")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                ps.setArray(2, c.createArrayOf("text", users));
-                ps.setArray(3, c.createArrayOf("text", senders));
-                ps.setArray(4, c.createArrayOf("integer", codings));
-                ps.setArray(5, c.createArrayOf("text", charsets));
-                ps.setArray(6, c.createArrayOf("text", udhs));
-                ps.setArray(7, c.createArrayOf("integer", masks));
-                ps.setArray(8, c.createArrayOf("text", urls));
-                ps.setArray(9, c.createArrayOf("integer", validity));
-                ps.setArray(10, c.createArrayOf("integer", deferred));
-                ps.executeUpdate();
-            }
-            return List.of(ids);
-        });
+        } catch (SQLException e) {
+            throw new StoreException("queueing " + n + " sendsms SMS", e);
+        }
     }
+
+    // deferred: Kannel's msg->sms.deferred = now + minutes; the dispatcher claims no row before next_attempt_at.
+    private static final String STORE = "WITH t AS MATERIALIZED ("
+            + " SELECT nextval(pg_get_serial_sequence('outbound_sms', 'id')) AS id, u.*"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::text[],"
+            + " ?::int[], ?::text[], ?::int[]) WITH ORDINALITY"
+            + " AS u(recipient, text, username, deferred, sender, coding, charset, udh, mask, url, validity, ord)),"
+            + " o AS (INSERT INTO outbound_sms (id, recipient, text, source, requested_by, next_attempt_at)"
+            + " SELECT t.id, t.recipient, t.text, '" + SOURCE + "', t.username,"
+            + " CASE WHEN t.deferred > 0 THEN now() + t.deferred * interval '1 minute' END FROM t ORDER BY t.ord),"
+            + " k AS (INSERT INTO kannel_sendsms (sms_id, username, sender, coding, charset, udh, dlr_mask, dlr_url,"
+            + " validity_minutes, deferred_minutes) SELECT t.id, t.username, t.sender, t.coding, t.charset,"
+            + " decode(t.udh, 'hex'), t.mask, t.url, t.validity, t.deferred FROM t)"
+            + " SELECT id FROM t ORDER BY ord";
 
     /**
      * Takes up to {@code limit} due callbacks and leases them for {@code lease} (longer than a call may take): a call a
