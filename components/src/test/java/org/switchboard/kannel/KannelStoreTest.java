@@ -116,6 +116,18 @@ class KannelStoreTest {
     }
 
     @Test
+    void aBufferedThenUndeliveredReportGivesTypesFourThenTwo() {
+        long id = kannel.store(List.of(sms("+6281234567890", 2 | 4, -1))).get(0);
+        queue.claim("m1", OffsetDateTime.now()).orElseThrow();
+        queue.markSent(id, "m1", 1, List.of(9));
+        messages.recordDeliveryReport("m1", 9, "+6281234567890", "pending", 48);
+        messages.recordDeliveryReport("m1", 9, "+6281234567890", "failed", 70);
+        List<DlrCall> calls = kannel.claimDue(10, Duration.ofSeconds(30));
+        assertEquals(List.of(DlrType.BUFFERED, DlrType.UNDELIVERED), calls.stream().map(c -> c.report().type()).toList());
+        assertEquals(List.of("Buffered", "Failed"), calls.stream().map(c -> c.report().reply()).toList());
+    }
+
+    @Test
     void aFailedSendIsAnSmscRefusalWithItsReasonWhenTheMaskAsksForUndelivered() {
         long id = kannel.store(List.of(sms("+6281234567890", 2, -1))).get(0);
         queue.claim("m1", OffsetDateTime.now()).orElseThrow();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -212,12 +213,15 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new KannelSendsmsRoute(settings.get("switchboard.http.host"),
                 settings.getInt("switchboard.http.port"), credentials, numbers, commits, hops,
                 settings.getLong("switchboard.kannel.login-cache-millis"), 10_000));
+        ExecutorService dlrThreads = KannelDlrRoute.executor();
+        AutoCloseable stopDlrThreads = dlrThreads::shutdownNow;
+        open(stopDlrThreads);
         main.configure().addRoutesBuilder(new KannelDlrRoute(kannel, hops, new KannelDlrRoute.Options(
                 settings.getLong("switchboard.kannel.dlr.poll-millis"), settings.getInt("switchboard.kannel.dlr.max-in-flight"),
                 Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.timeout-millis")),
                 settings.getInt("switchboard.kannel.dlr.max-attempts"),
                 new RetryBackoff(Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.first-retry-millis")),
-                        Duration.ofMillis(maxBackoffMillis)))));
+                        Duration.ofMillis(maxBackoffMillis))), dlrThreads));
     }
 
     /** One modem's pace for the preview's estimate: the configured one, or the rate limit when that is slower. */

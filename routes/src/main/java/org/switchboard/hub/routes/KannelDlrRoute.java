@@ -37,25 +37,31 @@ public final class KannelDlrRoute extends RouteBuilder {
     private final JournalWriter journal;
     private final Options options;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private ExecutorService executor;
-    private HttpClient http;
+    private final HttpClient http;
 
-    /** @param journal where each call's outcome goes; null when the journal is off */
-    public KannelDlrRoute(KannelStore store, JournalWriter journal, Options options) {
+    /**
+     * @param journal  where each call's outcome goes; null when the journal is off
+     * @param executor runs the HTTP client and the recording of outcomes; its owner shuts it down
+     */
+    public KannelDlrRoute(KannelStore store, JournalWriter journal, Options options, ExecutorService executor) {
         this.store = store;
         this.journal = journal;
         this.options = options;
+        this.http = HttpClient.newBuilder().executor(executor).connectTimeout(options.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @Override
-    public void configure() {
-        executor = Executors.newFixedThreadPool(2, r -> {
+    /** The executor a DLR caller wants: two daemon threads (the calls themselves are asynchronous). */
+    public static ExecutorService executor() {
+        return Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "kannel-dlr-http");
             t.setDaemon(true);
             return t;
         });
-        http = HttpClient.newBuilder().executor(executor).connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public void configure() {
         from("scheduler:" + ROUTE_ID + "?initialDelay=0&greedy=true&synchronous=true&delay=" + options.pollMillis())
                 .routeId(ROUTE_ID)
                 .process(this::poll);

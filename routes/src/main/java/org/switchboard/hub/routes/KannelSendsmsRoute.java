@@ -31,7 +31,7 @@ import org.switchboard.numbers.PhoneNumbers;
  */
 public final class KannelSendsmsRoute extends RouteBuilder {
     public static final String ROUTE_ID = "kannel-sendsms";
-    /** Larger than any SMS request needs (a long text in UCS-2, many recipients); refused before reading further. */
+    /** Larger than any SMS request needs (a long text in UCS-2, many recipients); a declared larger one is not read. */
     private static final int MAX_BODY = 64 * 1024;
     /** smsbox's sendsms-chars default (SENDSMS_DEFAULT_CHARS): a receiver with any other character is denied. */
     private static final String NUMBER_CHARS = "0123456789 +-";
@@ -77,6 +77,10 @@ public final class KannelSendsmsRoute extends RouteBuilder {
         if (!"GET".equals(method) && !"POST".equals(method)) {
             return KannelAnswer.UNKNOWN_REQUEST;
         }
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > MAX_BODY) {
+            return KannelAnswer.TOO_LARGE;
+        }
         byte[] body = "POST".equals(method) ? in.getBody(byte[].class) : null;
         if (body != null && body.length > MAX_BODY) {
             return KannelAnswer.TOO_LARGE;
@@ -106,6 +110,9 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             } else {
                 denied.add(receiver);
             }
+        }
+        if (!denied.isEmpty()) {
+            log.info("sendsms from {}: receivers denied (not a usable phone number): {}", request.username(), denied);
         }
         if (accepted.isEmpty()) {
             return KannelAnswer.ALL_DENIED;
