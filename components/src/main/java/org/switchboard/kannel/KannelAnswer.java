@@ -27,8 +27,13 @@ public record KannelAnswer(int status, String text) {
     public static final KannelAnswer VALIDITY_MISFORMED = new KannelAnswer(400, "Validity field misformed, rejected");
     public static final KannelAnswer DEFERRED_MISFORMED = new KannelAnswer(400, "Deferred field misformed, rejected");
     public static final KannelAnswer CHARSET_MISFORMED = new KannelAnswer(400, "Charset or body misformed, rejected");
-    /** smsbox's transmit_error: bearerbox would not take the SMS; here, the database would not store it. */
+    /** smsbox's transmit_error: bearerbox would not take the SMS; here, something unexpected went wrong. */
     public static final KannelAnswer SENDING_FAILED = new KannelAnswer(500, "Sending failed.");
+    /**
+     * smsbox's answer when bearerbox reports a temporary failure (delayed_http_reply, ack_failed_tmp); here, when the
+     * database did not store the SMS in time or too many requests wait for it: the client may try again.
+     */
+    public static final KannelAnswer TEMPORARY_FAILURE = new KannelAnswer(503, "Temporal failure, try again later.");
     /** The http server's answer to a method it does not serve. */
     public static final KannelAnswer UNKNOWN_REQUEST = new KannelAnswer(404, "Unknown request.");
     /** Not Kannel's: the hub refuses bodies larger than an SMS request can need. */

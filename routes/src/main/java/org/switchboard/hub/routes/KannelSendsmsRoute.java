@@ -128,13 +128,13 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             ids = commits.submit(rows).get(commitTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return KannelAnswer.SENDING_FAILED;
+            return KannelAnswer.TEMPORARY_FAILURE;
         } catch (ExecutionException | TimeoutException e) {
-            // Whether a timed-out group commits later is unknown; "Sending failed." may mean a duplicate if the client
-            // tries again, as with Kannel when bearerbox goes away mid-request.
+            // Whether a timed-out group commits later is unknown: a client that tries again may then send twice, as
+            // with Kannel when bearerbox goes away before its acknowledgement.
             log.warn("sendsms from {} to {} not stored: {}", request.username(), accepted,
                     e instanceof ExecutionException ? e.getCause().getMessage() : "no commit within " + commitTimeoutMillis + " ms");
-            return KannelAnswer.SENDING_FAILED;
+            return KannelAnswer.TEMPORARY_FAILURE;
         }
         journal(ids, rows, denied);
         return KannelAnswer.acceptedExcept(denied);
