@@ -52,7 +52,10 @@ public final class KannelSendsmsBench {
         System.out.printf("sendsms: wrk, 2 threads, %d s per level, GET /cgi-bin/sendsms to a new number each time;"
                 + " the hub's 4 simulated modems take %d ms per SMS; load average before: %s%n", seconds,
                 MODEM_LATENCY_MILLIS, loadAverage());
-        try (InProcessHub hub = InProcessHub.start(dir, Map.of("switchboard.simulator.modems", "4"))) {
+        // The production defaults' polling (the test settings poll every 100-200 ms), so the hub's background work is
+        // what it would be in production.
+        try (InProcessHub hub = InProcessHub.start(dir, Map.of("switchboard.simulator.modems", "4",
+                "switchboard.imap.poll-millis", "1000", "switchboard.outbox.poll-millis", "250"))) {
             DispatchTest.awaitModemsUp(hub.hub());
             // A GSM modem sends an SMS part in seconds (switchboard.broadcast.seconds-per-part, 6 by default), not in
             // the simulator's microseconds: at that pace the dispatchers work as they would in production, instead of
