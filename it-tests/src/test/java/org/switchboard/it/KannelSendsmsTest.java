@@ -161,6 +161,35 @@ class KannelSendsmsTest {
                 + " JOIN outbound_sms o ON o.id = d.sms_id WHERE o.text = 'Retry'"));
     }
 
+    /**
+     * playSMS's Kannel gateway writes "GET ... HTTP/1.0" on a socket, reads the answer line by line until the server
+     * closes, and compares a line with "0: Accepted for delivery" exactly; its Unicode text comes as UCS-2BE bytes with
+     * charset=UTF-16BE and coding=2.
+     */
+    @Test
+    void playSmsReadingTheAnswerFromARawHttp10SocketFindsKannelsExactLine() throws Exception {
+        String text = "Pengumuman السلام";
+        StringBuilder ucs2 = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_16BE)) {
+            ucs2.append('%').append(String.format("%02X", b & 0xFF));
+        }
+        String request = "GET /cgi-bin/sendsms?username=admin&password=" + enc(password) + "&from=playSMS"
+                + "&to=081234500006&dlr-mask=31&dlr-url=" + enc(dlrUrl("playsms")) + "&account=1-admin&smsc=default"
+                + "&charset=UTF-16BE&coding=2&text=" + ucs2 + " HTTP/1.0\r\n\r\n";
+        List<String> lines;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", hub.httpPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            // Read to the end: the server must close an HTTP/1.0 connection, or playSMS waits forever.
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            lines = List.of(all.split("\r\n", -1));
+        }
+        assertTrue(lines.get(0).startsWith("HTTP/1.") && lines.get(0).contains(" 202"), lines.get(0));
+        assertEquals("0: Accepted for delivery", lines.get(lines.size() - 1), lines.toString());
+        await().atMost(WAIT).until(() -> hub.delivered().stream().anyMatch(d -> d.to().equals("+6281234500006")
+                && d.text().equals(text)));
+    }
+
     @Test
     void aWrongPasswordGetsKannelsAuthorizationFailure() throws Exception {
         HttpResponse<String> r = get("username=admin&password=wrong&to=081234567890&text=x");
