@@ -123,21 +123,29 @@ public final class KannelSendsmsRoute extends RouteBuilder {
                     checked.charset(), checked.udh(), checked.dlrMask(), checked.dlrUrl(), checked.validity(),
                     checked.deferred()));
         }
-        List<Long> ids;
+        Optional<List<Long>> ids = store(rows);
+        if (ids.isEmpty()) {
+            return KannelAnswer.TEMPORARY_FAILURE;
+        }
+        journal(ids.get(), rows, denied);
+        return KannelAnswer.acceptedExcept(denied);
+    }
+
+    /** The rows' ids once committed; empty when they were not committed in time (or the queue is full). */
+    private Optional<List<Long>> store(List<NewSendsms> rows) {
         try {
-            ids = commits.submit(rows).get(commitTimeoutMillis, TimeUnit.MILLISECONDS);
+            return Optional.of(commits.submit(rows).get(commitTimeoutMillis, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return KannelAnswer.TEMPORARY_FAILURE;
+            return Optional.empty();
         } catch (ExecutionException | TimeoutException e) {
             // Whether a timed-out group commits later is unknown: a client that tries again may then send twice, as
             // with Kannel when bearerbox goes away before its acknowledgement.
-            log.warn("sendsms from {} to {} not stored: {}", request.username(), accepted,
-                    e instanceof ExecutionException ? e.getCause().getMessage() : "no commit within " + commitTimeoutMillis + " ms");
-            return KannelAnswer.TEMPORARY_FAILURE;
+            log.warn("sendsms from {} to {} not stored: {}", rows.get(0).username(),
+                    rows.stream().map(NewSendsms::recipient).toList(), e instanceof ExecutionException
+                            ? e.getCause().getMessage() : "no commit within " + commitTimeoutMillis + " ms");
+            return Optional.empty();
         }
-        journal(ids, rows, denied);
-        return KannelAnswer.acceptedExcept(denied);
     }
 
     /**
