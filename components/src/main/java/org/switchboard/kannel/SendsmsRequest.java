@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A sendsms request's parameters as they came, before anything is checked: from a GET's query (or a form), or from a
@@ -25,6 +26,8 @@ public record SendsmsRequest(String username, String password, String to, boolea
     public static final int CODING_UCS2 = 2;
     /** sms.h MAX_SMS_OCTETS: no UDH can be longer than an SMS. */
     private static final int MAX_SMS_OCTETS = 140;
+    /** octstr_split_words splits on any blanks. */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     /** What a checked request asks: the receivers as given (split on blanks), the text decoded, the rest checked. */
     public record Checked(List<String> receivers, String text, String from, int coding, String charset, byte[] udh,
@@ -59,7 +62,7 @@ public record SendsmsRequest(String username, String password, String to, boolea
         if (udh != null && udh.length > MAX_SMS_OCTETS) {
             return new Refused(KannelAnswer.UDH_TOO_LONG);
         }
-        List<String> receivers = Arrays.stream(to.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        List<String> receivers = Arrays.stream(BLANKS.split(to.trim())).filter(s -> !s.isEmpty()).toList();
         if (receivers.isEmpty()) {
             return new Refused(KannelAnswer.EMPTY_RECEIVER);
         }

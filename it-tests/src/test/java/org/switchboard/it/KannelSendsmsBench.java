@@ -76,11 +76,14 @@ public final class KannelSendsmsBench {
             System.out.printf("  hub warm-up, 16 connections, 5 s: %,.0f req/s (not counted)%n", warm.acceptedPerSecond());
             for (int c : connections) {
                 long before = stored.getAsLong();
+                long cpuBefore = processCpuNanos();
                 WrkResult r = wrk(wrk, script, url, c, seconds);
+                long cpu = processCpuNanos() - cpuBefore;
                 long rows = stored.getAsLong() - before;
                 System.out.printf("  hub    %4d connections: %,7.0f answered 202/s, %,7.0f stored/s (%,d rows), non-202 %,d,"
-                        + " socket errors %,d, p50 %.1f ms, p99 %.1f ms%n", c, r.acceptedPerSecond(), rows / r.seconds(),
-                        rows, r.non2xx(), r.socketErrors(), r.p50(), r.p99());
+                        + " socket errors %,d, p50 %.1f ms, p99 %.1f ms; hub JVM CPU %.0f us per request%n", c,
+                        r.acceptedPerSecond(), rows / r.seconds(), rows, r.non2xx(), r.socketErrors(), r.p50(), r.p99(),
+                        cpu / 1000.0 / Math.max(1, r.requests()));
             }
         }
         if (Files.isExecutable(BEARERBOX) && Files.isExecutable(SMSBOX) && Files.isExecutable(FAKESMSC)) {
@@ -225,6 +228,12 @@ public final class KannelSendsmsBench {
             }
         }
         return null;
+    }
+
+    /** CPU time of this JVM (the hub, and the little the benchmark itself does while wrk runs). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String loadAverage() {
