@@ -226,12 +226,18 @@ class KannelSendsmsTest {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
                 + "/cgi-bin/sendsms")).header("Content-Type", "text/plain; charset=utf-8")
                 .header("X-Kannel-Username", "admin").header("X-Kannel-Password", password)
-                .header("X-Kannel-To", "081234500004").POST(HttpRequest.BodyPublishers.ofString("Rapat guru ☺"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Kannel-To", "081234500004").header("X-Kannel-Validity", "60")
+                .POST(HttpRequest.BodyPublishers.ofString("Rapat guru ☺")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
         assertEquals("0: Accepted for delivery", r.body());
         await().atMost(WAIT).until(() -> hub.delivered().stream().anyMatch(d -> d.to().equals("+6281234500004")
                 && d.text().equals("Rapat guru ☺")));
+        // The modem: producer sets no validity period: kept beside the SMS, and its trail says so.
+        long id = ((Number) hub.query("SELECT sms_id FROM kannel_sendsms WHERE validity_minutes = 60").get(0).get("sms_id"))
+                .longValue();
+        assertTrue(hub.journal("outbound_sms").stream().anyMatch(j -> ((Number) j.get("message_id")).longValue() == id
+                && "sms-stored".equals(j.get("hop"))
+                && String.valueOf(j.get("detail")).contains("validity 60 min stored, not passed to the modem")));
         HttpResponse<String> noAuth = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
                 + "/cgi-bin/sendsms")).header("Content-Type", "text/plain").header("X-Kannel-To", "081234500004")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
