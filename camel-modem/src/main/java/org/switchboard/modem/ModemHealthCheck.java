@@ -7,7 +7,10 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.switchboard.modem.session.ModemSession;
 import org.switchboard.modem.session.ModemStatus;
 
-/** Camel health check of one modem: UP when it answers and is initialised, with signal and registration as details. */
+/**
+ * Camel health check of one modem: UP when it answers, is initialised and is not known to be off the network; signal,
+ * registration and operator as details.
+ */
 final class ModemHealthCheck extends AbstractHealthCheck {
     private final ModemSession session;
 
@@ -26,6 +29,9 @@ final class ModemHealthCheck extends AbstractHealthCheck {
             builder.detail("signal.dbm", s.signalDbm());
         }
         builder.detail("registration", s.registration());
+        if (s.operator() != null) {
+            builder.detail("operator", s.operator());
+        }
         builder.detail("sent", s.sent());
         builder.detail("failed", s.failed());
         builder.detail("received", s.received());
@@ -33,12 +39,17 @@ final class ModemHealthCheck extends AbstractHealthCheck {
         if (s.lastError() != null) {
             builder.detail("last.error", s.lastError());
         }
-        if (session.isReady()) {
-            builder.up();
-        } else {
+        if (!session.isReady()) {
             builder.message("modem " + session.name() + " is " + s.state()
                     + (s.lastError() != null ? ": " + s.lastError() : ""));
             builder.down();
+        } else if (s.offNetwork()) {
+            // It answers, but sends nothing (+CMS ERROR: 331): the dispatcher leaves it alone, and so should counts
+            // of usable modems (a broadcast's estimate).
+            builder.message("modem " + session.name() + " is off the network (registration " + s.registration() + ")");
+            builder.down();
+        } else {
+            builder.up();
         }
     }
 }

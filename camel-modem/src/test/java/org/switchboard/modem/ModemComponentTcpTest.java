@@ -290,9 +290,14 @@ class ModemComponentTcpTest {
                 .filter(r -> r.getCheck().getId().equals("modem-gsm1")).findFirst().orElseThrow();
         assertEquals(org.apache.camel.health.HealthCheck.State.UP, health.getState());
         assertEquals("home", health.getDetails().get("registration"));
+        assertEquals("SWITCHBOARD SIM", health.getDetails().get("operator"));
 
         sim.registered(1, false);
         await().atMost(WAIT).until(() -> meters.get("modem.registered").tag("modem", "gsm1").gauge().value() == 0.0);
+        var off = org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
+                .filter(r -> r.getCheck().getId().equals("modem-gsm1")).findFirst().orElseThrow();
+        assertEquals(org.apache.camel.health.HealthCheck.State.DOWN, off.getState());
+        assertEquals("modem gsm1 is off the network (registration searching)", off.getMessage().orElse(""));
     }
 
     @Test

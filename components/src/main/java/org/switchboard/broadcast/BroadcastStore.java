@@ -39,6 +39,36 @@ public final class BroadcastStore {
         });
     }
 
+    /** A page of broadcasts, newest first. */
+    public List<Broadcast> list(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        return Sql.inTransaction(dataSource, "listing broadcasts", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast"
+                    + " ORDER BY id DESC OFFSET ? LIMIT ?")) {
+                Sql.bind(ps, offset, limit);
+                List<Broadcast> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(broadcast(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public long count() {
+        return Sql.inTransaction(dataSource, "counting broadcasts", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM broadcast");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /**
      * The broadcast whose preview email has this Message-ID (from a reply's In-Reply-To or References). Matches
      * with and without the angle brackets, since mail clients and parsers differ in keeping them.

@@ -115,6 +115,74 @@ public final class ContactStore {
         });
     }
 
+    /** The contact with this id. */
+    public Optional<Contact> findById(long id) {
+        return Sql.inTransaction(dataSource, "reading contact #" + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM contact c LEFT JOIN opt_out o ON o.number = c.number WHERE c.id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(contact(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Applies an edit in one transaction. Empty when there is no such contact.
+     *
+     * @throws NumberTakenException when the new number is another contact's
+     */
+    public Optional<Contact> edit(long id, ContactEdit edit) {
+        if (edit.number() != null && !MessageStore.isE164(edit.number())) {
+            throw new IllegalArgumentException("not an E.164 number: " + edit.number());
+        }
+        return Sql.inTransaction(dataSource, "editing contact #" + id, c -> {
+            if (edit.number() != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contact WHERE number = ?::text AND id <> ?")) {
+                    ps.setString(1, edit.number());
+                    ps.setLong(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            throw new NumberTakenException(edit.number(), rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE contact SET"
+                    + " name = CASE WHEN ? THEN ? ELSE name END, number = coalesce(?::text, number::text)::e164,"
+                    + " attributes = (attributes || ?::jsonb) - ?::text[], updated_at = now() WHERE id = ?")) {
+                ps.setBoolean(1, edit.setName());
+                ps.setString(2, edit.name());
+                ps.setString(3, edit.number());
+                ps.setString(4, json(edit.attributes()));
+                ps.setArray(5, c.createArrayOf("text", edit.removed().toArray()));
+                ps.setLong(6, id);
+                if (ps.executeUpdate() == 0) {
+                    return Optional.<Contact>empty();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM contact c LEFT JOIN opt_out o ON o.number = c.number WHERE c.id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.of(contact(rs));
+                }
+            }
+        });
+    }
+
+    /** Takes back an opt-out: the number may be texted by broadcasts again. False when it had not opted out. */
+    public boolean optIn(String e164) {
+        return Sql.inTransaction(dataSource, "taking back the opt-out of " + e164, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM opt_out WHERE number = ?::text")) {
+                ps.setString(1, e164);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
     /** A page of the contacts matching the filter, opted-out ones included (and flagged), in the order they were added. */
     public List<Contact> list(ContactFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 0) {

@@ -378,15 +378,18 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
         return lastError;
     }
 
-    long acceptedCount() {
+    /** NOTIFYs answered 200 (counts for the health check and metrics). */
+    public long acceptedCount() {
         return accepted.get();
     }
 
-    long rejectedCount() {
+    /** NOTIFYs refused: a stranger, another event package, a malformed body. */
+    public long rejectedCount() {
         return rejected.get();
     }
 
-    long failedCount() {
+    /** NOTIFYs whose route failed: answered with an error so that the PBX sends them again. */
+    public long failedCount() {
         return failed.get();
     }
 

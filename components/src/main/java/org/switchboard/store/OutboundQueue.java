@@ -165,6 +165,23 @@ public final class OutboundQueue {
                 + " WHERE o.id = s.id");
     }
 
+    /**
+     * Why a row that was to go back to the queue was cancelled instead (its broadcast cancelled, its recipient opted
+     * out), or empty when it is not CANCELLED: a requeue says "back in the queue" only when it is.
+     */
+    public Optional<String> cancelledBecause(long id) {
+        return Sql.inTransaction(dataSource, "reading outbound SMS " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT error FROM outbound_sms WHERE id = ? AND status = 'CANCELLED'")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "cancelled"))
+                            : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     private int update(String what, String sql, Object... params) {
         return Sql.inTransaction(dataSource, what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -94,7 +94,7 @@ public final class VoicemailMails {
             } else if (r.audio() != null && size >= 0) {
                 attached += size;
                 String filename = "voicemail-" + fileSafe(box) + "-" + r.baseName() + "." + r.audioFormat().toLowerCase(Locale.ROOT);
-                parts.addBodyPart(attachment(new PathDataSource(r.audio(), audioType(r.audioFormat())), filename));
+                parts.addBodyPart(new Base64FilePart(r.audio(), audioType(r.audioFormat()), filename));
                 text.append(": attached as ").append(filename).append(".\n");
             } else {
                 text.append(": the recording was not found in the PBX's spool.\n");

@@ -335,6 +335,8 @@ class OutboundQueueTest {
             assertEquals("broadcast cancelled", row(id).error());
         }
         assertTrue(row(ids.get(0)).possibleDuplicate());
+        assertEquals(Optional.of("broadcast cancelled"), queue.cancelledBecause(ids.get(0)));
+        assertEquals(Optional.empty(), queue.cancelledBecause(reply), "queued again, not cancelled");
         assertEquals(OutboundStatus.PENDING, row(reply).status(), "a staff reply to an opted-out number still goes");
         assertEquals(reply, queue.claim("gsm4", now).orElseThrow().id());
         assertTrue(queue.claim("gsm4", now).isEmpty());

@@ -156,6 +156,60 @@ class ContactsApiTest {
     }
 
     @Test
+    void oneContactReadEditedWithItsNumberCheckedAgain() throws Exception {
+        JsonNode listed = JSON.readTree(send("GET", "/api/contacts?offset=5&limit=2", null, null, true).body())
+                .get("contacts");
+        long id = listed.get(0).get("id").asLong();
+        String otherNumber = listed.get(1).get("number").asText();
+        JsonNode one = JSON.readTree(send("GET", "/api/contacts/" + id, null, null, true).body());
+        assertEquals(listed.get(0), one);
+
+        HttpResponse<String> bad = send("PATCH", "/api/contacts/" + id, "application/json",
+                "{\"number\": \"0812-ABC\", \"attributes\": {\"major\": [1]}, \"nickname\": \"x\"}", true);
+        assertError(bad, 400, "invalid contact");
+        JsonNode fields = JSON.readTree(bad.body()).get("fields");
+        assertEquals("not a phone number: 0812-ABC", fields.get("number").asText(), bad.body());
+        assertTrue(fields.has("attributes.major") && fields.has("nickname"), bad.body());
+        assertEquals(one, JSON.readTree(send("GET", "/api/contacts/" + id, null, null, true).body()),
+                "a refused edit changes nothing");
+        assertError(send("PATCH", "/api/contacts/" + id, "application/json",
+                "{\"number\": \"" + otherNumber + "\"}", true), 409, "another contact");
+
+        HttpResponse<String> edited = send("PATCH", "/api/contacts/" + id, "application/json",
+                "{\"name\": \"  Budi   Baru \", \"number\": \"0812 9999 0001\","
+                        + " \"attributes\": {\"Wali Kelas\": \"Bu Sri\"}}", true);
+        assertEquals(200, edited.statusCode(), edited.body());
+        JsonNode now = JSON.readTree(edited.body());
+        assertEquals("Budi Baru", now.get("name").asText());
+        assertEquals("+6281299990001", now.get("number").asText());
+        assertEquals("Bu Sri", now.get("attributes").get("wali_kelas").asText());
+        assertEquals(one.get("attributes").get("school"), now.get("attributes").get("school"));
+        // (the other tests count schools and majors: only the attribute added here is taken away again)
+        JsonNode removed = JSON.readTree(send("PATCH", "/api/contacts/" + id, "application/json",
+                "{\"attributes\": {\"wali_kelas\": null}}", true).body());
+        assertEquals(one.get("attributes"), removed.get("attributes"));
+        assertEquals("Budi Baru", removed.get("name").asText());
+        assertError(send("GET", "/api/contacts/987654321", null, null, true), 404, "no such contact");
+        assertError(send("DELETE", "/api/contacts/" + id, null, null, true), 405, "GET, PATCH");
+    }
+
+    @Test
+    void attributeValuesAndTheReachOfAFilter() throws Exception {
+        JsonNode values = JSON.readTree(send("GET", "/api/contacts/attributes", null, null, true).body());
+        assertTrue(values.get("school").toString().contains("SMA N 1 Yogyakarta"), values.toString());
+        String filter = "school=SMA N 1 Yogyakarta";
+        long matching = ContactCsvFixtures.rows(ROWS, INVALID, SEED).stream().filter(x -> x.e164() != null)
+                .filter(x -> x.school().equals("SMA N 1 Yogyakarta")).count();
+        JsonNode count = JSON.readTree(send("GET", "/api/contacts/count?filter="
+                + URLEncoder.encode(filter, StandardCharsets.UTF_8), null, null, true).body());
+        assertEquals(matching, count.get("matching").asLong(), count.toString());
+        assertEquals(matching - count.get("optedOut").asLong(), count.get("count").asLong());
+        assertEquals(ROWS - INVALID, JSON.readTree(send("GET", "/api/contacts/count", null, null, true).body())
+                .get("matching").asLong());
+        assertError(send("GET", "/api/contacts/count?filter=school", null, null, true), 400, "has no '='");
+    }
+
+    @Test
     void mistakesAreAnsweredWithJsonAndA4xx() throws Exception {
         assertError(send("GET", "/api/contacts", null, null, false), 401, "credentials required");
         assertError(send("GET", "/api/segments", null, null, false), 401, "credentials required");
@@ -177,6 +231,7 @@ class ContactsApiTest {
 
     private static void assertError(HttpResponse<String> r, int status, String expected) throws Exception {
         assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.body());
         JsonNode body = JSON.readTree(r.body());
         String text = body.get("error").asText() + " " + body.path("detail").asText();
         assertTrue(text.contains(expected), r.body());

@@ -125,7 +125,11 @@ class SmsToEmailAndBackTest {
         for (String hop : List.of("read-from-modem", "stored", "email-rendered", "handed-to-smtp")) {
             assertTrue(hops.contains("\"" + hop + "\""), hop + " in " + hops);
         }
-        String out = get("/api/messages/out-1/hops");
+        // The simulator records the SMS before its OK reaches the dispatcher, whose "sent" hop follows.
+        String out = await().atMost(WAIT).until(() -> {
+            hub.journal().flush();
+            return get("/api/messages/out-1/hops");
+        }, h -> h.contains("\"sent\""));
         for (String hop : List.of("sms-stored", "sent")) {
             assertTrue(out.contains("\"" + hop + "\""), hop + " in " + out);
         }

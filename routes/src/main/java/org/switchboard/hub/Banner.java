@@ -16,7 +16,8 @@ final class Banner {
         String http = "http://" + s.get("switchboard.http.host") + ":" + s.get("switchboard.http.port");
         StringBuilder b = new StringBuilder();
         b.append("\nSwitchboard is running. Settings: ").append(s.source()).append('\n');
-        b.append("  Health       ").append(http).append("/health\n");
+        b.append("  Health       ").append(http).append("/health   (open; ").append(http)
+                .append("/metrics and /api/modems with the API's credentials)\n");
         b.append("  API          ").append(http).append("/api/messages/in-1/hops   (user admin, ")
                 .append(passwordGenerated ? "password " + adminPassword + " - generated now, shown only this once)"
                         : "password from SWITCHBOARD_ADMIN_PASSWORD or data/admin-password)")

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,17 +19,26 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.mail.SmtpSender;
+import org.switchboard.hub.monitor.MailServer;
+import org.switchboard.hub.monitor.ModemReport;
+import org.switchboard.hub.monitor.Monitoring;
+import org.switchboard.hub.routes.ApiCredentials;
 import org.switchboard.hub.routes.DispatchRoute;
+import org.switchboard.hub.routes.MetricsRoute;
+import org.switchboard.hub.routes.ModemsApiRoute;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
-import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.ApiCredentials;
+import org.switchboard.hub.routes.HttpApiRoute;
 import org.switchboard.hub.routes.KannelDlrRoute;
 import org.switchboard.hub.routes.KannelSendsmsRoute;
 import org.switchboard.kannel.GroupCommit;
 import org.switchboard.kannel.KannelStore;
+import org.switchboard.hub.routes.MessageHistoryApiRoute;
+import org.switchboard.hub.routes.OpenApiRoute;
+import org.switchboard.hub.routes.SmsApiRoute;
 import org.switchboard.hub.routes.BroadcastApiRoute;
 import org.switchboard.hub.routes.BroadcastConfirmationRoute;
 import org.switchboard.hub.routes.BroadcastReportRoute;
@@ -48,7 +58,10 @@ import org.switchboard.journal.JournalWriter;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.SenderPolicy;
 import org.switchboard.mail.StaffAllowList;
+import org.switchboard.broadcast.BroadcastAudience;
 import org.switchboard.broadcast.BroadcastPlanner;
+import org.switchboard.broadcast.BroadcastRecipients;
+import org.switchboard.broadcast.BroadcastTimeline;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.modem.sim.SimModem;
@@ -57,6 +70,7 @@ import org.switchboard.modem.sim.SimOptions;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
+import org.switchboard.store.MessageHistory;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.RetryBackoff;
@@ -75,6 +89,7 @@ public final class Hub implements AutoCloseable {
     private EmbeddedMail embeddedMail;
     private SimNetwork simulator;
     private JournalWriter journal;
+    private Monitoring monitoring;
     private Main main;
     private Map<String, String> modems;
     private String adminPassword;
@@ -136,6 +151,7 @@ public final class Hub implements AutoCloseable {
         long poll = settings.getLong("switchboard.outbox.poll-millis");
         long backoff = settings.getLong("switchboard.outbox.max-backoff-millis");
 
+        monitoring = open(new Monitoring(database.dataSource(), smtpServer(), imapServers(), monitoringTiming()));
         main = new Main();
         // /health lists every check (the modems' signal and registration too), not only the failing ones.
         main.configure().health().withExposureLevel("full");
@@ -145,6 +161,12 @@ public final class Hub implements AutoCloseable {
                 if (settings.getBoolean("switchboard.journal.enabled")) {
                     JournalEventNotifier.install(m.getCamelContext(), journal);
                 }
+                monitoring.beforeConfigure(m.getCamelContext());
+            }
+
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                monitoring.afterConfigure(m.getCamelContext(), List.copyOf(modems.keySet()), VoicemailRoute.ROUTE_ID);
             }
         });
         modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new SmsInboundRoute(name, uri, store)));
@@ -160,9 +182,9 @@ public final class Hub implements AutoCloseable {
                 settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
         main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, imapUri(),
                 smtpUri()));
-        main.configure().addRoutesBuilder(new BroadcastRequestRoute(new BroadcastPlanner(database.dataSource(), numbers),
-                broadcasts, segments, mail,
-                new ModemPool(modems.size(), secondsPerPart()),
+        BroadcastPlanner planner = new BroadcastPlanner(database.dataSource(), numbers);
+        ModemPool pool = new ModemPool(modems.size(), secondsPerPart());
+        main.configure().addRoutesBuilder(new BroadcastRequestRoute(planner, broadcasts, segments, mail, pool,
                 settings.getInt("switchboard.broadcast.confirm-above"), smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastConfirmationRoute(broadcasts, mail, smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastReportRoute(broadcasts,
@@ -170,7 +192,8 @@ public final class Hub implements AutoCloseable {
                 settings.getLong("switchboard.broadcast.report-poll-millis"),
                 Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis")), reportCsvDir()));
         DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
-        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch)));
+        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch,
+                monitoring.dispatchLatency())));
         MailboxOwners voicemailOwners = new MailboxOwners(
                 MailboxOwners.fromSettings(settings.withPrefix(MailboxOwners.SETTINGS_PREFIX)), database.dataSource());
         VoicemailStore voicemail = new VoicemailStore(database.dataSource());
@@ -191,15 +214,28 @@ public final class Hub implements AutoCloseable {
                             settings.get("switchboard.voicemail.context")),
                     store, mail, smtp, senders, settings.getLong("switchboard.voicemail.poll-millis"), backoff));
         }
-        main.configure().addRoutesBuilder(new HttpApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new JournalReader(database.dataSource()), adminPassword));
-        main.configure().addRoutesBuilder(new BroadcastApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), broadcasts, adminPassword));
-        main.configure().addRoutesBuilder(new ContactsApiRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), new ContactStore(database.dataSource()),
-                segments, settings.get("switchboard.region"), adminPassword));
+        String httpHost = settings.get("switchboard.http.host");
+        int httpPort = settings.getInt("switchboard.http.port");
+        // One instance for every route: sessions, API keys and rate limits live in it.
+        ApiCredentials credentials = new ApiCredentials(adminPassword);
+        main.configure().addRoutesBuilder(new HttpApiRoute(httpHost, httpPort, new JournalReader(database.dataSource()),
+                credentials));
+        main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, credentials,
+                new BroadcastApiRoute.Parts(broadcasts, planner, new BroadcastAudience(segments),
+                        new BroadcastRecipients(database.dataSource()), new BroadcastTimeline(database.dataSource()),
+                        new BroadcastReport(database.dataSource()), pool, settings.zone())));
+        main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
+                segments, settings.get("switchboard.region"), credentials));
+        main.configure().addRoutesBuilder(new SmsApiRoute(httpHost, httpPort, credentials, store, numbers,
+                settings.getInt("switchboard.reply.max-parts")));
+        main.configure().addRoutesBuilder(new MessageHistoryApiRoute(httpHost, httpPort, credentials,
+                new MessageHistory(database.dataSource()), numbers, settings.zone()));
+        main.configure().addRoutesBuilder(new OpenApiRoute(httpHost, httpPort, credentials));
+        main.configure().addRoutesBuilder(new MetricsRoute(httpHost, httpPort, monitoring.registry(), credentials));
+        main.configure().addRoutesBuilder(new ModemsApiRoute(httpHost, httpPort,
+                new ModemReport(List.copyOf(modems.keySet()), monitoring.tally()), credentials));
         if (settings.getBoolean("switchboard.kannel.enabled")) {
-            addKannel(numbers, new ApiCredentials(adminPassword), backoff);
+            addKannel(numbers, credentials, backoff);
         }
         main.start();
     }
@@ -222,6 +258,35 @@ public final class Hub implements AutoCloseable {
                 settings.getInt("switchboard.kannel.dlr.max-attempts"),
                 new RetryBackoff(Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.first-retry-millis")),
                         Duration.ofMillis(maxBackoffMillis))), dlrThreads));
+    }
+
+    private Monitoring.Timing monitoringTiming() {
+        return new Monitoring.Timing(Duration.ofMillis(settings.getLong("switchboard.health.timeout-millis")),
+                Duration.ofMillis(settings.getLong("switchboard.health.database-keep-millis")),
+                Duration.ofMillis(settings.getLong("switchboard.health.mail-keep-millis")),
+                Duration.ofMillis(settings.getLong("switchboard.metrics.counts-max-age-millis")));
+    }
+
+    private MailServer smtpServer() {
+        return new MailServer(settings.get("switchboard.smtp.host"), smtpPort(), settings.getBoolean("switchboard.smtp.tls"),
+                settings.get("switchboard.smtp.user"), settings.get("switchboard.smtp.password"));
+    }
+
+    /** The IMAP accounts the hub reads: the help desk's replies, and Asterisk's voicemail emails when configured. */
+    private Map<String, MailServer> imapServers() {
+        Map<String, MailServer> out = new LinkedHashMap<>();
+        out.put("imap", imapServer(settings.get("switchboard.imap.user"), settings.get("switchboard.imap.password")));
+        if (settings.has("switchboard.voicemail.imap.user")) {
+            out.put("imap-voicemail", imapServer(settings.get("switchboard.voicemail.imap.user"),
+                    settings.get("switchboard.voicemail.imap.password")));
+        }
+        return out;
+    }
+
+    private MailServer imapServer(String user, String password) {
+        int port = embeddedMail != null ? embeddedMail.imapPort() : settings.getInt("switchboard.imap.port");
+        return new MailServer(settings.get("switchboard.imap.host"), port, settings.getBoolean("switchboard.imap.tls"),
+                user, password);
     }
 
     /** One modem's pace for the preview's estimate: the configured one, or the rate limit when that is slower. */

@@ -264,6 +264,21 @@ public final class ResponseParsers {
         return Optional.of(number);
     }
 
+    /**
+     * The operator of "+COPS: 0,0,\"Telkomsel\",7" (long or short name, or the numeric MCC+MNC, as the modem's format
+     * is set); empty when the modem is not registered ("+COPS: 0") or names none.
+     */
+    public static Optional<String> cops(String line) {
+        List<String> f = fieldsOf(line, "+COPS");
+        if (f == null || f.size() < 3) {
+            return Optional.empty();
+        }
+        String operator = AtFields.unquote(f.get(2)).strip();
+        // A name is printable text; anything else is a modem's garbage, better not shown on a dashboard.
+        return operator.isEmpty() || operator.length() > 64 || !operator.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? Optional.empty() : Optional.of(operator);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The fields of a line whose code is {@code code}, or null for any other line. */

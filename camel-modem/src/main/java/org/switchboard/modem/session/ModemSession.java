@@ -377,6 +377,10 @@ public final class ModemSession implements AutoCloseable {
             AtResponse creg = c.execute(AtCommand.of("AT+CREG?").withTimeout(config.getCommandTimeout()));
             ResponseParsers.lineWith(creg.lines(), "+CREG").flatMap(ResponseParsers::registration)
                     .ifPresent(reg -> status.registration = reg.status());
+            // For people reading /api/modems: which network the SIM is on. A modem without AT+COPS? answers ERROR.
+            AtResponse cops = c.execute(AtCommand.of("AT+COPS?").withTimeout(config.getCommandTimeout()));
+            status.operator = status.registered()
+                    ? ResponseParsers.lineWith(cops.lines(), "+COPS").flatMap(ResponseParsers::cops).orElse(null) : null;
         } catch (IOException e) {
             LOG.debug("Modem {}: health poll failed: {}", name, e.getMessage());
         }

@@ -16,6 +16,7 @@ public final class ModemStatus {
     volatile int rssi = 99;
     volatile RegistrationStatus registration = RegistrationStatus.UNKNOWN;
     volatile String identity = "";
+    volatile String operator;
     volatile String lastError;
     volatile Instant lastErrorAt;
     volatile Instant readySince;
@@ -55,6 +56,11 @@ public final class ModemStatus {
     public boolean offNetwork() {
         RegistrationStatus r = registration;
         return r != RegistrationStatus.UNKNOWN && !r.registered();
+    }
+
+    /** The network operator as AT+COPS? names it, or null when unknown or not registered. */
+    public String operator() {
+        return operator;
     }
 
     /** Manufacturer and model as the modem reports them. */

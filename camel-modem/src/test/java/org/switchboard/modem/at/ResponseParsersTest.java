@@ -163,6 +163,16 @@ class ResponseParsersTest {
     }
 
     @Test
+    void copsNamesTheOperatorOnlyWhenRegistered() {
+        assertEquals(Optional.of("Telkomsel"), ResponseParsers.cops("+COPS: 0,0,\"Telkomsel\",7"));
+        assertEquals(Optional.of("SWITCHBOARD SIM"), ResponseParsers.cops("+COPS: 0,0,\"SWITCHBOARD SIM\""));
+        assertEquals(Optional.of("51010"), ResponseParsers.cops("+COPS: 1,2,\"51010\",2"));
+        assertEquals(Optional.empty(), ResponseParsers.cops("+COPS: 0"));
+        assertEquals(Optional.empty(), ResponseParsers.cops("+COPS: 0,0,\"\""));
+        assertEquals(Optional.empty(), ResponseParsers.cops("+CSQ: 21,0"));
+    }
+
+    @Test
     void lineWithFindsTheAnswerLine() {
         assertEquals(Optional.of("+CSQ: 3,4"), ResponseParsers.lineWith(List.of("^RSSI:3", "+CSQ: 3,4"), "+CSQ"));
         assertEquals(Optional.empty(), ResponseParsers.lineWith(List.of("OK"), "+CSQ"));
@@ -201,6 +211,7 @@ class ResponseParsersTest {
             ResponseParsers.cpmsSupported(line);
             ResponseParsers.cpin(line);
             ResponseParsers.csca(line);
+            ResponseParsers.cops(line);
             ResponseParsers.lineWith(lines, "+CSQ");
         }
     }

@@ -45,11 +45,14 @@ public final class ApiCredentials {
     }
 
     /**
-     * Lets the request through when it carries admin's credentials; otherwise answers 401 with a basic-auth
+     * Lets the request through when it carries admin's credentials (header {@code SwitchboardUser} then names the
+     * user); otherwise answers 401 with a basic-auth
      * challenge and a JSON error, and returns false.
      */
     public boolean admit(Exchange exchange) throws JsonProcessingException {
         if (authorised(exchange.getIn().getHeader("Authorization", String.class))) {
+            // Set here, never taken from the request: a client could send a header of that name itself.
+            exchange.getIn().setHeader(ApiRequests.USER_HEADER, USER);
             return true;
         }
         exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"switchboard\"");

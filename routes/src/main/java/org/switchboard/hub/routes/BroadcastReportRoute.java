@@ -55,8 +55,9 @@ public final class BroadcastReportRoute extends RouteBuilder {
                     .step("report-sent")
                         .process(this::report)
                         .doTry()
-                            .to(smtpUri)
+                            .filter(exchangeProperty("reportMail").isNotNull()).to(smtpUri).end()
                             .process(this::markReported)
+                        .endDoTry()
                         .doFinally()
                             .process(this::deleteCsv)
                         .end()
@@ -68,6 +69,14 @@ public final class BroadcastReportRoute extends RouteBuilder {
         long id = exchange.getIn().getBody(Long.class);
         Broadcast broadcast = broadcasts.find(id).orElseThrow();
         BroadcastReport.Summary summary = reports.summary(id);
+        exchange.setProperty("broadcastId", id);
+        if (broadcast.requestedBy().indexOf('@') < 0) {
+            // Requested over the HTTP API by a user, not an address: its report is read there (recipients, CSV).
+            exchange.setProperty(Journal.DETAIL, "no report email: requested by API user " + broadcast.requestedBy()
+                    + "; " + summary.sent() + " sent, " + summary.delivered() + " delivered, " + summary.failed()
+                    + " failed, " + summary.possibleDuplicates() + " possible duplicate(s)");
+            return;
+        }
         BroadcastMails.ReportMail report = mails.report(session, mail, broadcast, summary, reports, csvDir);
         exchange.setProperty("reportMail", report);
         exchange.setProperty("reportMessageId", BroadcastMails.reportMessageId(id, mail));

@@ -20,24 +20,37 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.contacts.Contact;
+import org.switchboard.contacts.ContactEdit;
 import org.switchboard.contacts.ContactFilter;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.ImportReport;
+import org.switchboard.contacts.NumberTakenException;
 import org.switchboard.contacts.Reach;
 import org.switchboard.contacts.Segment;
 import org.switchboard.contacts.SegmentStore;
+import org.switchboard.journal.Journal;
+import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.StoreException;
 
 /**
- * Contacts and segments over HTTP, behind the API's basic auth: {@code POST /api/contacts/import} (a CSV body; answers
- * the import report), {@code GET /api/contacts?filter=&offset=&limit=}, and {@code GET|PUT|DELETE /api/segments/NAME}
+ * Contacts and segments over HTTP, behind the API's credentials: {@code POST /api/contacts/import} (a CSV body; answers
+ * the import report), {@code GET /api/contacts?filter=&offset=&limit=}, {@code GET|PATCH /api/contacts/ID} (a merge
+ * patch of name, number and attributes; the number checked again), {@code POST /api/contacts/ID/opt-out|opt-in}
+ * (journalled; an opt-out cancels the contact's held and queued broadcast SMS as a STOP does),
+ * {@code GET /api/contacts/attributes} (each attribute's values, for filter choices),
+ * {@code GET /api/contacts/count?filter=} (a broadcast's reach), and {@code GET|PUT|DELETE /api/segments/NAME}
  * with {@code GET /api/segments} listing them. Errors are JSON {@code {"error": ..., "detail": ...}} with a 4xx.
  */
 public final class ContactsApiRoute extends RouteBuilder {
     private static final Pattern SEGMENT = Pattern.compile("^/api/segments/([^/]+)/?$");
+    private static final Pattern CONTACT = Pattern.compile("^/api/contacts/(\\d{1,18})(?:/(opt-out|opt-in))?/?$");
+    private static final String ROUTE = "http-contacts";
+    private static final int MAX_VALUES_PER_ATTRIBUTE = 200;
+    /** A contact list larger than this is refused (413): some 500,000 contacts with a few attributes each. */
+    static final long MAX_CSV_BYTES = 64L * 1024 * 1024;
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
@@ -46,22 +59,37 @@ public final class ContactsApiRoute extends RouteBuilder {
     private final SegmentStore segments;
     private final String region;
     private final ApiCredentials credentials;
-    private final ObjectMapper json = new ObjectMapper();
+    private final PhoneNumbers numbers;
 
     /** @param region where numbers without a country code belong, as in settings' {@code switchboard.region} */
     public ContactsApiRoute(String host, int port, ContactStore contacts, SegmentStore segments, String region,
-            String adminPassword) {
+            ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.contacts = contacts;
         this.segments = segments;
         this.region = region;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.numbers = new PhoneNumbers(region);
+        this.credentials = credentials;
     }
 
     @Override
     public void configure() {
+        // Whatever a handler did not answer itself: JSON, never camel-http's stack trace.
+        onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
+                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         // Longer than HttpApiRoute's /api prefix, so camel-jetty brings these paths here: see the note there.
-        from(base + "/api/contacts?matchOnUriPrefix=true").routeId("http-contacts").process(e -> handle(e, this::contacts));
+        from(base + "/api/contacts?matchOnUriPrefix=true").routeId(ROUTE)
+                .process(e -> handle(e, this::contacts))
+                .filter(exchangeProperty(Journal.MESSAGE_ID).isNotNull())
+                    .setProperty(Journal.MESSAGE_KIND, constant("contact"))
+                    .choice()
+                        .when(exchangeProperty("optAction").isEqualTo("opt-out"))
+                            .step(Journal.stepId(ROUTE, "opted-out")).process(e -> guarded(e, this::optOut)).end()
+                        .endChoice()
+                        .otherwise()
+                            .step(Journal.stepId(ROUTE, "opted-in")).process(e -> guarded(e, this::optIn)).end()
+                    .end()
+                .end();
         from(base + "/api/segments?matchOnUriPrefix=true").routeId("http-segments").process(e -> handle(e, this::segments));
     }
 
@@ -71,13 +99,20 @@ public final class ContactsApiRoute extends RouteBuilder {
 
     /** Credentials first; then the handler, its refusals of bad input turned into 400 and store failures into 503. */
     private void handle(Exchange exchange, Handler handler) throws Exception {
-        if (!credentials.admit(exchange)) {
-            return;
+        if (credentials.admit(exchange)) {
+            guarded(exchange, handler);
         }
+    }
+
+    private void guarded(Exchange exchange, Handler handler) throws Exception {
         String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
         String path = Optional.ofNullable(exchange.getIn().getHeader(Exchange.HTTP_URI, String.class)).orElse("");
         try {
             handler.handle(exchange, method, path);
+        } catch (ApiException e) {
+            ApiRequests.answer(exchange, e);
+        } catch (NumberTakenException e) {
+            error(exchange, 409, "the number is another contact's", e.getMessage());
         } catch (IllegalArgumentException e) {
             // InvalidFilterException, InvalidCsvException, InvalidSegmentNameException, a bad number in the query
             error(exchange, 400, "bad request", e.getMessage());
@@ -103,7 +138,7 @@ public final class ContactsApiRoute extends RouteBuilder {
                 return;
             }
             ImportReport report;
-            try (InputStream body = exchange.getIn().getBody(InputStream.class);
+            try (InputStream body = ApiRequests.limited(exchange, MAX_CSV_BYTES);
                     Reader csv = new InputStreamReader(body == null ? InputStream.nullInputStream() : body,
                             charset(type).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                                     .onUnmappableCharacter(CodingErrorAction.REPORT))) {
@@ -117,6 +152,26 @@ public final class ContactsApiRoute extends RouteBuilder {
                 throw e;
             }
             respond(exchange, 200, report);
+        } else if (path.matches("^/api/contacts/attributes/?$")) {
+            ApiRequests.requireMethod(method, path, "GET");
+            respond(exchange, 200, contacts.attributeValues(MAX_VALUES_PER_ATTRIBUTE));
+        } else if (path.matches("^/api/contacts/count/?$")) {
+            ApiRequests.requireMethod(method, path, "GET");
+            Map<String, String> query = query(exchange);
+            ApiRequests.onlyKnown(query, java.util.Set.of("filter"), null);
+            ContactFilter filter = ContactFilter.parse(query.get("filter"));
+            Reach reach = contacts.reach(filter);
+            Map<String, Object> out = new LinkedHashMap<>();
+            // count: whom a broadcast to this filter would text; optedOut: whom it would skip
+            out.put("count", reach.reachable());
+            out.put("optedOut", reach.optedOut());
+            out.put("matching", reach.contacts());
+            out.put("filter", filter.describe());
+            respond(exchange, 200, out);
+        } else if (CONTACT.matcher(path).matches()) {
+            Matcher m = CONTACT.matcher(path);
+            m.matches();
+            one(exchange, method, path, Long.parseLong(m.group(1)), m.group(2));
         } else if (path.matches("^/api/contacts/?$")) {
             if (!"GET".equals(method)) {
                 methodNotAllowed(exchange, "GET");
@@ -136,6 +191,106 @@ public final class ContactsApiRoute extends RouteBuilder {
         } else {
             error(exchange, 404, "no such resource", path);
         }
+    }
+
+    private void one(Exchange exchange, String method, String path, long id, String action) throws Exception {
+        Contact contact = contacts.findById(id)
+                .orElseThrow(() -> ApiException.notFound("no such contact", "contact #" + id));
+        if (action != null) {
+            ApiRequests.requireMethod(method, path, "POST");
+            exchange.setProperty("optAction", action);
+            exchange.setProperty("contact", contact);
+            exchange.setProperty(Journal.MESSAGE_ID, id);
+            return;
+        }
+        switch (method) {
+            case "GET" -> respond(exchange, 200, contact);
+            case "PATCH" -> respond(exchange, 200, contacts.edit(id, edit(exchange))
+                    .orElseThrow(() -> ApiException.notFound("no such contact", "contact #" + id)));
+            default -> throw ApiRequests.methodNotAllowed(method, path, "GET, PATCH");
+        }
+    }
+
+    /** The body of a PATCH read as a merge patch; every field's mistake reported at once, under "fields". */
+    private ContactEdit edit(Exchange exchange) {
+        JsonNode body = ApiRequests.jsonObject(exchange,
+                "{\"name\": \"Budi Santoso\", \"number\": \"0812...\", \"attributes\": {\"major\": \"IPA\", \"old\": null}}");
+        Map<String, String> fields = new LinkedHashMap<>();
+        boolean setName = false;
+        String name = null;
+        String number = null;
+        Map<String, String> set = new LinkedHashMap<>();
+        java.util.Set<String> removed = new java.util.TreeSet<>();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> f = it.next();
+            JsonNode v = f.getValue();
+            switch (f.getKey()) {
+                case "name" -> {
+                    setName = true;
+                    if (v.isNull()) {
+                        name = null;
+                    } else if (v.isTextual()) {
+                        name = ContactFilter.attributeValue(v.asText());
+                        name = name.isEmpty() ? null : name;
+                    } else {
+                        fields.put("name", "must be a text or null");
+                    }
+                }
+                case "number" -> {
+                    if (!v.isTextual()) {
+                        fields.put("number", "must be a text, e.g. \"+6281234567890\"");
+                    } else {
+                        number = numbers.tryE164(v.asText()).orElse(null);
+                        if (number == null) {
+                            fields.put("number", "not a phone number: " + v.asText());
+                        }
+                    }
+                }
+                case "attributes" -> {
+                    if (!v.isObject()) {
+                        fields.put("attributes", "must be an object of attribute names and values (null removes one)");
+                        break;
+                    }
+                    for (java.util.Iterator<Map.Entry<String, JsonNode>> a = v.fields(); a.hasNext();) {
+                        Map.Entry<String, JsonNode> attr = a.next();
+                        String key = ContactFilter.attributeName(attr.getKey());
+                        if (key.isEmpty() || key.matches(".*[=;\"].*")) {
+                            fields.put("attributes." + attr.getKey(), "not an attribute name (empty, or with = ; \")");
+                        } else if (attr.getValue().isNull()
+                                || attr.getValue().isTextual() && ContactFilter.attributeValue(attr.getValue().asText()).isEmpty()) {
+                            removed.add(key);
+                        } else if (attr.getValue().isValueNode()) {
+                            set.put(key, ContactFilter.attributeValue(attr.getValue().asText()));
+                        } else {
+                            fields.put("attributes." + attr.getKey(), "must be a text, a number or null");
+                        }
+                    }
+                }
+                default -> fields.put(f.getKey(), "not a field of a contact (name, number, attributes)");
+            }
+        }
+        if (!fields.isEmpty()) {
+            throw ApiException.badRequest("invalid contact", String.join("; ", fields.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).toList())).with("fields", fields);
+        }
+        return new ContactEdit(setName, name, number, set, removed);
+    }
+
+    private void optOut(Exchange exchange, String method, String path) throws Exception {
+        Contact contact = exchange.getProperty("contact", Contact.class);
+        contacts.optOut(contact.number(), "API");
+        exchange.setProperty(Journal.DETAIL, contact.number() + " opted out through the API by "
+                + ApiRequests.user(exchange) + (contact.optedOut() ? " (had opted out already)" : "")
+                + "; its held and queued broadcast SMS cancelled");
+        respond(exchange, 200, contacts.findById(contact.id()).orElseThrow());
+    }
+
+    private void optIn(Exchange exchange, String method, String path) throws Exception {
+        Contact contact = exchange.getProperty("contact", Contact.class);
+        boolean changed = contacts.optIn(contact.number());
+        exchange.setProperty(Journal.DETAIL, contact.number() + " opted in through the API by "
+                + ApiRequests.user(exchange) + (changed ? "" : " (had not opted out)"));
+        respond(exchange, 200, contacts.findById(contact.id()).orElseThrow());
     }
 
     private void segments(Exchange exchange, String method, String path) throws Exception {
@@ -167,8 +322,8 @@ public final class ContactsApiRoute extends RouteBuilder {
                 }
             }
             case "PUT" -> {
-                JsonNode body = json.readTree(exchange.getIn().getBody(String.class));
-                if (body == null || !body.isObject() || !body.has("filter")) {
+                JsonNode body = ApiRequests.jsonObject(exchange, "{\"filter\": \"school=SMA N 1 Yogyakarta; major=IPA\"}");
+                if (!body.has("filter")) {
                     error(exchange, 400, "the body must be a JSON object with a filter",
                             "{\"filter\": \"school=SMA N 1 Yogyakarta; major=IPA\", \"description\": \"...\"}");
                     return;

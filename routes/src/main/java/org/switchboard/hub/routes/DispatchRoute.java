@@ -12,6 +12,7 @@ import org.switchboard.dispatch.ClaimPacer;
 import org.switchboard.dispatch.ModemPause;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.dispatch.SendFailure;
+import org.switchboard.hub.monitor.DispatchLatency;
 import org.switchboard.journal.Journal;
 import org.switchboard.modem.ModemComponent;
 import org.switchboard.modem.ModemConstants;
@@ -47,6 +48,7 @@ public final class DispatchRoute extends RouteBuilder {
     private final OutboundQueue queue;
     private final Options options;
     private final String routeId;
+    private final DispatchLatency latency;
     // The dispatcher's own state, touched only by its scheduler thread (one thread per scheduler name).
     private final ModemPause pause;
     private final ClaimPacer pacer;
@@ -58,6 +60,12 @@ public final class DispatchRoute extends RouteBuilder {
     }
 
     public DispatchRoute(String modem, String modemUri, OutboundQueue queue, Options options) {
+        this(modem, modemUri, queue, options, DispatchLatency.NONE);
+    }
+
+    /** @param latency where the time from queued to sent of each SMS this dispatcher sends is recorded */
+    public DispatchRoute(String modem, String modemUri, OutboundQueue queue, Options options, DispatchLatency latency) {
+        this.latency = latency;
         this.modem = modem;
         this.modemUri = modemUri;
         this.queue = queue;
@@ -206,6 +214,7 @@ public final class DispatchRoute extends RouteBuilder {
             log.info("Modem {} is sending again", modem);
         }
         boolean recorded = record(sms.id(), "was sent", () -> queue.markSent(sms.id(), via, parts, refs));
+        latency.sent(modem, sms);
         exchange.setProperty(Journal.DETAIL, "to " + sms.recipient() + " via " + via + ", " + parts
                 + " part(s), message references " + refs + (sms.possibleDuplicate() ? ", possibly a duplicate" : "")
                 + (recorded ? "" : "; not yet recorded (database)"));
@@ -246,12 +255,24 @@ public final class DispatchRoute extends RouteBuilder {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
         pause.fault(System.nanoTime());
-        record(sms.id(), "failed with the modem",
+        boolean recorded = record(sms.id(), "failed with the modem",
                 () -> queue.requeueAfterModemFault(sms.id(), f.reason(), f.code(), f.possiblySent()));
-        log.warn("Modem {} failed sending SMS {} ({}); the SMS is back in the queue{}, the modem pauses {} ms", modem,
-                sms.id(), f.reason(), f.possiblySent() ? " marked possible duplicate" : "", pause.current().toMillis());
-        exchange.setProperty(Journal.DETAIL, "modem " + modem + " failed: " + f.reason() + code(f)
-                + "; back in the queue for another modem" + (f.possiblySent() ? ", possibly sent already" : ""));
+        Optional<String> cancelled = recorded ? cancelled(sms.id()) : Optional.empty();
+        String fate = cancelled.map(why -> "cancelled instead of queued again: " + why)
+                .orElse("back in the queue for another modem");
+        log.warn("Modem {} failed sending SMS {} ({}); {}{}, the modem pauses {} ms", modem, sms.id(), f.reason(), fate,
+                f.possiblySent() ? ", marked possible duplicate" : "", pause.current().toMillis());
+        exchange.setProperty(Journal.DETAIL, "modem " + modem + " failed: " + f.reason() + code(f) + "; " + fate
+                + (f.possiblySent() ? ", possibly sent already" : ""));
+    }
+
+    /** Why the row just put back was cancelled instead; a failed read only costs the journal that detail. */
+    private Optional<String> cancelled(long sms) {
+        try {
+            return queue.cancelledBecause(sms);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private void retryLater(Exchange exchange) {
@@ -259,11 +280,15 @@ public final class DispatchRoute extends RouteBuilder {
         SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
         Duration delay = exchange.getProperty(DELAY, Duration.class);
         OffsetDateTime next = OffsetDateTime.now().plus(delay);
-        record(sms.id(), "is to be retried", () -> queue.retryLater(sms.id(), f.reason(), f.code(), next, f.possiblySent()));
-        log.warn("SMS {} to {} not sent ({}); attempt {} of {}, next in {} ms", sms.id(), sms.recipient(), f.reason(),
-                sms.attempts(), options.retries().maxAttempts(), delay.toMillis());
+        boolean recorded = record(sms.id(), "is to be retried",
+                () -> queue.retryLater(sms.id(), f.reason(), f.code(), next, f.possiblySent()));
+        Optional<String> cancelled = recorded ? cancelled(sms.id()) : Optional.empty();
+        String fate = cancelled.map(why -> "cancelled instead of retried: " + why)
+                .orElse("next attempt in " + delay.toMillis() + " ms");
+        log.warn("SMS {} to {} not sent ({}); attempt {} of {}, {}", sms.id(), sms.recipient(), f.reason(),
+                sms.attempts(), options.retries().maxAttempts(), fate);
         exchange.setProperty(Journal.DETAIL, "attempt " + sms.attempts() + " of " + options.retries().maxAttempts()
-                + " failed: " + f.reason() + code(f) + "; next attempt in " + delay.toMillis() + " ms");
+                + " failed: " + f.reason() + code(f) + "; " + fate);
     }
 
     private void fail(Exchange exchange) {

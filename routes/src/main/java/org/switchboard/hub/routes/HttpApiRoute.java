@@ -25,14 +25,17 @@ public final class HttpApiRoute extends RouteBuilder {
     private final JournalReader journal;
     private final ApiCredentials credentials;
 
-    public HttpApiRoute(String host, int port, JournalReader journal, String adminPassword) {
+    public HttpApiRoute(String host, int port, JournalReader journal, ApiCredentials credentials) {
         this.base = "jetty:http://" + host + ":" + port;
         this.journal = journal;
-        this.credentials = new ApiCredentials(adminPassword);
+        this.credentials = credentials;
     }
 
     @Override
     public void configure() {
+        // Whatever a handler did not answer itself: JSON, never camel-http's stack trace.
+        onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
+                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         from(base + "/health").routeId("http-health").process(this::health);
         // Other routes consume longer prefixes on the same port (ContactsApiRoute: /api/contacts, /api/segments).
         // camel-jetty resolves a request to the longest matching consumer path (HttpRestServletResolveConsumerStrategy,

@@ -17,6 +17,9 @@ import org.switchboard.voicemail.VoicemailStore;
  * another event package, a malformed body) are journalled with their source and why.
  */
 public final class VoicemailRoute extends RouteBuilder {
+    /** Its id: the SIP NOTIFY counts in /metrics come from this route's consumer. */
+    public static final String ROUTE_ID = "voicemail";
+
     private final String sipUri;
     private final VoicemailStore store;
 
@@ -27,7 +30,7 @@ public final class VoicemailRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(sipUri).routeId("voicemail")
+        from(sipUri).routeId(ROUTE_ID)
                 .setProperty(Journal.MESSAGE_KIND, constant("voicemail_notify"))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .choice()
