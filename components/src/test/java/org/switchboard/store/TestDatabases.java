@@ -47,7 +47,7 @@ public final class TestDatabases {
     public static void truncateAll(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("TRUNCATE contact, inbound_sms, conversation, outbound_sms, opt_out, journal, voicemail_notify, voicemail_mailbox,"
-                    + " voicemail_forward, voicemail_notification RESTART IDENTITY");
+                    + " voicemail_forward, voicemail_notification, kannel_sendsms, kannel_dlr RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
         }

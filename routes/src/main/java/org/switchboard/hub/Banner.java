@@ -49,6 +49,10 @@ final class Banner {
         }
         b.append("  Contacts     curl -u admin:PASSWORD -H 'Content-Type: text/csv' --data-binary @contacts.csv ")
                 .append(http).append("/api/contacts/import\n");
+        if (s.getBoolean("switchboard.kannel.enabled")) {
+            b.append("  Kannel       ").append(http)
+                    .append("/cgi-bin/sendsms?username=admin&password=PASSWORD&to=0812...&text=...   (as smsbox)\n");
+        }
         modems.forEach((name, uri) -> b.append("  Modem        ").append(name).append("  ")
                 .append(uri.replaceAll("password=[^&]*", "password=***")).append('\n'));
         if (sim != null) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -39,6 +40,10 @@ import org.switchboard.hub.routes.ContactsApiRoute;
 import org.switchboard.hub.routes.DashboardRoute;
 import org.switchboard.hub.routes.EmailOutboxRoute;
 import org.switchboard.hub.routes.HttpApiRoute;
+import org.switchboard.hub.routes.KannelDlrRoute;
+import org.switchboard.hub.routes.KannelSendsmsRoute;
+import org.switchboard.kannel.GroupCommit;
+import org.switchboard.kannel.KannelStore;
 import org.switchboard.hub.routes.MessageHistoryApiRoute;
 import org.switchboard.hub.routes.OpenApiRoute;
 import org.switchboard.hub.routes.SmsApiRoute;
@@ -76,6 +81,7 @@ import org.switchboard.store.DatabaseSettings;
 import org.switchboard.store.MessageHistory;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
+import org.switchboard.store.RetryBackoff;
 
 /**
  * The whole hub: its database, the embedded mail server and modem simulator when the settings ask for them, the
@@ -250,7 +256,30 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new SessionRoute(httpHost, httpPort, credentials));
         main.configure().addRoutesBuilder(new AccountsApiRoute(httpHost, httpPort, users, keys, credentials));
         main.configure().addRoutesBuilder(new DashboardRoute(httpHost, httpPort));
+        if (settings.getBoolean("switchboard.kannel.enabled")) {
+            addKannel(numbers, credentials, backoff);
+        }
         main.start();
+    }
+
+    /** Kannel's sendsms on /cgi-bin/sendsms, and the dlr-url calls of its delivery reports. */
+    private void addKannel(PhoneNumbers numbers, ApiCredentials credentials, long maxBackoffMillis) {
+        KannelStore kannel = new KannelStore(database.dataSource());
+        GroupCommit commits = open(new GroupCommit(kannel::store, settings.getInt("switchboard.kannel.commit-writers"),
+                settings.getInt("switchboard.kannel.commit-max-rows"), 10_000));
+        JournalWriter hops = settings.getBoolean("switchboard.journal.enabled") ? journal : null;
+        main.configure().addRoutesBuilder(new KannelSendsmsRoute(settings.get("switchboard.http.host"),
+                settings.getInt("switchboard.http.port"), credentials, numbers, commits, hops,
+                settings.getLong("switchboard.kannel.login-cache-millis"), 10_000));
+        ExecutorService dlrThreads = KannelDlrRoute.executor();
+        AutoCloseable stopDlrThreads = dlrThreads::shutdownNow;
+        open(stopDlrThreads);
+        main.configure().addRoutesBuilder(new KannelDlrRoute(kannel, hops, new KannelDlrRoute.Options(
+                settings.getLong("switchboard.kannel.dlr.poll-millis"), settings.getInt("switchboard.kannel.dlr.max-in-flight"),
+                Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.timeout-millis")),
+                settings.getInt("switchboard.kannel.dlr.max-attempts"),
+                new RetryBackoff(Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.first-retry-millis")),
+                        Duration.ofMillis(maxBackoffMillis))), dlrThreads));
     }
 
     private Monitoring.Timing monitoringTiming() {

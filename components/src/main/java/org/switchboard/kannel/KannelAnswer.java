@@ -1,0 +1,54 @@
+package org.switchboard.kannel;
+
+/**
+ * What smsbox answers a sendsms request: an HTTP status and a line of plain text, worded as Kannel words it (the
+ * strings come from gw/smsbox.c, Kannel 1.4.5, the version Debian ships; applications such as playSMS compare them).
+ */
+public record KannelAnswer(int status, String text) {
+
+    /** smsbox's answer once bearerbox acknowledged the SMS (delayed_http_reply, ack_success). */
+    public static final KannelAnswer ACCEPTED = new KannelAnswer(202, "0: Accepted for delivery");
+    /** smsbox_req_sendsms and smsbox_sendsms_post, when authorise_user finds no such user and password. */
+    public static final KannelAnswer AUTHORIZATION_FAILED = new KannelAnswer(403, "Authorization failed for sendsms");
+    /** smsbox_req_sendsms (GET) without a {@code to}. */
+    public static final KannelAnswer MISSING_RECEIVER = new KannelAnswer(400, "Missing receiver number, rejected");
+    /** smsbox_sendsms_post without X-Kannel-To. */
+    public static final KannelAnswer MISSING_RECEIVERS = new KannelAnswer(400, "Missing receiver(s) number(s), rejected");
+    public static final KannelAnswer EMPTY_RECEIVER = new KannelAnswer(400, "Empty receiver number not allowed, rejected");
+    /** smsbox_req_handle when every receiver was denied (Kannel: illegal characters or white/black lists). */
+    public static final KannelAnswer ALL_DENIED = new KannelAnswer(400,
+            "Number(s) has/have been denied by white- and/or black-lists.");
+    public static final KannelAnswer INVALID_CONTENT_TYPE = new KannelAnswer(400, "Invalid content-type");
+    public static final KannelAnswer UDH_MISFORMED = new KannelAnswer(400, "UDH field misformed, rejected");
+    public static final KannelAnswer UDH_TOO_LONG = new KannelAnswer(400, "UDH field is too long, rejected");
+    public static final KannelAnswer DLR_URL_MISFORMED = new KannelAnswer(400, "DLR-URL field misformed, rejected");
+    public static final KannelAnswer DLR_MASK_MISFORMED = new KannelAnswer(400, "DLR-Mask field misformed, rejected");
+    public static final KannelAnswer CODING_MISFORMED = new KannelAnswer(400, "Coding field misformed, rejected");
+    public static final KannelAnswer VALIDITY_MISFORMED = new KannelAnswer(400, "Validity field misformed, rejected");
+    public static final KannelAnswer DEFERRED_MISFORMED = new KannelAnswer(400, "Deferred field misformed, rejected");
+    public static final KannelAnswer CHARSET_MISFORMED = new KannelAnswer(400, "Charset or body misformed, rejected");
+    /** smsbox's transmit_error: bearerbox would not take the SMS; here, something unexpected went wrong. */
+    public static final KannelAnswer SENDING_FAILED = new KannelAnswer(500, "Sending failed.");
+    /**
+     * smsbox's answer when bearerbox reports a temporary failure (delayed_http_reply, ack_failed_tmp); here, when the
+     * database did not store the SMS in time or too many requests wait for it: the client may try again.
+     */
+    public static final KannelAnswer TEMPORARY_FAILURE = new KannelAnswer(503, "Temporal failure, try again later.");
+    /** The http server's answer to a method it does not serve. */
+    public static final KannelAnswer UNKNOWN_REQUEST = new KannelAnswer(404, "Unknown request.");
+    /** Not Kannel's: the hub refuses bodies larger than an SMS request can need. */
+    public static final KannelAnswer TOO_LARGE = new KannelAnswer(413, "Request too large, rejected");
+
+    /**
+     * Accepted, with the receivers that were not: in Kannel's default (delayed reply) mode smsbox drops them silently
+     * and answers {@link #ACCEPTED}; its immediate-reply mode lists them after "Sent." as " Denied receivers are: A B"
+     * (smsbox_req_handle). The hub keeps the default answer's first words, so clients that test for "0: Accepted"
+     * still do, and adds Kannel's list so each refused number is reported.
+     */
+    public static KannelAnswer acceptedExcept(java.util.List<String> denied) {
+        if (denied.isEmpty()) {
+            return ACCEPTED;
+        }
+        return new KannelAnswer(202, ACCEPTED.text() + ". Denied receivers are: " + String.join(" ", denied));
+    }
+}

@@ -1,0 +1,249 @@
+package org.switchboard.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kannel-compatible sendsms under load, as issue 6 asks it measured: wrk (Debian's) fires sendsms GETs, each to another
+ * number, at a few concurrency levels for a fixed time, first at the whole hub on PostgreSQL (127.0.0.1:5432), its
+ * simulated modems sending meanwhile, then, when Debian's kannel and kannel-extras are installed, at Kannel's own smsbox
+ * (bearerbox with a file store and fakesmsc as its SMSC) the same way. Prints requests answered 202 per second, for
+ * the hub also rows actually stored per second, and p50/p99 latency; the machine's load before and after, since other
+ * work on the machine changes the figures. Asserts nothing. {@code ./bench sendsms [seconds] [connections ...]}.
+ */
+public final class KannelSendsmsBench {
+    private static final Path BEARERBOX = Path.of("/usr/sbin/bearerbox");
+    private static final Path SMSBOX = Path.of("/usr/sbin/smsbox");
+    private static final long MODEM_LATENCY_MILLIS = 6000;
+    private static final Path FAKESMSC = Path.of("/usr/lib/kannel/test/fakesmsc");
+
+    private KannelSendsmsBench() {
+    }
+
+    /** What wrk said of one run. */
+    record WrkResult(long requests, long non2xx, long socketErrors, double seconds, double p50, double p99) {
+        double acceptedPerSecond() {
+            return (requests - non2xx) / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int[] connections = args.length > 1 ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
+                : new int[] {16, 64, 128};
+        String wrk = executable("wrk");
+        if (wrk == null) {
+            System.out.println("sendsms: wrk not found (Debian package wrk); nothing measured");
+            System.exit(1);
+        }
+        Path dir = Files.createTempDirectory("sendsms-bench");
+        System.out.printf("sendsms: wrk, 2 threads, %d s per level, GET /cgi-bin/sendsms to a new number each time;"
+                + " the hub's 4 simulated modems take %d ms per SMS; load average before: %s%n", seconds,
+                MODEM_LATENCY_MILLIS, loadAverage());
+        // The production defaults' polling (the test settings poll every 100-200 ms), so the hub's background work is
+        // what it would be in production.
+        // The per-user rate limit (100/s by default) is off: this measures how many requests the hub can take.
+        try (InProcessHub hub = InProcessHub.start(dir, Map.of("switchboard.simulator.modems", "4",
+                "switchboard.imap.poll-millis", "1000", "switchboard.outbox.poll-millis", "250",
+                "switchboard.http.rate-per-second", "0"))) {
+            DispatchTest.awaitModemsUp(hub.hub());
+            // A GSM modem sends an SMS part in seconds (switchboard.broadcast.seconds-per-part, 6 by default), not in
+            // the simulator's microseconds: at that pace the dispatchers work as they would in production, instead of
+            // four in-process simulated modems sending thousands a second on the CPU the requests need.
+            hub.hub().simulator().modems().forEach(m -> m.latency(MODEM_LATENCY_MILLIS));
+            String password = Files.readString(dir.resolve("data/admin-password")).trim();
+            Path script = luaScript(dir, "admin", password);
+            String url = "http://127.0.0.1:" + hub.httpPort();
+            LongSupplier stored = () -> {
+                try {
+                    return ((Number) hub.query("SELECT count(*) AS n FROM outbound_sms WHERE source = 'kannel-sendsms'")
+                            .get(0).get("n")).longValue();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            WrkResult warm = wrk(wrk, script, url, 16, 5);
+            System.out.printf("  hub warm-up, 16 connections, 5 s: %,.0f req/s (not counted)%n", warm.acceptedPerSecond());
+            for (int c : connections) {
+                long before = stored.getAsLong();
+                long cpuBefore = processCpuNanos();
+                WrkResult r = wrk(wrk, script, url, c, seconds);
+                long cpu = processCpuNanos() - cpuBefore;
+                long rows = stored.getAsLong() - before;
+                System.out.printf("  hub    %4d connections: %,7.0f answered 202/s, %,7.0f stored/s (%,d rows), non-202 %,d,"
+                        + " socket errors %,d, p50 %.1f ms, p99 %.1f ms; hub JVM CPU %.0f us per request%n", c,
+                        r.acceptedPerSecond(), rows / r.seconds(), rows, r.non2xx(), r.socketErrors(), r.p50(), r.p99(),
+                        cpu / 1000.0 / Math.max(1, r.requests()));
+            }
+        }
+        if (Files.isExecutable(BEARERBOX) && Files.isExecutable(SMSBOX) && Files.isExecutable(FAKESMSC)) {
+            kannel(wrk, dir.resolve("kannel"), seconds, connections);
+        } else {
+            System.out.println("  kannel: not measured: needs Debian's kannel (bearerbox, smsbox) and kannel-extras"
+                    + " (fakesmsc)");
+        }
+        System.out.printf("sendsms: load average after: %s%n", loadAverage());
+        System.exit(0);
+    }
+
+    /** Kannel 1.4.5's bearerbox and smsbox, messages kept in a store file (so a 202 means stored), fakesmsc as SMSC. */
+    private static void kannel(String wrk, Path dir, int seconds, int[] connections) throws Exception {
+        Files.createDirectories(dir);
+        int admin = freePort();
+        int boxes = freePort();
+        int smsc = freePort();
+        int sendsms = freePort();
+        Path conf = dir.resolve("kannel.conf");
+        Files.writeString(conf, String.join("\n",
+                "group = core", "admin-port = " + admin, "admin-password = bench", "smsbox-port = " + boxes,
+                "log-level = 4", "log-file = \"" + dir.resolve("bearerbox.log") + "\"",
+                "store-type = file", "store-location = \"" + dir.resolve("store") + "\"", "dlr-storage = internal", "",
+                "group = smsc", "smsc = fake", "smsc-id = fake", "host = 127.0.0.1", "port = " + smsc, "",
+                "group = smsbox", "bearerbox-host = 127.0.0.1", "bearerbox-port = " + boxes, "sendsms-port = " + sendsms,
+                "log-level = 4", "log-file = \"" + dir.resolve("smsbox.log") + "\"", "global-sender = 12345", "",
+                "group = sendsms-user", "username = bench", "password = bench", "max-messages = 10", ""));
+        List<Process> processes = new ArrayList<>();
+        try {
+            processes.add(start(dir, "bearerbox", BEARERBOX.toString(), "-v", "4", conf.toString()));
+            awaitPort(smsc);
+            processes.add(start(dir, "fakesmsc", FAKESMSC.toString(), "-H", "127.0.0.1", "-r", String.valueOf(smsc),
+                    "-m", "0", "1 2 text x"));
+            processes.add(start(dir, "smsbox", SMSBOX.toString(), "-v", "4", conf.toString()));
+            awaitPort(sendsms);
+            Path script = luaScript(dir, "bench", "bench");
+            String url = "http://127.0.0.1:" + sendsms;
+            WrkResult warm = wrk(wrk, script, url, 16, 5);
+            System.out.printf("  kannel warm-up, 16 connections, 5 s: %,.0f req/s (not counted)%n", warm.acceptedPerSecond());
+            for (int c : connections) {
+                WrkResult r = wrk(wrk, script, url, c, seconds);
+                System.out.printf("  kannel %4d connections: %,7.0f answered 202/s, non-202 %,d, socket errors %,d,"
+                        + " p50 %.1f ms, p99 %.1f ms%n", c, r.acceptedPerSecond(), r.non2xx(), r.socketErrors(), r.p50(),
+                        r.p99());
+            }
+        } finally {
+            // smsbox first, then fakesmsc and bearerbox, each by its own process handle.
+            for (int i = processes.size() - 1; i >= 0; i--) {
+                Process p = processes.get(i);
+                p.destroy();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** Every request to another number (per wrk thread), the same text otherwise. */
+    private static Path luaScript(Path dir, String user, String password) throws IOException {
+        Path script = dir.resolve("sendsms-" + user + ".lua");
+        Files.writeString(script, "local n = 0\n"
+                + "request = function()\n"
+                + "  n = n + 1\n"
+                + "  return wrk.format(\"GET\", \"/cgi-bin/sendsms?username=" + user + "&password=" + password
+                + "&to=08123\" .. string.format(\"%07d\", n % 10000000) .. \"&text=Ujian+besok+jam+7+pagi\")\n"
+                + "end\n");
+        return script;
+    }
+
+    private static WrkResult wrk(String wrk, Path script, String url, int connections, int seconds) throws Exception {
+        Process p = new ProcessBuilder(wrk, "-t", "2", "-c", String.valueOf(connections), "-d", seconds + "s",
+                "--latency", "--timeout", "10s", "-s", script.toString(), url).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        Matcher total = Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)").matcher(out);
+        if (!total.find()) {
+            throw new IllegalStateException("cannot read wrk's output: " + out);
+        }
+        double secs = Double.parseDouble(total.group(2)) * switch (total.group(3)) {
+            case "ms" -> 0.001;
+            case "m" -> 60;
+            default -> 1;
+        };
+        Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        Matcher errors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(out);
+        long socketErrors = 0;
+        if (errors.find()) {
+            for (int g = 1; g <= 4; g++) {
+                socketErrors += Long.parseLong(errors.group(g));
+            }
+        }
+        return new WrkResult(Long.parseLong(total.group(1)), non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
+                socketErrors, secs, percentile(out, "50%"), percentile(out, "99%"));
+    }
+
+    /** A line of wrk's latency distribution, in milliseconds. */
+    private static double percentile(String out, String which) {
+        Matcher m = Pattern.compile("^\\s+" + Pattern.quote(which) + "\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
+                .matcher(out);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+    }
+
+    private static Process start(Path dir, String name, String... command) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".out").toFile()).start();
+    }
+
+    private static void awaitPort(int port) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100); // a start-up wait on another process, not a test's timing
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after 30 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String executable(String name) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(d, name))) {
+                return Path.of(d, name).toString();
+            }
+        }
+        return null;
+    }
+
+    /** CPU time of this JVM (the hub, and the little the benchmark itself does while wrk runs). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
