@@ -19,10 +19,11 @@ export class NotAvailable extends Error {
   }
 }
 
-const session = { user: null, role: null, csrf: null, basic: null };
+const session = { user: null, role: null, csrf: null };
 // Only a hint that a session cookie may exist (the cookie itself is HttpOnly): without it the page does not ask
-// /api/session, whose 401 without a cookie could make a browser pop up its own password dialog. A cookie of its own
-// rather than storage: it ends with the browser session, as the session cookie does.
+// /api/session, whose 401 to a request with no cookie at all challenges for basic auth, which makes a browser pop
+// up its own password dialog. A cookie of its own rather than storage: it ends with the browser session, as the
+// session cookie does.
 const HINT = 'switchboard_signed_in';
 
 function hinted() {
@@ -34,7 +35,7 @@ function hint(on) {
 }
 
 export function currentUser() {
-  return session.user ? { user: session.user, role: session.role, basicAuth: session.basic !== null } : null;
+  return session.user ? { user: session.user, role: session.role } : null;
 }
 
 let onSignedOut = () => {};
@@ -47,8 +48,7 @@ export function whenSignedOut(callback) {
  * (or text); rejects with ApiError, or NotAvailable when the hub has no such endpoint.
  */
 export async function api(method, path, { json, body, type, query } = {}) {
-  // names the caller, so that a 401 for it can leave out WWW-Authenticate (which makes browsers ask with a dialog)
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'switchboard-dashboard' };
+  const headers = { Accept: 'application/json' };
   let payload = body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -56,15 +56,13 @@ export async function api(method, path, { json, body, type, query } = {}) {
   } else if (type) {
     headers['Content-Type'] = type;
   }
-  if (session.basic) {
-    headers.Authorization = session.basic;
-  } else if (session.csrf && method !== 'GET' && method !== 'HEAD') {
+  if (session.csrf && method !== 'GET' && method !== 'HEAD') {
     headers['X-CSRF-Token'] = session.csrf;
   }
   const url = query ? `${path}?${new URLSearchParams(query)}` : path;
   let res;
   try {
-    res = await fetch(url, { method, headers, body: payload, credentials: credentials(), cache: 'no-store' });
+    res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
   } catch (e) {
     throw new ApiError(0, 'the hub does not answer', String(e.message || e));
   }
@@ -81,14 +79,6 @@ export async function api(method, path, { json, body, type, query } = {}) {
   }
   const err = data && typeof data === 'object' ? data : {};
   throw new ApiError(res.status, err.error || `HTTP ${res.status}`, err.detail || (typeof data === 'string' ? data : ''), err);
-}
-
-/**
- * The session cookie goes along with every request; with basic auth nothing does, which also keeps the browser from
- * answering a 401 (a wrong password) with its own password dialog: fetch only asks when it may send credentials.
- */
-function credentials() {
-  return session.basic ? 'omit' : 'same-origin';
 }
 
 async function parse(res) {
@@ -116,7 +106,7 @@ function absent(status, data) {
 }
 
 function forget() {
-  session.user = session.role = session.csrf = session.basic = null;
+  session.user = session.role = session.csrf = null;
   hint(false);
 }
 
@@ -134,47 +124,26 @@ export async function restore() {
   }
 }
 
-/**
- * Signs in with POST /login. A hub that has no sessions yet (POST /login absent) takes HTTP basic auth on /api: the
- * credentials are then kept in this page's memory only, for as long as it stays open.
- */
+/** Signs in with POST /login: the hub sets the session cookie and answers with the CSRF token. */
 export async function login(username, password) {
   const res = await fetch('/login', {
     method: 'POST', credentials: 'same-origin', cache: 'no-store',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'switchboard-dashboard' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   const data = await parse(res);
-  if (res.ok) {
-    adopt(data);
-    hint(true);
-    return currentUser();
-  }
-  if (!absent(res.status, data)) {
+  if (!res.ok) {
     const err = data && typeof data === 'object' ? data : {};
     throw new ApiError(res.status, err.error || 'sign-in refused', err.detail || '');
   }
-  session.basic = 'Basic ' + base64(`${username}:${password}`);
-  try {
-    await api('GET', '/api/contacts', { query: { limit: 0 } });
-  } catch (e) {
-    session.basic = null;
-    if (e instanceof ApiError && e.status === 401) {
-      throw new ApiError(401, 'wrong user name or password', '');
-    }
-    throw e;
-  }
-  session.user = username;
-  session.role = 'admin';
+  adopt(data);
+  hint(true);
   return currentUser();
 }
 
 export async function logout() {
-  const basic = session.basic !== null;
   try {
-    if (!basic) {
-      await api('POST', '/logout');
-    }
+    await api('POST', '/logout');
   } catch (e) {
     // signed out here all the same
   } finally {
@@ -186,28 +155,4 @@ function adopt(data) {
   session.user = data.user;
   session.role = data.role;
   session.csrf = data.csrf;
-  session.basic = null;
-}
-
-function base64(text) {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  bytes.forEach((b) => { binary += String.fromCharCode(b); });
-  return btoa(binary);
-}
-
-/** A file fetched with basic auth and handed to the browser to save (with a session, a plain link does it). */
-export async function download(path, filename) {
-  const res = await fetch(path, { headers: { Authorization: session.basic }, credentials: 'omit', cache: 'no-store' });
-  if (!res.ok) {
-    throw new ApiError(res.status, `download failed (HTTP ${res.status})`, path);
-  }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

@@ -79,10 +79,8 @@ function showLogin() {
     event.preventDefault();
     error.textContent = '';
     try {
-      const u = await login(user.value.trim(), password.value);
-      if (u.basicAuth) {
-        say('This hub has no sign-in sessions yet: you are signed in for this tab only, until it is closed or reloaded.');
-      }
+      await login(user.value.trim(), password.value);
+      say('');
       if (!window.location.hash || window.location.hash === '#/login') {
         window.location.hash = '#/history';
       }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -75,7 +76,6 @@ class DashboardTest {
     private String base;
     private String password;
     private final HttpClient http = HttpClient.newHttpClient();
-    private boolean sessions;
     private Long broadcastId;
 
     @BeforeAll
@@ -115,7 +115,6 @@ class DashboardTest {
     @Test
     @Order(1)
     void signsInAsAdmin() throws Exception {
-        sessions = exists("POST", "/login", "{}");
         browser.get(base + "/");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
         assertEquals(base + "/dashboard/", browser.getCurrentUrl().replaceAll("#.*$", ""), "/ leads to the dashboard");
@@ -132,16 +131,16 @@ class DashboardTest {
         browser.findElement(By.cssSelector("#login button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
         assertTrue(browser.findElement(By.id("who-name")).getText().startsWith("admin"));
-        if (sessions) {
-            assertNotNull(browser.manage().getCookieNamed("switchboard_session"), "POST /login set the session cookie");
-            // a reload finds the session again (GET /api/session) instead of asking for the password
-            browser.navigate().refresh();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
-            assertTrue(browser.findElements(By.id("login")).isEmpty());
-        } else {
-            assertTrue(browser.findElement(By.id("notice")).getText().contains("no sign-in sessions"),
-                    "without POST /login the page says it signed in for this tab only");
-        }
+        org.openqa.selenium.Cookie cookie = browser.manage().getCookieNamed("switchboard_session");
+        assertNotNull(cookie, "POST /login set the session cookie");
+        assertTrue(cookie.isHttpOnly(), "the page's scripts never see the session");
+        assertEquals("Strict", cookie.getSameSite(), "other sites' pages never send the session");
+        assertEquals("/", cookie.getPath());
+        // a reload finds the session again (GET /api/session) instead of asking for the password
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+        assertTrue(browser.findElements(By.id("login")).isEmpty());
+        assertTrue(browser.findElement(By.id("who-name")).getText().startsWith("admin"));
     }
 
     @Test
@@ -326,31 +325,26 @@ class DashboardTest {
     void signsOut() throws Exception {
         open("#/history");
         org.openqa.selenium.Cookie cookie = browser.manage().getCookieNamed("switchboard_session");
+        assertNotNull(cookie, "still signed in by the session cookie");
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
         assertTrue(browser.findElement(By.id("nav")).getAttribute("hidden") != null);
         HeadlessChromium.screenshot(browser, "09-signed-out");
-        if (sessions) {
-            // the old cookie, sent again by hand: the session ended on the hub, not only in the page
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).timeout(WAIT)
-                    .header("Cookie", "switchboard_session=" + cookie.getValue()).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(401, r.statusCode(), r.body());
-        }
+        assertNull(browser.manage().getCookieNamed("switchboard_session"), "the hub had the browser drop the cookie");
+        // the old cookie, sent again by hand: the session ended on the hub, not only in the page
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).timeout(WAIT)
+                .header("Cookie", "switchboard_session=" + cookie.getValue()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, r.statusCode(), r.body());
     }
 
-    /** Goes to a page of the dashboard, signed in (the pages share the one browser). */
+    /** Goes to a page of the dashboard: a page load finds the session again, the sign-in form never shows. */
     private void open(String fragment) {
         browser.get(base + "/dashboard/" + fragment);
         wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("nav")),
                 ExpectedConditions.visibilityOfElementLocated(By.id("login"))));
-        if (!browser.findElement(By.id("nav")).isDisplayed()) {
-            // without sessions the sign-in lives in the page's memory: a page load asks again
-            browser.findElement(By.id("password")).sendKeys(password);
-            browser.findElement(By.cssSelector("#login button[type=submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
-        }
+        assertTrue(browser.findElements(By.id("login")).isEmpty(), "the session cookie keeps the page signed in");
     }
 
     private void waitForCount(String expected) {
