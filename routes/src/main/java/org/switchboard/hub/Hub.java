@@ -278,7 +278,9 @@ public final class Hub implements AutoCloseable {
                 settings.getLong("switchboard.kannel.dlr.poll-millis"), settings.getInt("switchboard.kannel.dlr.max-in-flight"),
                 Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.timeout-millis")),
                 settings.getInt("switchboard.kannel.dlr.max-attempts"),
-                new RetryBackoff(Duration.ofMillis(settings.getLong("switchboard.kannel.dlr.first-retry-millis")),
+                // A short outbox backoff (tests, impatient installs) caps the first pause too.
+                new RetryBackoff(Duration.ofMillis(Math.min(maxBackoffMillis,
+                        settings.getLong("switchboard.kannel.dlr.first-retry-millis"))),
                         Duration.ofMillis(maxBackoffMillis))), dlrThreads));
     }
 
