@@ -66,6 +66,8 @@ class DashboardTest {
             Gita,12345,SMA N 2 Sleman,IPA,2026
             """;
     private static final String CITRA = "+6281234560003";
+    /** A number the network refuses for good: the broadcast's report has a failed recipient among the delivered. */
+    private static final String BUDI = "+6281234560002";
     private static final String ASKING = "+6281399990001";
 
     @TempDir
@@ -90,6 +92,7 @@ class DashboardTest {
         wait.ignoring(StaleElementReferenceException.class);
         // an SMS from a parent, for the trail: it is there whatever else the hub can do
         hub.hub().simulator().modem(1).inbound(ASKING, "Apakah pendaftaran masih dibuka?");
+        hub.hub().simulator().modems().forEach(m -> m.failNumber(BUDI, 1)); // unassigned number: permanent, no retry
     }
 
     @AfterEach
@@ -205,11 +208,12 @@ class DashboardTest {
 
         confirm.click();
         wait.until(ExpectedConditions.attributeToBe(By.id("broadcast-progress"), "data-percent", "100"));
-        assertTrue(browser.findElement(By.id("broadcast-progress-text")).getText().startsWith("100 % · 3 of 3"));
+        String progress = browser.findElement(By.id("broadcast-progress-text")).getText();
+        assertTrue(progress.startsWith("100 % · 3 of 3 done: 2 sent") && progress.contains("1 failed"), progress);
         HeadlessChromium.screenshot(browser, "04-compose-progress");
         List<String> texts = hub.delivered().stream().map(d -> d.text()).toList();
         assertTrue(texts.contains("Halo Citra <b>Dewi</b>, pendaftaran SMA N 1 Yogyakarta ditutup Jumat."), texts.toString());
-        assertEquals(3, texts.size(), "only the three of SMA N 1's IPA");
+        assertEquals(2, texts.size(), "only SMA N 1's IPA, less Budi whose number the network refuses: " + texts);
     }
 
     @Test
@@ -230,7 +234,8 @@ class DashboardTest {
         // the page redraws the chart and the table while the broadcast sends: every read finds its element again
         wait.until(d -> rows("#recipients-table").size() == 3);
         wait.until(d -> d.findElements(By.cssSelector("#timeline-chart polyline[data-series=sent]")).size() == 1
-                && d.findElement(By.id("timeline-chart")).getText().contains("Sent 3")
+                && d.findElement(By.id("timeline-chart")).getText().contains("Sent 2")
+                && d.findElement(By.id("timeline-chart")).getText().contains("Failed 1")
                 && !"0".equals(d.findElement(By.id("timeline-chart")).getAttribute("data-points")));
         String text = wait.until(d -> d.findElement(By.id("recipients-table")).getText());
         assertTrue(text.contains(CITRA) && text.contains("Citra <b>Dewi</b>"), text);
@@ -241,6 +246,31 @@ class DashboardTest {
         assertEquals(200, file.statusCode());
         assertTrue(file.body().contains(CITRA), file.body());
         HeadlessChromium.screenshot(browser, "05-broadcast-report");
+
+        // the status filter narrows the table; once the status reports are in, two are delivered and Budi failed
+        await().atMost(WAIT).until(() -> recipients(broadcastId, "delivered").path("total").asInt() == 2);
+        Select status = new Select(browser.findElement(By.id("recipient-status")));
+        status.selectByValue("delivered");
+        wait.until(d -> rows("#recipients-table").size() == 2
+                && "1–2 of 2".equals(d.findElement(By.id("recipients-count")).getText()));
+        for (WebElement row : rows("#recipients-table")) {
+            assertTrue(row.getText().contains("delivered") && !row.getText().contains(BUDI), row.getText());
+        }
+        HeadlessChromium.screenshot(browser, "05-broadcast-report-delivered");
+        status.selectByValue("failed");
+        wait.until(d -> rows("#recipients-table").size() == 1
+                && "1–1 of 1".equals(d.findElement(By.id("recipients-count")).getText()));
+        String failed = rows("#recipients-table").get(0).getText();
+        assertTrue(failed.contains(BUDI) && failed.contains("failed"), failed);
+        // none matching: an empty list that says so, not an error
+        status.selectByValue("cancelled");
+        wait.until(ExpectedConditions.textToBe(By.id("recipients-count"), "No recipient with this status."));
+        assertTrue(rows("#recipients-table").isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("#recipients .error, #recipients [data-unavailable]")).isEmpty(),
+                browser.findElement(By.id("recipients")).getText());
+        status.selectByValue("");
+        wait.until(d -> rows("#recipients-table").size() == 3
+                && "1–3 of 3".equals(d.findElement(By.id("recipients-count")).getText()));
 
         open("#/broadcasts");
         wait.until(d -> rows("#broadcasts-table").size() == 1);
@@ -361,6 +391,12 @@ class DashboardTest {
 
     private JsonNode broadcast(long id) throws Exception {
         HttpResponse<String> r = get("/api/broadcasts/" + id);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode recipients(long id, String status) throws Exception {
+        HttpResponse<String> r = get("/api/broadcasts/" + id + "/recipients?status=" + status);
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }

@@ -9,7 +9,16 @@ import { follow, isOver, progressBar } from './progress.js';
 
 const PAGE = 50;
 const REFRESH_MILLIS = 3000;
-const STATUSES = ['HELD', 'PENDING', 'SENDING', 'SENT', 'FAILED', 'CANCELLED'];
+// the statuses GET /api/broadcasts/ID/recipients?status= takes (as the staff see them, not as the outbox stores them)
+const STATUSES = [
+  ['held', 'held (not confirmed)'],
+  ['queued', 'queued'],
+  ['sending', 'sending'],
+  ['sent', 'sent, not yet delivered'],
+  ['delivered', 'delivered'],
+  ['failed', 'failed'],
+  ['cancelled', 'cancelled'],
+];
 
 export function render(view, [id]) {
   const bar = progressBar();
@@ -18,7 +27,7 @@ export function render(view, [id]) {
   const chart = el('section', { id: 'timeline' }, el('p', { class: 'muted' }, 'Loading…'));
   const recipients = el('section', { id: 'recipients' });
   const statusFilter = el('select', { id: 'recipient-status' }, el('option', { value: '' }, 'any status'),
-    STATUSES.map((s) => el('option', { value: s }, s.toLowerCase())));
+    STATUSES.map(([value, label]) => el('option', { value }, label)));
   const csv = `/api/broadcasts/${id}/recipients.csv`;
   const csvLink = el('a', { href: csv, id: 'recipients-csv', download: `broadcast-${id}-recipients.csv`,
     class: 'button secondary' }, 'Download CSV');
@@ -50,13 +59,19 @@ export function render(view, [id]) {
     }
     return true;
   };
+  // a refresh may still be on its way when the reader picks another status or page: only the latest answer is drawn
+  let asked = 0;
   const loadRecipients = async () => {
     const query = { offset, limit: PAGE };
     if (statusFilter.value) {
       query.status = statusFilter.value;
     }
+    const mine = ++asked;
     try {
       const page = await api('GET', `/api/broadcasts/${id}/recipients`, { query });
+      if (mine !== asked) {
+        return true;
+      }
       const key = JSON.stringify([query, page]);
       if (key === shown.recipients) {
         return true;
@@ -67,7 +82,8 @@ export function render(view, [id]) {
       clear(recipients,
         el('nav', { class: 'pager' },
           offset > 0 ? el('button', { type: 'button', class: 'link', onclick: () => { offset = Math.max(0, offset - PAGE); loadRecipients(); } }, '← previous') : null,
-          el('span', { id: 'recipients-count' }, total === 0 ? 'No recipient.' : `${offset + 1}–${offset + items.length} of ${total}`),
+          el('span', { id: 'recipients-count' }, total > 0 ? `${offset + 1}–${offset + items.length} of ${total}`
+            : query.status ? 'No recipient with this status.' : 'No recipient.'),
           offset + items.length < total ? el('button', { type: 'button', class: 'link', onclick: () => { offset += PAGE; loadRecipients(); } }, 'next →') : null),
         items.length === 0 ? null : table([
           ['Number', (r) => r.number || r.to || ''],
@@ -79,6 +95,9 @@ export function render(view, [id]) {
           ['Error', (r) => r.error || ''],
         ], items, { class: 'data', id: 'recipients-table' }));
     } catch (e) {
+      if (mine !== asked) {
+        return true;
+      }
       clear(recipients, problem(e, 'The list of recipients'));
       return false;
     }
