@@ -290,6 +290,16 @@ class DashboardTest {
         new Select(browser.findElement(By.id("f-direction"))).selectByValue("in");
         browser.findElement(By.cssSelector("#history-filters button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("history-count"), "No message matches."));
+
+        // a page past the end (an old link): it says so, never "101–100 of 1", and leads back to the last page
+        open("#/history?number=" + java.net.URLEncoder.encode(CITRA, StandardCharsets.UTF_8) + "&offset=100");
+        wait.until(ExpectedConditions.textToBe(By.id("history-count"), "No more messages: 1 in all."));
+        assertTrue(rows("#history-table").isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("#history-results a[rel=next]")).isEmpty());
+        browser.findElement(By.cssSelector("#history-results a[rel=prev]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("history-count"), "1–1 of 1"));
+        assertTrue(browser.getCurrentUrl().contains("offset=0"), browser.getCurrentUrl());
+        assertTrue(rows("#history-table").get(0).getText().contains(CITRA));
     }
 
     @Test

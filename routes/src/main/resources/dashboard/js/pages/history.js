@@ -70,10 +70,13 @@ export function render(view, _params, query) {
       const page = await api('GET', '/api/messages', { query: params });
       const items = page.items || [];
       const total = Number(page.total) || 0;
+      // an offset past the end (an old link, or fewer messages match now): say so and lead back to the last page
+      const past = total > 0 && items.length === 0;
+      const back = past ? Math.floor((total - 1) / PAGE) * PAGE : Math.max(0, offset - PAGE);
       const pager = el('nav', { class: 'pager' },
-        offset > 0 ? el('a', { href: pageLink(query, Math.max(0, offset - PAGE)), rel: 'prev' }, '← newer') : null,
-        el('span', { id: 'history-count' },
-          total === 0 ? 'No message matches.' : `${offset + 1}–${offset + items.length} of ${total}`),
+        offset > 0 ? el('a', { href: pageLink(query, back), rel: 'prev' }, past ? '← last page' : '← newer') : null,
+        el('span', { id: 'history-count' }, total === 0 ? 'No message matches.'
+          : past ? `No more messages: ${total} in all.` : `${offset + 1}–${offset + items.length} of ${total}`),
         offset + items.length < total ? el('a', { href: pageLink(query, offset + PAGE), rel: 'next' }, 'older →') : null);
       clear(results, pager, items.length === 0 ? null : table([
         ['Message', (m) => el('a', { href: `#/messages/${encodeURIComponent(m.id)}`, class: 'trail-link' }, m.id)],

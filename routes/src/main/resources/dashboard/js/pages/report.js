@@ -79,11 +79,15 @@ export function render(view, [id]) {
       shown.recipients = key;
       const items = page.items || page.recipients || [];
       const total = Number(page.total) || 0;
+      // fewer may have this status by the next refresh than when the reader paged on: lead back to the last page
+      const past = total > 0 && items.length === 0;
+      const back = past ? Math.floor((total - 1) / PAGE) * PAGE : Math.max(0, offset - PAGE);
       clear(recipients,
         el('nav', { class: 'pager' },
-          offset > 0 ? el('button', { type: 'button', class: 'link', onclick: () => { offset = Math.max(0, offset - PAGE); loadRecipients(); } }, '← previous') : null,
-          el('span', { id: 'recipients-count' }, total > 0 ? `${offset + 1}–${offset + items.length} of ${total}`
-            : query.status ? 'No recipient with this status.' : 'No recipient.'),
+          offset > 0 ? el('button', { type: 'button', class: 'link', onclick: () => { offset = back; loadRecipients(); } }, past ? '← last page' : '← previous') : null,
+          el('span', { id: 'recipients-count' }, past ? `No more recipients: ${total} in all.`
+            : total > 0 ? `${offset + 1}–${offset + items.length} of ${total}`
+              : query.status ? 'No recipient with this status.' : 'No recipient.'),
           offset + items.length < total ? el('button', { type: 'button', class: 'link', onclick: () => { offset += PAGE; loadRecipients(); } }, 'next →') : null),
         items.length === 0 ? null : table([
           ['Number', (r) => r.number || r.to || ''],
