@@ -56,7 +56,12 @@ public final class SessionRoute extends RouteBuilder {
         if (!credentials.userWithinRate(exchange, user.strip().toLowerCase(Locale.ROOT))) {
             return;
         }
-        Optional<String> role = credentials.checkPassword(user, password);
+        ApiCredentials.SignIn signIn = credentials.signIn(user, password);
+        if (signIn.throttled()) {
+            credentials.tooManyFailures(exchange, signIn.retryAfter());
+            return;
+        }
+        Optional<String> role = signIn.role();
         if (role.isEmpty()) {
             HttpErrors.reply(exchange, 401, "wrong user name or password", "sign in again");
             return;
