@@ -161,14 +161,6 @@ public final class ApiCredentials {
         liveKeys.clear();
     }
 
-    /**
-     * Takes one sign-in attempt from a user's rate limit, as the login route does before bcrypt. Names of no user
-     * take nothing: a bucket for every name an attacker makes up would fill the memory.
-     */
-    boolean userWithinRate(Exchange exchange, String user) throws JsonProcessingException {
-        return users.find(user).isEmpty() || withinRate(exchange, "user:" + user);
-    }
-
     private boolean admit(Exchange exchange, Role needed) throws JsonProcessingException {
         // spoofed copies from the request (camel-jetty turns request headers and query parameters into headers)
         exchange.getIn().removeHeader(USER_HEADER);

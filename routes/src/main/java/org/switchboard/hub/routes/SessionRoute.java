@@ -53,9 +53,8 @@ public final class SessionRoute extends RouteBuilder {
                     "{\"username\": \"...\", \"password\": \"...\"} or a form with those fields");
             return;
         }
-        if (!credentials.userWithinRate(exchange, user.strip().toLowerCase(Locale.ROOT))) {
-            return;
-        }
+        // Only the name's sign-in failures limit this, never the user's API rate limit: anyone may call /login, and
+        // were its attempts taken from that bucket, anyone could empty it and lock the user out of the API and sendsms.
         ApiCredentials.SignIn signIn = credentials.signIn(user, password);
         if (signIn.throttled()) {
             credentials.tooManyFailures(exchange, signIn.retryAfter());
