@@ -118,6 +118,28 @@ public final class ApiCredentials {
         return admit(exchange, null);
     }
 
+    /**
+     * Whether the request carries credentials that would be admitted (basic auth, an API key, a live session), for an
+     * open endpoint that shows more to those who have them (/health): it answers nothing, takes nothing from the rate
+     * limit, and says false where {@link #admit} would refuse.
+     */
+    public boolean signedIn(Exchange exchange) {
+        try {
+            String authorization = exchange.getIn().getHeader("Authorization", String.class);
+            String apiKey = exchange.getIn().getHeader(KEY_HEADER, String.class);
+            String cookie = cookie(exchange.getIn().getHeader("Cookie", String.class), SESSION_COOKIE);
+            if (authorization != null) {
+                return basic(authorization).who() != null;
+            } else if (apiKey != null) {
+                return key(apiKey).isPresent();
+            }
+            return cookie != null && sessions.touch(cookie).isPresent();
+        } catch (RuntimeException e) {
+            // the database down, say: /health must answer all the same, and says less
+            return false;
+        }
+    }
+
     /** As {@link #admit}, for role admin only: a staff member gets 403. */
     public boolean admitAdmin(Exchange exchange) throws JsonProcessingException {
         return admit(exchange, Role.ADMIN);
