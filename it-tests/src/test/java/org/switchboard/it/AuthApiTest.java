@@ -93,8 +93,14 @@ class AuthApiTest {
         }
         assertError(send(request("POST", "/api/users/admin/password", "{\"password\": \"taken-over\"}")
                 .header("Authorization", staff)), 403, "admin only");
-        // their own password they may change; the old one stops working at once despite the cache
-        assertEquals(200, send(request("POST", "/api/users/budi/password", "{\"password\": \"budi-password-2\"}")
+        // their own password they may change, given the current one; the old one stops working at once despite the cache
+        assertError(send(request("POST", "/api/users/budi/password", "{\"password\": \"budi-password-2\"}")
+                .header("Authorization", staff)), 400, "current password required");
+        assertError(send(request("POST", "/api/users/budi/password",
+                "{\"password\": \"budi-password-2\", \"currentPassword\": \"not-it\"}").header("Authorization", staff)),
+                403, "current password wrong");
+        assertEquals(200, send(request("POST", "/api/users/budi/password",
+                "{\"password\": \"budi-password-2\", \"currentPassword\": \"budi-password\"}")
                 .header("Authorization", staff)).statusCode());
         assertError(send(request("GET", "/api/contacts", null).header("Authorization", staff)), 401, "wrong");
         assertEquals(200, send(request("GET", "/api/contacts", null)
@@ -102,6 +108,10 @@ class AuthApiTest {
         assertTrue(send(asAdmin("GET", "/api/users", null)).body().contains("\"budi\""));
         assertEquals(Optional.of("staff"), hub.hub().credentials().checkPassword("budi", "budi-password-2"));
         assertEquals(Optional.empty(), hub.hub().credentials().checkPassword("budi", "budi-password"));
+        // an admin sets someone else's without knowing it
+        assertEquals(200, send(asAdmin("POST", "/api/users/budi/password", "{\"password\": \"budi-password-3\"}"))
+                .statusCode());
+        assertEquals(Optional.of("staff"), hub.hub().credentials().checkPassword("budi", "budi-password-3"));
         assertError(send(asAdmin("POST", "/api/users", "{\"name\": \"budi\", \"role\": \"staff\", \"password\": \"12345678\"}")),
                 409, "already");
         assertError(send(asAdmin("POST", "/api/users", "{\"name\": \"ani\", \"role\": \"boss\", \"password\": \"12345678\"}")),
@@ -183,11 +193,15 @@ class AuthApiTest {
         assertEquals("admin (HTTP API)", JSON.readTree(send(asAdmin("GET", "/api/segments/by-cookie", null)).body())
                 .get("createdBy").asText());
 
-        // a form works too, and signing out ends the session
-        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + adminPassword)));
-        assertEquals(200, form.statusCode(), form.body());
+        // JSON only: another site's page can post a form or text/plain here (login CSRF), never JSON without CORS
+        for (String[] crossSite : new String[][] {{"application/x-www-form-urlencoded", "username=admin&password="
+                + adminPassword}, {"text/plain", "{\"username\": \"admin\", \"password\": \"" + adminPassword + "\"}"}}) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", crossSite[0])
+                    .POST(HttpRequest.BodyPublishers.ofString(crossSite[1])));
+            assertError(refused, 415, "JSON required");
+            assertFalse(refused.headers().firstValue("Set-Cookie").isPresent(), crossSite[0]);
+        }
+        // signing out ends the session
         assertError(send(request("POST", "/logout", null).header("Cookie", cookie)), 403, "CSRF");
         HttpResponse<String> out = send(request("POST", "/logout", null).header("Cookie", cookie)
                 .header("X-CSRF-Token", csrf));
