@@ -63,7 +63,9 @@ class AuthApiTest {
     void withoutCredentialsEverythingButHealthIs401() throws Exception {
         for (String path : List.of("/api/messages/in-1/hops", "/api/contacts", "/api/contacts/import", "/api/segments",
                 "/api/segments/x", "/api/broadcasts/1", "/api/users", "/api/keys", "/api/keys/x", "/api/session",
-                "/api/nothing", "/api")) {
+                "/api/nothing", "/api", "/api/sms", "/api/messages", "/api/modems", "/api/modems/gsm1", "/metrics",
+                "/api/openapi.json", "/api/users/x/password", "/api/users/admin/password", "/api/broadcasts",
+                "/api/contacts/1", "/api/contacts/count")) {
             for (String method : List.of("GET", "POST")) {
                 HttpResponse<String> r = send(request(method, path, "{}"));
                 assertError(r, 401, "credentials required");
@@ -73,6 +75,12 @@ class AuthApiTest {
         assertError(send(request("GET", "/api/contacts", null).header("Authorization", basic("admin", "wrong"))), 401,
                 "wrong user name or password");
         assertError(send(request("GET", "/api/contacts", null).header("X-API-Key", "sbk_made-up")), 401, "API key");
+        // Kannel's sendsms answers in smsbox's words, not JSON
+        for (String query : List.of("?to=%2B6281234500009&text=x", "?username=admin&password=wrong&to=%2B6281234500009&text=x")) {
+            HttpResponse<String> kannel = send(request("GET", "/cgi-bin/sendsms" + query, null));
+            assertEquals(403, kannel.statusCode(), kannel.body());
+            assertEquals("Authorization failed for sendsms", kannel.body());
+        }
         int health = send(request("GET", "/health", null)).statusCode();
         assertTrue(health == 200 || health == 503, "health answers without credentials: " + health);
     }
