@@ -15,7 +15,8 @@ import io.github.bucket4j.TimeMeter;
  */
 public final class RateLimiter {
     static final int MAX_CALLERS = 100_000;
-    private final long perSecond;
+    private final long tokens;
+    private final Duration period;
     private final long burst;
     private final TimeMeter clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -27,25 +28,51 @@ public final class RateLimiter {
 
     /** With a clock of the test's own. */
     public RateLimiter(long perSecond, long burst, TimeMeter clock) {
-        if (perSecond < 0 || (perSecond > 0 && burst < 1)) {
-            throw new IllegalArgumentException("a rate limit needs perSecond >= 0 and, when limited, burst >= 1");
+        this(perSecond, Duration.ofSeconds(1), burst, clock);
+    }
+
+    /** {@code tokens} every {@code period}, e.g. 5 a minute; 0 for no limit at all. */
+    public RateLimiter(long tokens, Duration period, long burst) {
+        this(tokens, period, burst, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /**
+     * {@code tokens} every {@code period} on average (the sign-in failures allowed a minute), up to {@code burst}
+     * at once.
+     */
+    public RateLimiter(long tokens, Duration period, long burst, TimeMeter clock) {
+        if (tokens < 0 || (tokens > 0 && burst < 1)) {
+            throw new IllegalArgumentException("a rate limit needs tokens >= 0 and, when limited, burst >= 1");
         }
-        this.perSecond = perSecond;
-        this.burst = Math.max(burst, perSecond == 0 ? 0 : 1);
+        this.tokens = tokens;
+        this.period = period;
+        this.burst = Math.max(burst, tokens == 0 ? 0 : 1);
         this.clock = clock;
     }
 
     /** Takes one request from the caller's bucket: {@link Duration#ZERO} when it may go on, else how long to wait. */
     public Duration take(String caller) {
-        if (perSecond == 0) {
+        if (tokens == 0) {
             return Duration.ZERO;
         }
         if (buckets.size() >= MAX_CALLERS && !buckets.containsKey(caller)) {
             buckets.clear();
         }
         ConsumptionProbe probe = buckets.computeIfAbsent(caller, c -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(tokens, period))
                 .withCustomTimePrecision(clock).build()).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+    }
+
+    /**
+     * Gives back what {@link #take} took, for a bucket charged only when something goes wrong (a sign-in is taken
+     * before the password is checked, so that concurrent guesses cannot all slip past an almost empty bucket, and
+     * given back when the password was right).
+     */
+    public void giveBack(String caller) {
+        Bucket bucket = buckets.get(caller);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
     }
 }

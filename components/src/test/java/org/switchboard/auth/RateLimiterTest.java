@@ -47,6 +47,24 @@ class RateLimiterTest {
     }
 
     @Test
+    void aPerMinuteBucketChargedOnlyOnFailureGivesBackWhatASuccessTook() {
+        RateLimiter failures = new RateLimiter(5, Duration.ofMinutes(1), 2, clock);
+        // a right password: taken before the check, given back after it
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Duration.ZERO, failures.take("login:a"));
+            failures.giveBack("login:a");
+        }
+        assertEquals(Duration.ZERO, failures.take("login:a"));
+        assertEquals(Duration.ZERO, failures.take("login:a"));
+        Duration wait = failures.take("login:a");
+        // 5 a minute: one every 12 s
+        assertTrue(wait.compareTo(Duration.ofSeconds(1)) > 0 && wait.compareTo(Duration.ofSeconds(12)) <= 0, wait.toString());
+        nanos.addAndGet(Duration.ofSeconds(12).toNanos());
+        assertEquals(Duration.ZERO, failures.take("login:a"));
+        assertTrue(failures.take("login:a").compareTo(Duration.ZERO) > 0);
+    }
+
+    @Test
     void theBucketsStayBoundedWhateverTheNumberOfCallers() {
         RateLimiter limiter = new RateLimiter(1, 1, clock);
         assertEquals(Duration.ZERO, limiter.take("key:first"));

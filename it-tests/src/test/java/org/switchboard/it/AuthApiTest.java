@@ -63,7 +63,9 @@ class AuthApiTest {
     void withoutCredentialsEverythingButHealthIs401() throws Exception {
         for (String path : List.of("/api/messages/in-1/hops", "/api/contacts", "/api/contacts/import", "/api/segments",
                 "/api/segments/x", "/api/broadcasts/1", "/api/users", "/api/keys", "/api/keys/x", "/api/session",
-                "/api/nothing", "/api")) {
+                "/api/nothing", "/api", "/api/sms", "/api/messages", "/api/modems", "/api/modems/gsm1", "/metrics",
+                "/api/openapi.json", "/api/users/x/password", "/api/users/admin/password", "/api/broadcasts",
+                "/api/contacts/1", "/api/contacts/count")) {
             for (String method : List.of("GET", "POST")) {
                 HttpResponse<String> r = send(request(method, path, "{}"));
                 assertError(r, 401, "credentials required");
@@ -73,6 +75,12 @@ class AuthApiTest {
         assertError(send(request("GET", "/api/contacts", null).header("Authorization", basic("admin", "wrong"))), 401,
                 "wrong user name or password");
         assertError(send(request("GET", "/api/contacts", null).header("X-API-Key", "sbk_made-up")), 401, "API key");
+        // Kannel's sendsms answers in smsbox's words, not JSON
+        for (String query : List.of("?to=%2B6281234500009&text=x", "?username=admin&password=wrong&to=%2B6281234500009&text=x")) {
+            HttpResponse<String> kannel = send(request("GET", "/cgi-bin/sendsms" + query, null));
+            assertEquals(403, kannel.statusCode(), kannel.body());
+            assertEquals("Authorization failed for sendsms", kannel.body());
+        }
         int health = send(request("GET", "/health", null)).statusCode();
         assertTrue(health == 200 || health == 503, "health answers without credentials: " + health);
     }
@@ -93,8 +101,14 @@ class AuthApiTest {
         }
         assertError(send(request("POST", "/api/users/admin/password", "{\"password\": \"taken-over\"}")
                 .header("Authorization", staff)), 403, "admin only");
-        // their own password they may change; the old one stops working at once despite the cache
-        assertEquals(200, send(request("POST", "/api/users/budi/password", "{\"password\": \"budi-password-2\"}")
+        // their own password they may change, given the current one; the old one stops working at once despite the cache
+        assertError(send(request("POST", "/api/users/budi/password", "{\"password\": \"budi-password-2\"}")
+                .header("Authorization", staff)), 400, "current password required");
+        assertError(send(request("POST", "/api/users/budi/password",
+                "{\"password\": \"budi-password-2\", \"currentPassword\": \"not-it\"}").header("Authorization", staff)),
+                403, "current password wrong");
+        assertEquals(200, send(request("POST", "/api/users/budi/password",
+                "{\"password\": \"budi-password-2\", \"currentPassword\": \"budi-password\"}")
                 .header("Authorization", staff)).statusCode());
         assertError(send(request("GET", "/api/contacts", null).header("Authorization", staff)), 401, "wrong");
         assertEquals(200, send(request("GET", "/api/contacts", null)
@@ -102,6 +116,10 @@ class AuthApiTest {
         assertTrue(send(asAdmin("GET", "/api/users", null)).body().contains("\"budi\""));
         assertEquals(Optional.of("staff"), hub.hub().credentials().checkPassword("budi", "budi-password-2"));
         assertEquals(Optional.empty(), hub.hub().credentials().checkPassword("budi", "budi-password"));
+        // an admin sets someone else's without knowing it
+        assertEquals(200, send(asAdmin("POST", "/api/users/budi/password", "{\"password\": \"budi-password-3\"}"))
+                .statusCode());
+        assertEquals(Optional.of("staff"), hub.hub().credentials().checkPassword("budi", "budi-password-3"));
         assertError(send(asAdmin("POST", "/api/users", "{\"name\": \"budi\", \"role\": \"staff\", \"password\": \"12345678\"}")),
                 409, "already");
         assertError(send(asAdmin("POST", "/api/users", "{\"name\": \"ani\", \"role\": \"boss\", \"password\": \"12345678\"}")),
@@ -183,11 +201,15 @@ class AuthApiTest {
         assertEquals("admin (HTTP API)", JSON.readTree(send(asAdmin("GET", "/api/segments/by-cookie", null)).body())
                 .get("createdBy").asText());
 
-        // a form works too, and signing out ends the session
-        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + adminPassword)));
-        assertEquals(200, form.statusCode(), form.body());
+        // JSON only: another site's page can post a form or text/plain here (login CSRF), never JSON without CORS
+        for (String[] crossSite : new String[][] {{"application/x-www-form-urlencoded", "username=admin&password="
+                + adminPassword}, {"text/plain", "{\"username\": \"admin\", \"password\": \"" + adminPassword + "\"}"}}) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", crossSite[0])
+                    .POST(HttpRequest.BodyPublishers.ofString(crossSite[1])));
+            assertError(refused, 415, "JSON required");
+            assertFalse(refused.headers().firstValue("Set-Cookie").isPresent(), crossSite[0]);
+        }
+        // signing out ends the session
         assertError(send(request("POST", "/logout", null).header("Cookie", cookie)), 403, "CSRF");
         HttpResponse<String> out = send(request("POST", "/logout", null).header("Cookie", cookie)
                 .header("X-CSRF-Token", csrf));

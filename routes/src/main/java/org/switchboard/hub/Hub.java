@@ -236,6 +236,8 @@ public final class Hub implements AutoCloseable {
                 new Sessions(Duration.ofMinutes(settings.getLong("switchboard.http.session-idle-minutes"))),
                 new RateLimiter(settings.getLong("switchboard.http.rate-per-second"),
                         settings.getLong("switchboard.http.burst")),
+                new RateLimiter(settings.getLong("switchboard.http.login-failures-per-minute"), Duration.ofMinutes(1),
+                        settings.getLong("switchboard.http.login-failures-burst")),
                 maxBody, Duration.ofSeconds(settings.getLong("switchboard.http.auth-cache-seconds")));
         main.configure().addRoutesBuilder(new HttpApiRoute(httpHost, httpPort, new JournalReader(database.dataSource()),
                 credentials));

@@ -90,7 +90,10 @@ public final class AccountsApiRoute extends RouteBuilder {
         }
     }
 
-    /** An admin sets anyone's password; anyone else only their own. */
+    /**
+     * An admin sets anyone's password; anyone else only their own. One's own password (an admin's too) needs the
+     * current one: a session left open or a stolen cookie must not be enough to take the account over for good.
+     */
     private void changePassword(Exchange exchange, String method, String name) throws Exception {
         if (!credentials.admit(exchange)) {
             return;
@@ -105,8 +108,11 @@ public final class AccountsApiRoute extends RouteBuilder {
             methodNotAllowed(exchange, "POST");
             return;
         }
-        JsonNode body = object(exchange, "{\"password\": \"...\"}");
+        JsonNode body = object(exchange, "{\"password\": \"...\", \"currentPassword\": \"...\"}");
         if (body == null) {
+            return;
+        }
+        if (name.strip().equalsIgnoreCase(who) && !currentPasswordGiven(exchange, who, body)) {
             return;
         }
         try {
@@ -121,6 +127,24 @@ public final class AccountsApiRoute extends RouteBuilder {
         String user = users.find(name).orElseThrow().name();
         credentials.passwordChanged(user);
         JsonReply.send(exchange, 200, Map.of("user", user, "passwordChanged", true));
+    }
+
+    // through the sign-in failures like any password check: this must not become a way around them
+    private boolean currentPasswordGiven(Exchange exchange, String who, JsonNode body) throws Exception {
+        if (!body.path("currentPassword").isTextual()) {
+            HttpErrors.reply(exchange, 400, "current password required", "changing one's own password takes"
+                    + " {\"password\": \"new\", \"currentPassword\": \"old\"}");
+            return false;
+        }
+        ApiCredentials.SignIn signIn = credentials.signIn(who, body.get("currentPassword").asText());
+        if (signIn.throttled()) {
+            return credentials.tooManyFailures(exchange, signIn.retryAfter());
+        }
+        if (signIn.role().isEmpty()) {
+            HttpErrors.reply(exchange, 403, "current password wrong", "currentPassword is not " + who + "'s password");
+            return false;
+        }
+        return true;
     }
 
     private void keys(Exchange exchange) throws Exception {

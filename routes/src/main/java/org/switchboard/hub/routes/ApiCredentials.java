@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +46,14 @@ public final class ApiCredentials {
     private final ApiKeyStore keys;
     private final Sessions sessions;
     private final RateLimiter limiter;
+    /*
+     * Wrong passwords, per user name, apart from the user's API bucket: a password check costs a bcrypt, and
+     * without this an attacker could guess without end and keep a core busy doing it. One is taken before each
+     * password check that is not answered from the cache and given back when the password was right, so only failures
+     * count; once a name's are used up its passwords are not checked at all until the bucket refills. A right
+     * password already in the cache never comes here, so applications signed in keep working during an attack.
+     */
+    private final RateLimiter signInFailures;
     private final long maxBodyBytes;
     private final long cacheNanos;
     /*
@@ -64,16 +73,36 @@ public final class ApiCredentials {
     private record Verified(String name, Role role, String bucket, long until) {
     }
 
+    /** A password check's outcome: who, or nobody (wrong), or not checked as the name's failures are used up. */
+    private record Check(Verified who, Duration retryAfter) {
+        boolean throttled() {
+            return !retryAfter.isZero();
+        }
+    }
+
+    /**
+     * A password check for a route that answers in its own format (Kannel's sendsms): the role when the password is
+     * right, empty when it is wrong, and when the name's sign-in failures are used up no check at all but how long to
+     * wait ({@link #throttled}).
+     */
+    public record SignIn(Optional<String> role, Duration retryAfter) {
+        public boolean throttled() {
+            return !retryAfter.isZero();
+        }
+    }
+
     /**
      * @param maxBodyBytes the largest request body accepted (a CSV import is the largest the hub expects)
+     * @param signInFailures the wrong passwords allowed a user name (switchboard.http.login-failures-per-minute)
      * @param cacheFor how long a verified password or key is trusted without asking the database again
      */
-    public ApiCredentials(UserStore users, ApiKeyStore keys, Sessions sessions, RateLimiter limiter, long maxBodyBytes,
-            Duration cacheFor) {
+    public ApiCredentials(UserStore users, ApiKeyStore keys, Sessions sessions, RateLimiter limiter,
+            RateLimiter signInFailures, long maxBodyBytes, Duration cacheFor) {
         this.users = Objects.requireNonNull(users, "users");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.signInFailures = Objects.requireNonNull(signInFailures, "signInFailures");
         this.maxBodyBytes = maxBodyBytes;
         this.cacheNanos = cacheFor.toNanos();
         byte[] random = new byte[16];
@@ -89,14 +118,45 @@ public final class ApiCredentials {
         return admit(exchange, null);
     }
 
+    /**
+     * Whether the request carries credentials that would be admitted (basic auth, an API key, a live session), for an
+     * open endpoint that shows more to those who have them (/health): it answers nothing, takes nothing from the rate
+     * limit, and says false where {@link #admit} would refuse.
+     */
+    public boolean signedIn(Exchange exchange) {
+        try {
+            String authorization = exchange.getIn().getHeader("Authorization", String.class);
+            String apiKey = exchange.getIn().getHeader(KEY_HEADER, String.class);
+            String cookie = cookie(exchange.getIn().getHeader("Cookie", String.class), SESSION_COOKIE);
+            if (authorization != null) {
+                return basic(authorization).who() != null;
+            } else if (apiKey != null) {
+                return key(apiKey).isPresent();
+            }
+            return cookie != null && sessions.touch(cookie).isPresent();
+        } catch (RuntimeException e) {
+            // the database down, say: /health must answer all the same, and says less
+            return false;
+        }
+    }
+
     /** As {@link #admit}, for role admin only: a staff member gets 403. */
     public boolean admitAdmin(Exchange exchange) throws JsonProcessingException {
         return admit(exchange, Role.ADMIN);
     }
 
-    /** The role of this user when the password is theirs (the same cache as basic auth); empty when it is not. */
+    /**
+     * The role of this user when the password is theirs (the same cache as basic auth); empty when it is not, or
+     * when the name's sign-in failures are used up (see {@link #signIn} to tell the two apart).
+     */
     public Optional<String> checkPassword(String user, String password) {
-        return verify(user, password).map(v -> v.role().text());
+        return signIn(user, password).role();
+    }
+
+    /** As {@link #checkPassword}, telling a wrong password from one not checked for too many failures. */
+    public SignIn signIn(String user, String password) {
+        Check c = verify(user, password);
+        return new SignIn(Optional.ofNullable(c.who()).map(v -> v.role().text()), c.retryAfter());
     }
 
     /**
@@ -123,14 +183,6 @@ public final class ApiCredentials {
         liveKeys.clear();
     }
 
-    /**
-     * Takes one sign-in attempt from a user's rate limit, as the login route does before bcrypt. Names of no user
-     * take nothing: a bucket for every name an attacker makes up would fill the memory.
-     */
-    boolean userWithinRate(Exchange exchange, String user) throws JsonProcessingException {
-        return users.find(user).isEmpty() || withinRate(exchange, "user:" + user);
-    }
-
     private boolean admit(Exchange exchange, Role needed) throws JsonProcessingException {
         // spoofed copies from the request (camel-jetty turns request headers and query parameters into headers)
         exchange.getIn().removeHeader(USER_HEADER);
@@ -143,7 +195,11 @@ public final class ApiCredentials {
         String cookie = cookie(exchange.getIn().getHeader("Cookie", String.class), SESSION_COOKIE);
         Verified who;
         if (authorization != null) {
-            who = basic(authorization).orElse(null);
+            Check check = basic(authorization);
+            if (check.throttled()) {
+                return tooManyFailures(exchange, check.retryAfter());
+            }
+            who = check.who();
             if (who == null) {
                 return refuse(exchange, 401, "wrong user name or password", "HTTP basic auth was sent but not accepted",
                         true);
@@ -205,39 +261,62 @@ public final class ApiCredentials {
         return false;
     }
 
-    private Optional<Verified> basic(String header) {
+    /** 429 for a sign-in refused unchecked: /login and basic auth. */
+    boolean tooManyFailures(Exchange exchange, Duration wait) throws JsonProcessingException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        JsonReply.header(exchange, "Retry-After", String.valueOf(seconds));
+        HttpErrors.reply(exchange, 429, "too many failed sign-ins", "this user name had too many wrong passwords"
+                + " (switchboard.http.login-failures-per-minute); passwords are not checked for it for " + seconds + " s");
+        return false;
+    }
+
+    private Check basic(String header) {
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+            return WRONG;
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return WRONG;
         }
         int colon = decoded.indexOf(':');
-        return colon < 0 ? Optional.empty() : verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon < 0 ? WRONG : verify(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
-    private Optional<Verified> verify(String user, String password) {
+    private static final Check WRONG = new Check(null, Duration.ZERO);
+
+    private Check verify(String user, String password) {
         if (user == null || password == null) {
-            return Optional.empty();
+            return WRONG;
         }
         String cacheKey = Digests.sha256Hex(salt + "\0" + user + "\0" + password);
         long now = System.nanoTime();
         Verified hit = verified.get(cacheKey);
         if (hit != null && hit.until() - now > 0) {
-            return Optional.of(hit);
+            return new Check(hit, Duration.ZERO);
+        }
+        // every name has a bucket, users or not: a made-up name costs a bcrypt too (UserStore's decoy)
+        String failures = "login:" + truncate(user.strip().toLowerCase(Locale.ROOT));
+        Duration wait = signInFailures.take(failures);
+        if (!wait.isZero()) {
+            return new Check(null, wait);
         }
         Optional<User> checked = users.check(user, password);
         if (checked.isEmpty()) {
             verified.remove(cacheKey);
-            return Optional.empty();
+            return WRONG;
         }
+        signInFailures.giveBack(failures);
         User u = checked.get();
         Verified v = new Verified(u.name(), u.role(), "user:" + u.name(), now + cacheNanos);
         remember(verified, cacheKey, v);
-        return Optional.of(v);
+        return new Check(v, Duration.ZERO);
+    }
+
+    // no user name is longer (AccountNames): a longer one is someone's made-up name, and needs no bucket of its own
+    private static String truncate(String name) {
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     private Optional<Verified> key(String secret) {

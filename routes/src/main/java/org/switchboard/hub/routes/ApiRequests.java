@@ -63,7 +63,8 @@ final class ApiRequests {
         } else if (e instanceof IllegalArgumentException) {
             error(exchange, 400, "bad request", e.getMessage());
         } else if (e instanceof StoreException) {
-            error(exchange, 503, "database error", e.getMessage());
+            // its message is PostgreSQL's (constraint names, values, host and port): for the log, not the client
+            HttpErrors.databaseUnavailable(exchange, e);
         } else {
             // 413 for a body cut off at the limit, 400 for JSON that does not parse, else a 500 naming a log line
             HttpErrors.unexpected(exchange, e);

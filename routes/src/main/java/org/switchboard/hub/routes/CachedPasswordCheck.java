@@ -3,6 +3,7 @@ package org.switchboard.hub.routes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,17 +44,18 @@ final class CachedPasswordCheck {
         });
     }
 
-    Optional<String> check(String user, String password) {
+    ApiCredentials.SignIn check(String user, String password) {
         if (user == null || password == null) {
-            return Optional.empty();
+            return new ApiCredentials.SignIn(Optional.empty(), Duration.ZERO);
         }
         String cacheKey = user + '\n' + HexFormat.of().formatHex(macs.get().doFinal(password.getBytes(StandardCharsets.UTF_8)));
         long now = System.nanoTime();
         Entry e = admitted.get(cacheKey);
         if (e != null && now - e.until() < 0) {
-            return Optional.of(e.role());
+            return new ApiCredentials.SignIn(Optional.of(e.role()), Duration.ZERO);
         }
-        Optional<String> role = credentials.checkPassword(user, password);
+        ApiCredentials.SignIn signIn = credentials.signIn(user, password);
+        Optional<String> role = signIn.role();
         if (role.isPresent()) {
             if (admitted.size() >= MAX_ENTRIES) {
                 admitted.clear();
@@ -62,6 +64,6 @@ final class CachedPasswordCheck {
         } else if (e != null) {
             admitted.remove(cacheKey);
         }
-        return role;
+        return signIn;
     }
 }

@@ -121,7 +121,7 @@ public final class ContactsApiRoute extends RouteBuilder {
         } catch (UncheckedIOException e) {
             error(exchange, 400, "the request body could not be read", e.getMessage());
         } catch (StoreException e) {
-            error(exchange, 503, "database error", e.getMessage());
+            HttpErrors.databaseUnavailable(exchange, e);
         }
     }
 

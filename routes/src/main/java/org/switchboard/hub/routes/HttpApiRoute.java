@@ -15,7 +15,8 @@ import org.switchboard.journal.Hop;
 import org.switchboard.journal.JournalReader;
 
 /**
- * The HTTP side: {@code /health} for monitors (no credentials, no message content), and the API behind basic auth:
+ * The HTTP side: {@code /health} for monitors (open with each check's name and state; its details and messages
+ * only with credentials; never message content), and the API behind basic auth:
  * {@code GET /api/messages/in-ID/hops} and {@code /api/messages/out-ID/hops}, the whole trail of an inbound or
  * outbound SMS. Other routes serve other parts of {@code /api} (ContactsApiRoute: contacts and segments).
  */
@@ -46,6 +47,8 @@ public final class HttpApiRoute extends RouteBuilder {
     }
 
     private void health(Exchange exchange) throws Exception {
+        // Open to monitors, but servers, login names and exceptions' text only for those with credentials.
+        boolean detailed = credentials.signedIn(exchange);
         Map<String, Object> out = new LinkedHashMap<>();
         boolean up = true;
         List<Map<String, Object>> checks = new ArrayList<>();
@@ -54,6 +57,10 @@ public final class HttpApiRoute extends RouteBuilder {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", r.getCheck().getId());
             c.put("state", r.getState().name());
+            if (!detailed) {
+                checks.add(c);
+                continue;
+            }
             r.getMessage().ifPresent(m -> c.put("message", m));
             Map<String, Object> details = new LinkedHashMap<>(r.getDetails());
             details.keySet().removeIf(k -> k.equals("invocation.time") || k.startsWith("failure.") || k.startsWith("success.")

@@ -53,12 +53,24 @@ public final class HttpErrors {
             reply(exchange, 400, "the body is not valid JSON",
                     cause instanceof JsonProcessingException j ? j.getOriginalMessage() : "malformed request");
         } else {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("HTTP {} {} failed (reference {})", exchange.getIn().getHeader(Exchange.HTTP_METHOD),
-                    exchange.getIn().getHeader(Exchange.HTTP_URI), reference, cause);
+            String reference = logged(exchange, cause);
             reply(exchange, 500, "internal error", "the hub could not answer this request; its log says why under"
                     + " reference " + reference);
         }
+    }
+
+    /** 503 for a database failure, its cause logged under a reference the answer names. */
+    static void databaseUnavailable(Exchange exchange, Throwable cause) throws JsonProcessingException {
+        String reference = logged(exchange, cause);
+        reply(exchange, 503, "database unavailable", "the hub's database failed this request; its log says why under"
+                + " reference " + reference);
+    }
+
+    private static String logged(Exchange exchange, Throwable cause) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("HTTP {} {} failed (reference {})", exchange.getIn().getHeader(Exchange.HTTP_METHOD),
+                exchange.getIn().getHeader(Exchange.HTTP_URI), reference, cause);
+        return reference;
     }
 
     /** 413 for a body Jetty cut off at the size limit, 400 for JSON that does not parse, else 500. */

@@ -100,7 +100,15 @@ public final class KannelSendsmsRoute extends RouteBuilder {
         }
         SendsmsRequest request = ((SendsmsParser.Request) parsed).request();
         // smsbox authorises before it looks at anything else (smsbox_req_sendsms, smsbox_sendsms_post).
-        Optional<String> role = logins.check(request.username(), request.password());
+        ApiCredentials.SignIn signIn = logins.check(request.username(), request.password());
+        // Too many wrong passwords for this name: its password was not checked. smsbox's "try again later", not
+        // "Authorization failed": an application whose password is right (but not yet verified, e.g. after a
+        // restart) retries and gets through once the attack stops, where a 403 would make it drop its messages; a
+        // guesser learns nothing from either, as no password was compared.
+        if (signIn.throttled()) {
+            return KannelAnswer.TEMPORARY_FAILURE;
+        }
+        Optional<String> role = signIn.role();
         if (role.isEmpty()) {
             return KannelAnswer.AUTHORIZATION_FAILED;
         }

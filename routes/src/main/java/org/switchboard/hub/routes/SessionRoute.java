@@ -1,7 +1,5 @@
 package org.switchboard.hub.routes;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +14,7 @@ import org.switchboard.auth.Session;
 import org.switchboard.auth.Sessions;
 
 /**
- * The dashboard's sign-in: {@code POST /login} (JSON {@code {"username","password"}} or a form) opens a session and
+ * The dashboard's sign-in: {@code POST /login} (JSON {@code {"username","password"}}, nothing else) opens a session and
  * sets its cookie, {@code POST /logout} ends it, {@code GET /api/session} says who is signed in and the CSRF token
  * the dashboard sends back with every change.
  */
@@ -45,18 +43,32 @@ public final class SessionRoute extends RouteBuilder {
         if (!post(exchange)) {
             return;
         }
+        // Login CSRF: another site's page could post a form (or text/plain) here and sign the visitor's browser in as
+        // the attacker, whose session the visitor would then fill. Such a page cannot send application/json without a
+        // CORS preflight, which the hub never allows, and the dashboard sends JSON.
+        String type = Optional.ofNullable(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class)).orElse("")
+                .toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            HttpErrors.reply(exchange, 415, "JSON required", "POST /login takes Content-Type application/json:"
+                    + " {\"username\": \"...\", \"password\": \"...\"}");
+            return;
+        }
         Map<String, String> form = credentialsOf(exchange);
         String user = form.getOrDefault("username", "");
         String password = form.getOrDefault("password", "");
         if (user.isBlank() || password.isEmpty()) {
             HttpErrors.reply(exchange, 400, "username and password required",
-                    "{\"username\": \"...\", \"password\": \"...\"} or a form with those fields");
+                    "{\"username\": \"...\", \"password\": \"...\"}");
             return;
         }
-        if (!credentials.userWithinRate(exchange, user.strip().toLowerCase(Locale.ROOT))) {
+        // Only the name's sign-in failures limit this, never the user's API rate limit: anyone may call /login, and
+        // were its attempts taken from that bucket, anyone could empty it and lock the user out of the API and sendsms.
+        ApiCredentials.SignIn signIn = credentials.signIn(user, password);
+        if (signIn.throttled()) {
+            credentials.tooManyFailures(exchange, signIn.retryAfter());
             return;
         }
-        Optional<String> role = credentials.checkPassword(user, password);
+        Optional<String> role = signIn.role();
         if (role.isEmpty()) {
             HttpErrors.reply(exchange, 401, "wrong user name or password", "sign in again");
             return;
@@ -115,32 +127,10 @@ public final class SessionRoute extends RouteBuilder {
         return false;
     }
 
-    /** The username and password from a JSON body or a form. */
+    /** The username and password from the JSON body. */
     private Map<String, String> credentialsOf(Exchange exchange) throws Exception {
-        String type = Optional.ofNullable(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class)).orElse("")
-                .toLowerCase(Locale.ROOT);
         String body = Optional.ofNullable(exchange.getIn().getBody(String.class)).orElse("");
         Map<String, String> out = new LinkedHashMap<>();
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            if (body.isEmpty()) {
-                // camel-jetty has read the form into headers already
-                for (String field : new String[] {"username", "password"}) {
-                    String value = exchange.getIn().getHeader(field, String.class);
-                    if (value != null) {
-                        out.put(field, value);
-                    }
-                }
-                return out;
-            }
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            return out;
-        }
         JsonNode node = json.readTree(body);
         if (node != null && node.isObject()) {
             for (String field : new String[] {"username", "password"}) {
