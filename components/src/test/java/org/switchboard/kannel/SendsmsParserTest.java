@@ -164,12 +164,7 @@ class SendsmsParserTest {
     }
 
     @Test
-    void deniedReceiversAreListedAfterTheAcceptance() {
-        assertEquals("0: Accepted for delivery", KannelAnswer.acceptedExcept(List.of()).text());
-        KannelAnswer a = KannelAnswer.acceptedExcept(List.of("12ab", "999"));
-        assertEquals(202, a.status());
-        assertTrue(a.text().startsWith("0: Accepted for delivery"));
-        assertEquals("0: Accepted for delivery. Denied receivers are: 12ab 999", a.text());
+    void aMissingFromIsNull() {
         assertNull(ok(get("to=1")).from());
     }
 }

@@ -104,7 +104,8 @@ class KannelSendsmsTest {
                 + "&to=" + enc("6281234500001 081234500002 12ab") + "&text=" + enc("Ujian besok jam 7")
                 + "&dlr-mask=31&dlr-url=" + enc(dlrUrl("multi")));
         assertEquals(202, r.statusCode(), r.body());
-        assertEquals("0: Accepted for delivery. Denied receivers are: 12ab", r.body());
+        // Kannel's default (delayed reply) answer: playSMS compares the line exactly; denied numbers go to the journal.
+        assertEquals("0: Accepted for delivery", r.body());
         assertEquals("text/html", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
         assertTrue(r.headers().firstValue("X-Kannel-Username").isEmpty());
 
@@ -219,6 +220,32 @@ class KannelSendsmsTest {
         assertEquals(202, r.statusCode(), r.body());
         await().atMost(WAIT).until(() -> hub.delivered().stream().anyMatch(d -> d.to().equals("+6281234500009")
                 && d.text().isEmpty()));
+    }
+
+    /**
+     * The reply is text/html on the hub's origin, where the dashboard's session cookie lives: a refused receiver must
+     * never come back in it, and a browser must neither sniff nor run anything in any sendsms reply.
+     */
+    @Test
+    void aReceiverWithMarkupIsNeverEchoedAndEveryReplyForbidsScripts() throws Exception {
+        String markup = "<svg/onload=alert(document.cookie)>";
+        HttpResponse<String> some = get("username=admin&password=" + enc(password) + "&to=" + enc("081234500010 " + markup)
+                + "&text=Markup");
+        assertEquals(202, some.statusCode(), some.body());
+        assertEquals("0: Accepted for delivery", some.body());
+        HttpResponse<String> none = get("username=admin&password=" + enc(password) + "&to=" + enc(markup) + "&text=x");
+        assertEquals(400, none.statusCode());
+        HttpResponse<String> badAuth = get("username=admin&password=wrong&to=" + enc(markup) + "&text=x");
+        for (HttpResponse<String> r : List.of(some, none, badAuth)) {
+            assertTrue(!r.body().contains("<"), r.body());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("default-src 'none'", r.headers().firstValue("Content-Security-Policy").orElse(null));
+            assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null));
+        }
+        long id = ((Number) hub.query("SELECT id FROM outbound_sms WHERE text = 'Markup'").get(0).get("id")).longValue();
+        await().atMost(WAIT).until(() -> hub.journal("outbound_sms").stream()
+                .anyMatch(j -> ((Number) j.get("message_id")).longValue() == id && "sms-stored".equals(j.get("hop"))
+                        && String.valueOf(j.get("detail")).contains("denied in the same request: " + markup)));
     }
 
     @Test

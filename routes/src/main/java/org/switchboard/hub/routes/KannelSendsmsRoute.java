@@ -141,7 +141,8 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             return KannelAnswer.TEMPORARY_FAILURE;
         }
         journal(ids.get(), rows, denied);
-        return KannelAnswer.acceptedExcept(denied);
+        // Never the denied receivers: they are the request's own text, and the reply is text/html on the hub's origin.
+        return KannelAnswer.ACCEPTED;
     }
 
     /** The rows' ids once committed; empty when they were not committed in time (or the queue is full). */
@@ -206,14 +207,24 @@ public final class KannelSendsmsRoute extends RouteBuilder {
         }
     }
 
-    /** smsbox's reply: plain text with its sendsms_reply_hdrs, and none of the request's headers echoed back. */
+    /**
+     * smsbox's reply: a line of text with its sendsms_reply_hdrs, and none of the request's headers echoed back. Kannel
+     * says text/html, which clients may check; on the hub's origin (the dashboard's cookie) a browser must then neither
+     * sniff it nor run anything in it. Camel's header filter drops Pragma and Cache-Control set on the message, so those
+     * go on the servlet response.
+     */
     private static void reply(Exchange exchange, KannelAnswer answer) {
+        HttpMessage http = exchange.getIn(HttpMessage.class);
         var out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         out.setHeader(Exchange.CONTENT_TYPE, "text/html");
-        out.setHeader("Pragma", "no-cache");
-        out.setHeader("Cache-Control", "no-cache");
+        out.setHeader("X-Content-Type-Options", "nosniff");
+        out.setHeader("Content-Security-Policy", "default-src 'none'");
+        if (http != null && http.getResponse() != null) {
+            http.getResponse().setHeader("Pragma", "no-cache");
+            http.getResponse().setHeader("Cache-Control", "no-cache");
+        }
         out.setBody(answer.text().getBytes(StandardCharsets.UTF_8));
     }
 }
