@@ -150,6 +150,19 @@ class KannelSendsmsTest {
         assertTrue(q.contains("&type=16&to=%2B6281000000001&from=&reply=NACK%2F"), q);
     }
 
+    /** Kannel sends what its escapes give; Java's URI parser would refuse the braces and bars and the call fail for good. */
+    @Test
+    void aDlrUrlWithEscapesTheHubLacksAndCharactersJavaRefusesIsStillCalled() throws Exception {
+        String url = "http://127.0.0.1:" + callbacks.getAddress().getPort()
+                + "/dlr?tag=odd&billing=%B&class=%m&meta=%#smpp#x#&json={\"type\":%d}&bar=a|b";
+        HttpResponse<String> r = get("username=admin&password=" + enc(password) + "&to=081234500011&text=Odd"
+                + "&dlr-mask=8&dlr-url=" + enc(url));
+        assertEquals(202, r.statusCode(), r.body());
+        await().atMost(WAIT).until(() -> called.stream().anyMatch(q -> q.startsWith("tag=odd")));
+        assertEquals("tag=odd&billing=&class=&meta=&json=%7B%22type%22:8%7D&bar=a%7Cb",
+                called.stream().filter(q -> q.startsWith("tag=odd")).findFirst().orElseThrow());
+    }
+
     @Test
     void aDlrUrlThatFailsIsCalledAgainLater() throws Exception {
         refuseCallbacks.set(2);
