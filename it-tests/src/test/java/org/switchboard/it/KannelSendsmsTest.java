@@ -212,6 +212,27 @@ class KannelSendsmsTest {
         assertEquals(403, get("to=081234567890&text=x").statusCode());
     }
 
+    /** sendsms signs in through the API's own password check, whose cache a password change clears at once. */
+    @Test
+    void aChangedPasswordStopsWorkingForSendsmsAtOnce() throws Exception {
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
+                + "/api/users")).header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"kannelapp\",\"role\":\"staff\","
+                        + "\"password\":\"first-password\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, added.statusCode(), added.body());
+        assertEquals(202, get("username=kannelapp&password=first-password&to=081234500012&text=x").statusCode());
+        HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
+                + "/api/users/kannelapp/password")).header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"second-password\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(403, get("username=kannelapp&password=first-password&to=081234500012&text=x").statusCode());
+        assertEquals(202, get("username=kannelapp&password=second-password&to=081234500012&text=x").statusCode());
+    }
+
     @Test
     void missingOrEmptyReceiversAndUnusableNumbersGetKannelsAnswers() throws Exception {
         HttpResponse<String> missing = get("username=admin&password=" + enc(password) + "&text=x");

@@ -40,7 +40,6 @@ public final class KannelSendsmsRoute extends RouteBuilder {
     private static final String NUMBER_CHARS = "0123456789 +-";
 
     private final String uri;
-    private final CachedPasswordCheck logins;
     private final ApiCredentials credentials;
     private final PhoneNumbers numbers;
     private final GroupCommit commits;
@@ -49,13 +48,12 @@ public final class KannelSendsmsRoute extends RouteBuilder {
 
     /** @param journal where each queued SMS's first hop goes; null when the journal is off */
     public KannelSendsmsRoute(String host, int port, ApiCredentials credentials, PhoneNumbers numbers, GroupCommit commits,
-            JournalWriter journal, long loginCacheMillis, long commitTimeoutMillis) {
+            JournalWriter journal, long commitTimeoutMillis) {
         // The form body stays the body (the parser reads it); camel-jetty would otherwise turn it into headers. Nor are
         // the request's headers and parameters copied into Camel headers (a tenth of a request's CPU): the few the
         // route reads come from the servlet request itself.
         this.uri = "jetty:http://" + host + ":" + port + "/cgi-bin/sendsms?mapHttpMessageFormUrlEncodedBody=false"
                 + "&mapHttpMessageHeaders=false";
-        this.logins = new CachedPasswordCheck(credentials, TimeUnit.MILLISECONDS.toNanos(loginCacheMillis));
         this.credentials = credentials;
         this.numbers = numbers;
         this.commits = commits;
@@ -99,8 +97,9 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             return u.answer();
         }
         SendsmsRequest request = ((SendsmsParser.Request) parsed).request();
-        // smsbox authorises before it looks at anything else (smsbox_req_sendsms, smsbox_sendsms_post).
-        Optional<String> role = logins.check(request.username(), request.password());
+        // smsbox authorises before it looks at anything else (smsbox_req_sendsms, smsbox_sendsms_post). The API's check
+        // caches a verified password (Kannel clients send it every time), and a password change drops that at once.
+        Optional<String> role = credentials.checkPassword(request.username(), request.password());
         if (role.isEmpty()) {
             return KannelAnswer.AUTHORIZATION_FAILED;
         }
