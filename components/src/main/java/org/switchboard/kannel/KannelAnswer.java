@@ -24,6 +24,12 @@ public record KannelAnswer(int status, String text) {
     public static final KannelAnswer INVALID_CONTENT_TYPE = new KannelAnswer(400, "Invalid content-type");
     public static final KannelAnswer UDH_MISFORMED = new KannelAnswer(400, "UDH field misformed, rejected");
     public static final KannelAnswer UDH_TOO_LONG = new KannelAnswer(400, "UDH field is too long, rejected");
+    /** Not Kannel's: the hub's modems send text, so a UDH (concatenation, ports, flash...) cannot be honoured. */
+    public static final KannelAnswer UDH_UNSUPPORTED = new KannelAnswer(400,
+            "UDH field not supported, the hub's modems send text only, rejected");
+    /** Not Kannel's: coding 1 is binary data, which the modems cannot send; 0 and 2 they pick from the text. */
+    public static final KannelAnswer EIGHT_BIT_UNSUPPORTED = new KannelAnswer(400,
+            "Coding field 1 (8-bit) not supported, the hub's modems send text only, rejected");
     public static final KannelAnswer DLR_URL_MISFORMED = new KannelAnswer(400, "DLR-URL field misformed, rejected");
     public static final KannelAnswer DLR_MASK_MISFORMED = new KannelAnswer(400, "DLR-Mask field misformed, rejected");
     public static final KannelAnswer CODING_MISFORMED = new KannelAnswer(400, "Coding field misformed, rejected");

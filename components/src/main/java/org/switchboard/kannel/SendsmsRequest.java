@@ -62,6 +62,10 @@ public record SendsmsRequest(String username, String password, String to, boolea
         if (udh != null && udh.length > MAX_SMS_OCTETS) {
             return new Refused(KannelAnswer.UDH_TOO_LONG);
         }
+        // Kannel would send it; the modems send text only, and a 202 for a header never applied would be a lie.
+        if (udh != null && udh.length > 0) {
+            return new Refused(KannelAnswer.UDH_UNSUPPORTED);
+        }
         List<String> receivers = Arrays.stream(BLANKS.split(to.trim())).filter(s -> !s.isEmpty()).toList();
         if (receivers.isEmpty()) {
             return new Refused(KannelAnswer.EMPTY_RECEIVER);
@@ -79,8 +83,10 @@ public record SendsmsRequest(String username, String password, String to, boolea
         if (coding < UNDEFINED || coding > CODING_UCS2) {
             return new Refused(KannelAnswer.CODING_MISFORMED);
         }
-        // smsbox's "compatibility mode": without a coding, a UDH means 8-bit data.
-        int effectiveCoding = coding != UNDEFINED ? coding : udh != null && udh.length > 0 ? CODING_8BIT : CODING_7BIT;
+        int effectiveCoding = coding != UNDEFINED ? coding : CODING_7BIT;
+        if (effectiveCoding == CODING_8BIT) {
+            return new Refused(KannelAnswer.EIGHT_BIT_UNSUPPORTED);
+        }
         if (validity < UNDEFINED) {
             return new Refused(KannelAnswer.VALIDITY_MISFORMED);
         }

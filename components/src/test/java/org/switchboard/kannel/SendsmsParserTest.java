@@ -111,11 +111,22 @@ class SendsmsParserTest {
     }
 
     @Test
-    void aUdhMakesTheCodingEightBitUnlessGiven() {
-        SendsmsRequest.Checked c = ok(get("to=1&text=x&udh=%05%00%03%01%02%01"));
-        assertEquals(SendsmsRequest.CODING_8BIT, c.coding());
-        assertArrayEquals(new byte[] {5, 0, 3, 1, 2, 1}, c.udh());
+    void aUdhAndEightBitDataAreRefusedForTheModemsSendTextOnly() {
+        KannelAnswer udh = refused(get("to=1&text=x&udh=%05%00%03%01%02%01"));
+        assertEquals(400, udh.status());
+        assertEquals("UDH field not supported, the hub's modems send text only, rejected", udh.text());
+        KannelAnswer binary = refused(get("to=1&text=x&coding=1"));
+        assertEquals(400, binary.status());
+        assertEquals("Coding field 1 (8-bit) not supported, the hub's modems send text only, rejected", binary.text());
+        // An octet-stream body is 8-bit data unless X-Kannel-Coding says otherwise, as in smsbox.
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("X-Kannel-To", "0812");
+        assertEquals(KannelAnswer.EIGHT_BIT_UNSUPPORTED, refused(((SendsmsParser.Request) SendsmsParser.parse(null,
+                "application/octet-stream", "x".getBytes(), headers::get)).request()));
+        // The modem picks 7-bit or UCS-2 from the text: both codings are taken.
+        assertEquals(SendsmsRequest.CODING_7BIT, ok(get("to=1&text=x&coding=0")).coding());
         assertEquals(SendsmsRequest.CODING_7BIT, ok(get("to=1&text=x")).coding());
+        assertEquals(SendsmsRequest.CODING_UCS2, ok(get("to=1&text=%00x&coding=2")).coding());
     }
 
     @Test
@@ -127,7 +138,6 @@ class SendsmsParserTest {
         headers.put("X-Kannel-From", "SCHOOL");
         headers.put("X-Kannel-DLR-Mask", "3");
         headers.put("X-Kannel-DLR-URL", "http://app/dlr?s=%d");
-        headers.put("X-Kannel-UDH", "050003010201");
         SendsmsRequest r = ((SendsmsParser.Request) SendsmsParser.parse(null, "text/plain; charset=ISO-8859-1",
                 "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), headers::get)).request();
         assertEquals("app", r.username());
@@ -136,7 +146,9 @@ class SendsmsParserTest {
         assertEquals(List.of("081234567890", "081298765432"), c.receivers());
         assertEquals(3, c.dlrMask());
         assertEquals(SendsmsRequest.CODING_7BIT, c.coding());
-        assertArrayEquals(new byte[] {5, 0, 3, 1, 2, 1}, c.udh());
+        headers.put("X-Kannel-UDH", "050003010201");
+        assertEquals(KannelAnswer.UDH_UNSUPPORTED, refused(((SendsmsParser.Request) SendsmsParser.parse(null, "text/plain",
+                "x".getBytes(), headers::get)).request()));
     }
 
     @Test

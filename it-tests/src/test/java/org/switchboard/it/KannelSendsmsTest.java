@@ -293,16 +293,48 @@ class KannelSendsmsTest {
         assertEquals("0: Accepted for delivery", r.body());
         await().atMost(WAIT).until(() -> hub.delivered().stream().anyMatch(d -> d.to().equals("+6281234500004")
                 && d.text().equals("Rapat guru ☺")));
-        // The modem: producer sets no validity period: kept beside the SMS, and its trail says so.
         long id = ((Number) hub.query("SELECT sms_id FROM kannel_sendsms WHERE validity_minutes = 60").get(0).get("sms_id"))
                 .longValue();
         assertTrue(hub.journal("outbound_sms").stream().anyMatch(j -> ((Number) j.get("message_id")).longValue() == id
                 && "sms-stored".equals(j.get("hop"))
-                && String.valueOf(j.get("detail")).contains("validity 60 min stored, not passed to the modem")));
+                && String.valueOf(j.get("detail")).contains("validity 60 min (not sent after that)")));
         HttpResponse<String> noAuth = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
                 + "/cgi-bin/sendsms")).header("Content-Type", "text/plain").header("X-Kannel-To", "081234500004")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, noAuth.statusCode());
+    }
+
+    /**
+     * validity 1 and deferred 5 minutes: the SMS would go out after its validity. The clock is moved by moving the row's
+     * times back; it fails unsent, and the dlr-url hears a refusal.
+     */
+    @Test
+    void anSmsWhoseValidityPassedIsNeverSentAndReportedAsRefused() throws Exception {
+        HttpResponse<String> r = get("username=admin&password=" + enc(password) + "&to=081234500013&text=Expired"
+                + "&validity=1&deferred=5&dlr-mask=3&dlr-url=" + enc(dlrUrl("expired")));
+        assertEquals(202, r.statusCode(), r.body());
+        assertEquals(List.of(Map.of("valid", true)), hub.query("SELECT expires_at = created_at + interval '1 minute' AS valid"
+                + " FROM outbound_sms WHERE text = 'Expired'"));
+        hub.query("UPDATE outbound_sms SET next_attempt_at = now(), expires_at = now() - interval '1 second'"
+                + " WHERE text = 'Expired' RETURNING id");
+        await().atMost(WAIT).until(() -> hub.query("SELECT status, error FROM outbound_sms WHERE text = 'Expired'"),
+                rows -> rows.equals(List.of(Map.of("status", "FAILED", "error", "validity expired"))));
+        await().atMost(WAIT).until(() -> called.stream().anyMatch(q -> q.startsWith("tag=expired")));
+        String q = called.stream().filter(c -> c.startsWith("tag=expired")).findFirst().orElseThrow();
+        assertTrue(q.contains("&type=16&to=%2B6281234500013&from=&reply=NACK%2Fvalidity+expired&"), q);
+        assertTrue(hub.delivered().stream().noneMatch(d -> d.text().equals("Expired")));
+    }
+
+    @Test
+    void udhAndEightBitDataAreRefusedAndNothingIsStored() throws Exception {
+        HttpResponse<String> udh = get("username=admin&password=" + enc(password) + "&to=081234500014&text=Udh"
+                + "&udh=" + enc("\u0005\u0000\u0003\u0001\u0002\u0001"));
+        assertEquals(400, udh.statusCode());
+        assertEquals("UDH field not supported, the hub's modems send text only, rejected", udh.body());
+        HttpResponse<String> binary = get("username=admin&password=" + enc(password) + "&to=081234500014&text=Udh&coding=1");
+        assertEquals(400, binary.statusCode());
+        assertEquals("Coding field 1 (8-bit) not supported, the hub's modems send text only, rejected", binary.body());
+        assertEquals(List.of(), hub.query("SELECT id FROM outbound_sms WHERE text = 'Udh'"));
     }
 
     @Test

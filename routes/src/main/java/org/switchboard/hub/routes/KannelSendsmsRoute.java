@@ -196,8 +196,8 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             if (r.deferredMinutes() > 0) {
                 detail.append(", deferred ").append(r.deferredMinutes()).append(" min");
             }
-            if (r.validityMinutes() >= 0) {
-                detail.append(", validity ").append(r.validityMinutes()).append(" min stored, not passed to the modem");
+            if (r.validityMinutes() > 0) {
+                detail.append(", validity ").append(r.validityMinutes()).append(" min (not sent after that)");
             }
             if (!denied.isEmpty()) {
                 detail.append("; denied in the same request: ").append(String.join(" ", denied));
