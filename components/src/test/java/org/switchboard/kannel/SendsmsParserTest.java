@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,17 @@ class SendsmsParserTest {
         return ((SendsmsParser.Request) SendsmsParser.parse(query, null, null, h -> null)).request();
     }
 
+    /** The route's number check stood in for: a receiver with a letter is denied, any other is taken as it is. */
+    private static Optional<String> number(String receiver) {
+        return receiver.chars().anyMatch(Character::isLetter) ? Optional.empty() : Optional.of(receiver);
+    }
+
     private static SendsmsRequest.Checked ok(SendsmsRequest r) {
-        return assertInstanceOf(SendsmsRequest.Ok.class, r.check()).request();
+        return assertInstanceOf(SendsmsRequest.Ok.class, r.check(SendsmsParserTest::number)).request();
     }
 
     private static KannelAnswer refused(SendsmsRequest r) {
-        return assertInstanceOf(SendsmsRequest.Refused.class, r.check()).answer();
+        return assertInstanceOf(SendsmsRequest.Refused.class, r.check(SendsmsParserTest::number)).answer();
     }
 
     @Test
@@ -89,6 +95,21 @@ class SendsmsParserTest {
         KannelAnswer a = refused(get("username=a&password=b&to=0812&text=hi&" + extra));
         assertEquals(400, a.status());
         assertEquals(answer, a.text());
+    }
+
+    /** smsbox_req_handle denies receivers before it looks at dlr-url, dlr-mask, coding, validity and deferred. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "dlr-url=ftp://x/y&dlr-mask=1", "dlr-mask=64", "coding=3", "coding=1", "validity=-5", "deferred=-2"})
+    void deniedReceiversAreAnsweredBeforeTheOtherFields(String extra) {
+        assertEquals(KannelAnswer.ALL_DENIED, refused(get("username=a&password=b&to=abc+x1&text=hi&" + extra)));
+    }
+
+    @Test
+    void theDeniedReceiversAreKeptApartFromTheAcceptedOnes() {
+        SendsmsRequest.Checked c = ok(get("to=0812+abc+0812+0813&text=hi"));
+        assertEquals(List.of("0812", "0813"), c.receivers());
+        assertEquals(List.of("abc"), c.denied());
     }
 
     @Test

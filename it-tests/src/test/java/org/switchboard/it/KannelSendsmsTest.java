@@ -246,6 +246,10 @@ class KannelSendsmsTest {
         assertEquals("Number(s) has/have been denied by white- and/or black-lists.", denied.body());
         HttpResponse<String> mask = get("username=admin&password=" + enc(password) + "&to=081234567890&text=x&dlr-mask=99");
         assertEquals("DLR-Mask field misformed, rejected", mask.body());
+        // As smsbox_req_handle: the numbers first, then the other fields.
+        HttpResponse<String> both = get("username=admin&password=" + enc(password) + "&to=abc&text=x&dlr-mask=99&coding=7");
+        assertEquals(400, both.statusCode());
+        assertEquals("Number(s) has/have been denied by white- and/or black-lists.", both.body());
     }
 
     @Test

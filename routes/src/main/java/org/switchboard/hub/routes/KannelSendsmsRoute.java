@@ -2,10 +2,8 @@ package org.switchboard.hub.routes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -108,29 +106,21 @@ public final class KannelSendsmsRoute extends RouteBuilder {
         if (!credentials.rateLimitWait(request.username()).isZero()) {
             return KannelAnswer.TEMPORARY_FAILURE;
         }
-        SendsmsRequest.Outcome outcome = request.check();
+        SendsmsRequest.Outcome outcome = request.check(this::e164);
         if (outcome instanceof SendsmsRequest.Refused r) {
+            if (r.answer().equals(KannelAnswer.ALL_DENIED)) {
+                log.info("sendsms from {}: every receiver denied (not a usable phone number): {}", request.username(),
+                        request.to());
+            }
             return r.answer();
         }
         SendsmsRequest.Checked checked = ((SendsmsRequest.Ok) outcome).request();
-        Set<String> accepted = new LinkedHashSet<>();
-        List<String> denied = new ArrayList<>();
-        for (String receiver : checked.receivers()) {
-            Optional<String> e164 = e164(receiver);
-            if (e164.isPresent()) {
-                accepted.add(e164.get());
-            } else {
-                denied.add(receiver);
-            }
-        }
+        List<String> denied = checked.denied();
         if (!denied.isEmpty()) {
             log.info("sendsms from {}: receivers denied (not a usable phone number): {}", request.username(), denied);
         }
-        if (accepted.isEmpty()) {
-            return KannelAnswer.ALL_DENIED;
-        }
-        List<NewSendsms> rows = new ArrayList<>(accepted.size());
-        for (String to : accepted) {
+        List<NewSendsms> rows = new ArrayList<>(checked.receivers().size());
+        for (String to : checked.receivers()) {
             rows.add(new NewSendsms(to, checked.text(), request.username(), checked.from(), checked.coding(),
                     checked.charset(), checked.udh(), checked.dlrMask(), checked.dlrUrl(), checked.validity(),
                     checked.deferred()));
