@@ -6,7 +6,10 @@ package org.switchboard.kannel;
  */
 public record KannelAnswer(int status, String text) {
 
-    /** smsbox's answer once bearerbox acknowledged the SMS (delayed_http_reply, ack_success). */
+    /**
+     * smsbox's answer once bearerbox acknowledged the SMS (delayed_http_reply, ack_success), also when some receivers
+     * were denied: Kannel's default mode drops them silently, and clients (playSMS) compare this line exactly.
+     */
     public static final KannelAnswer ACCEPTED = new KannelAnswer(202, "0: Accepted for delivery");
     /** smsbox_req_sendsms and smsbox_sendsms_post, when authorise_user finds no such user and password. */
     public static final KannelAnswer AUTHORIZATION_FAILED = new KannelAnswer(403, "Authorization failed for sendsms");
@@ -21,6 +24,12 @@ public record KannelAnswer(int status, String text) {
     public static final KannelAnswer INVALID_CONTENT_TYPE = new KannelAnswer(400, "Invalid content-type");
     public static final KannelAnswer UDH_MISFORMED = new KannelAnswer(400, "UDH field misformed, rejected");
     public static final KannelAnswer UDH_TOO_LONG = new KannelAnswer(400, "UDH field is too long, rejected");
+    /** Not Kannel's: the hub's modems send text, so a UDH (concatenation, ports, flash...) cannot be honoured. */
+    public static final KannelAnswer UDH_UNSUPPORTED = new KannelAnswer(400,
+            "UDH field not supported, the hub's modems send text only, rejected");
+    /** Not Kannel's: coding 1 is binary data, which the modems cannot send; 0 and 2 they pick from the text. */
+    public static final KannelAnswer EIGHT_BIT_UNSUPPORTED = new KannelAnswer(400,
+            "Coding field 1 (8-bit) not supported, the hub's modems send text only, rejected");
     public static final KannelAnswer DLR_URL_MISFORMED = new KannelAnswer(400, "DLR-URL field misformed, rejected");
     public static final KannelAnswer DLR_MASK_MISFORMED = new KannelAnswer(400, "DLR-Mask field misformed, rejected");
     public static final KannelAnswer CODING_MISFORMED = new KannelAnswer(400, "Coding field misformed, rejected");
@@ -38,17 +47,4 @@ public record KannelAnswer(int status, String text) {
     public static final KannelAnswer UNKNOWN_REQUEST = new KannelAnswer(404, "Unknown request.");
     /** Not Kannel's: the hub refuses bodies larger than an SMS request can need. */
     public static final KannelAnswer TOO_LARGE = new KannelAnswer(413, "Request too large, rejected");
-
-    /**
-     * Accepted, with the receivers that were not: in Kannel's default (delayed reply) mode smsbox drops them silently
-     * and answers {@link #ACCEPTED}; its immediate-reply mode lists them after "Sent." as " Denied receivers are: A B"
-     * (smsbox_req_handle). The hub keeps the default answer's first words, so clients that test for "0: Accepted"
-     * still do, and adds Kannel's list so each refused number is reported.
-     */
-    public static KannelAnswer acceptedExcept(java.util.List<String> denied) {
-        if (denied.isEmpty()) {
-            return ACCEPTED;
-        }
-        return new KannelAnswer(202, ACCEPTED.text() + ". Denied receivers are: " + String.join(" ", denied));
-    }
 }

@@ -100,14 +100,16 @@ public final class KannelStore {
     }
 
     // deferred: Kannel's msg->sms.deferred = now + minutes; the dispatcher claims no row before next_attempt_at.
+    // validity: Kannel's msg->sms.validity = now + minutes, from acceptance too; the claim fails a row past expires_at.
     private static final String STORE = "WITH t AS MATERIALIZED ("
             + " SELECT nextval(pg_get_serial_sequence('outbound_sms', 'id')) AS id, u.*"
             + " FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::text[],"
             + " ?::int[], ?::text[], ?::int[]) WITH ORDINALITY"
             + " AS u(recipient, text, username, deferred, sender, coding, charset, udh, mask, url, validity, ord)),"
-            + " o AS (INSERT INTO outbound_sms (id, recipient, text, source, requested_by, next_attempt_at)"
+            + " o AS (INSERT INTO outbound_sms (id, recipient, text, source, requested_by, next_attempt_at, expires_at)"
             + " SELECT t.id, t.recipient, t.text, '" + SOURCE + "', t.username,"
-            + " CASE WHEN t.deferred > 0 THEN now() + t.deferred * interval '1 minute' END FROM t ORDER BY t.ord),"
+            + " CASE WHEN t.deferred > 0 THEN now() + t.deferred * interval '1 minute' END,"
+            + " CASE WHEN t.validity > 0 THEN now() + t.validity * interval '1 minute' END FROM t ORDER BY t.ord),"
             + " k AS (INSERT INTO kannel_sendsms (sms_id, username, sender, coding, charset, udh, dlr_mask, dlr_url,"
             + " validity_minutes, deferred_minutes) SELECT t.id, t.username, t.sender, t.coding, t.charset,"
             + " decode(t.udh, 'hex'), t.mask, t.url, t.validity, t.deferred FROM t)"

@@ -9,6 +9,8 @@ import java.util.Map;
 public final class KannelUrl {
     private static final boolean[] SAFE = new boolean[256];
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** RFC 3986's delimiters a path, query or fragment may hold as they are (with its unreserved characters). */
+    private static final String URL_PUNCTUATION = "$&+,;=:@/?";
 
     static {
         // octstr.c urlcode_init: RFC 2396's unreserved characters; space is written as '+'.
@@ -35,6 +37,38 @@ public final class KannelUrl {
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A filled dlr-url made fit for {@link java.net.URI}: Kannel's HTTP client sends whatever the pattern and its escapes
+     * give, braces, bars, spaces and a '%' of an unknown escape included, which Java refuses to parse. Past the scheme and
+     * host, every character RFC 3986 does not allow there becomes %XX of its UTF-8 bytes; an escape already in the URL
+     * and the first '#' stay as they are.
+     */
+    public static String legal(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
+            start++;
+        }
+        StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, start);
+        boolean fragment = false;
+        for (int i = start; i < url.length(); i++) {
+            char c = url.charAt(i);
+            boolean escape = c == '%' && i + 2 < url.length()
+                    && hex((byte) url.charAt(i + 1)) >= 0 && hex((byte) url.charAt(i + 2)) >= 0;
+            if (c < 128 && (SAFE[c] || URL_PUNCTUATION.indexOf(c) >= 0 || escape || (c == '#' && !fragment))) {
+                fragment |= c == '#';
+                out.append(c);
+                continue;
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < url.length() ? i + 2 : i + 1;
+            for (byte b : url.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+            i = end - 1;
         }
         return out.toString();
     }

@@ -5,15 +5,20 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * A sendsms request's parameters as they came, before anything is checked: from a GET's query (or a form), or from a
  * POST's X-Kannel-* headers and body. Numbers are Kannel's: {@link #UNDEFINED} when absent or not a number.
- * {@link #check()} applies smsbox_req_handle's checks, in its order, after the caller has authenticated the user.
+ * {@link #check} applies smsbox_req_handle's checks, in its order, after the caller has authenticated the user.
  */
 public record SendsmsRequest(String username, String password, String to, boolean post, byte[] textBytes,
         String from, int coding, String charset, byte[] udh, int dlrMask, String dlrUrl, int validity, int deferred,
@@ -29,8 +34,11 @@ public record SendsmsRequest(String username, String password, String to, boolea
     /** octstr_split_words splits on any blanks. */
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
-    /** What a checked request asks: the receivers as given (split on blanks), the text decoded, the rest checked. */
-    public record Checked(List<String> receivers, String text, String from, int coding, String charset, byte[] udh,
+    /**
+     * What a checked request asks: the receivers the number check took (as it gave them back, each once), those it
+     * denied (as given), the text decoded, the rest checked.
+     */
+    public record Checked(List<String> receivers, List<String> denied, String text, String from, int coding, String charset, byte[] udh,
             int dlrMask, String dlrUrl, int validity, int deferred) {
     }
 
@@ -48,8 +56,12 @@ public record SendsmsRequest(String username, String password, String to, boolea
      * The checks smsbox_req_sendsms (GET) and smsbox_sendsms_post make after authorising, then smsbox_req_handle's,
      * each with Kannel's answer. Kannel sends an absent text as an empty SMS (send_message keeps a sendsms call's empty
      * message), and so does the hub.
+     *
+     * @param number a receiver as the SMS will be sent to it, or empty when it is denied (Kannel: sendsms-chars and the
+     *               white and black lists); asked right after the UDH checks, as smsbox does, so that a request with no
+     *               usable number is answered so whatever its other fields say
      */
-    public Outcome check() {
+    public Outcome check(Function<String, Optional<String>> number) {
         if (to == null) {
             return new Refused(post ? KannelAnswer.MISSING_RECEIVERS : KannelAnswer.MISSING_RECEIVER);
         }
@@ -62,9 +74,21 @@ public record SendsmsRequest(String username, String password, String to, boolea
         if (udh != null && udh.length > MAX_SMS_OCTETS) {
             return new Refused(KannelAnswer.UDH_TOO_LONG);
         }
+        // Kannel would send it; the modems send text only, and a 202 for a header never applied would be a lie.
+        if (udh != null && udh.length > 0) {
+            return new Refused(KannelAnswer.UDH_UNSUPPORTED);
+        }
         List<String> receivers = Arrays.stream(BLANKS.split(to.trim())).filter(s -> !s.isEmpty()).toList();
         if (receivers.isEmpty()) {
             return new Refused(KannelAnswer.EMPTY_RECEIVER);
+        }
+        Set<String> accepted = new LinkedHashSet<>();
+        List<String> denied = new ArrayList<>();
+        for (String receiver : receivers) {
+            number.apply(receiver).ifPresentOrElse(accepted::add, () -> denied.add(receiver));
+        }
+        if (accepted.isEmpty()) {
+            return new Refused(KannelAnswer.ALL_DENIED);
         }
         String url = dlrUrl == null || dlrUrl.isEmpty() ? null : dlrUrl;
         if (url != null) {
@@ -79,8 +103,10 @@ public record SendsmsRequest(String username, String password, String to, boolea
         if (coding < UNDEFINED || coding > CODING_UCS2) {
             return new Refused(KannelAnswer.CODING_MISFORMED);
         }
-        // smsbox's "compatibility mode": without a coding, a UDH means 8-bit data.
-        int effectiveCoding = coding != UNDEFINED ? coding : udh != null && udh.length > 0 ? CODING_8BIT : CODING_7BIT;
+        int effectiveCoding = coding != UNDEFINED ? coding : CODING_7BIT;
+        if (effectiveCoding == CODING_8BIT) {
+            return new Refused(KannelAnswer.EIGHT_BIT_UNSUPPORTED);
+        }
         if (validity < UNDEFINED) {
             return new Refused(KannelAnswer.VALIDITY_MISFORMED);
         }
@@ -93,7 +119,7 @@ public record SendsmsRequest(String username, String password, String to, boolea
         } catch (CharacterCodingException | IllegalArgumentException e) {
             return new Refused(KannelAnswer.CHARSET_MISFORMED);
         }
-        return new Ok(new Checked(receivers, text, from == null || from.isBlank() ? null : from.trim(), effectiveCoding,
+        return new Ok(new Checked(List.copyOf(accepted), List.copyOf(denied), text, from == null || from.isBlank() ? null : from.trim(), effectiveCoding,
                 charset == null || charset.isEmpty() ? null : charset, udh, dlrMask, url, validity, deferred));
     }
 

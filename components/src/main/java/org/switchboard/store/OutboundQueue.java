@@ -31,24 +31,28 @@ public final class OutboundQueue {
      * A broadcast row whose broadcast was cancelled, or whose recipient opted out, since it was planned is cancelled
      * here instead, the last moment before a modem has it: the planner's cursor does not see a STOP committed during a
      * long plan, and a row a modem had in hand during the cancel or the STOP may have come back to the queue. Such rows
-     * are rare, so the claim stays one statement when there are none.
+     * are rare, so the claim stays one statement when there are none. Likewise a row whose validity ({@code expires_at},
+     * from a sendsms request) has passed fails here with {@value #EXPIRED} rather than going out late.
      */
     public Optional<OutboundSms> claim(String modem, OffsetDateTime now) {
         return Sql.inTransaction(dataSource, "claiming an outbound SMS for " + modem, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o"
-                    + " SET status = CASE WHEN due.stopped IS NULL THEN 'SENDING' ELSE 'CANCELLED' END,"
+                    + " SET status = CASE WHEN due.stopped IS NULL THEN 'SENDING' WHEN due.stopped = '" + EXPIRED
+                    + "' THEN 'FAILED' ELSE 'CANCELLED' END,"
                     + " modem = CASE WHEN due.stopped IS NULL THEN ? ELSE o.modem END,"
                     + " attempts = o.attempts + CASE WHEN due.stopped IS NULL THEN 1 ELSE 0 END,"
                     + " claimed_at = CASE WHEN due.stopped IS NULL THEN ?::timestamptz END,"
                     + " next_attempt_at = CASE WHEN due.stopped IS NULL THEN o.next_attempt_at END,"
                     + " error = COALESCE(due.stopped, o.error)"
-                    + " FROM (SELECT p.id, " + stopped("p") + " AS stopped FROM outbound_sms p WHERE p.status = 'PENDING'"
+                    + " FROM (SELECT p.id, CASE WHEN p.expires_at <= ? THEN '" + EXPIRED + "' ELSE " + stopped("p")
+                    + "       END AS stopped FROM outbound_sms p WHERE p.status = 'PENDING'"
                     + "       AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= ?)"
                     + "       ORDER BY p.lane, p.id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) due"
                     + " WHERE o.id = due.id RETURNING " + prefixed("o.", Sql.OUTBOUND_COLUMNS) + ", due.stopped")) {
                 ps.setString(1, modem);
                 ps.setObject(2, now);
                 ps.setObject(3, now);
+                ps.setObject(4, now);
                 while (true) {
                     OutboundSms sms;
                     String stopped;
@@ -70,6 +74,9 @@ public final class OutboundQueue {
             }
         });
     }
+
+    /** The error of a row whose validity (Kannel's, outbound_sms.expires_at) passed before a modem took it: FAILED. */
+    static final String EXPIRED = "validity expired";
 
     /** The error of a broadcast row cancelled with its broadcast. */
     static final String CANCELLED = "broadcast cancelled";

@@ -49,6 +49,40 @@ class DlrEscapesTest {
     }
 
     @Test
+    void kannelsEscapesForFieldsADeliveryReportLacksAreEmpty() {
+        // urltrans.c: billing info, meta-data, SMSC number, foreign id, message class, MWI, service, account, UDH,
+        // validity and deferred are not in the hub's reports, and Kannel writes nothing for an absent field.
+        assertEquals("B=&D=&f=&F=&m=&M=&n=&o=&u=&v=&V=",
+                DlrEscapes.fill("B=%B&D=%D&f=%f&F=%F&m=%m&M=%M&n=%n&o=%o&u=%u&v=%v&V=%V", report(DlrType.DELIVERED, "Success")));
+    }
+
+    @Test
+    void theDcsAndTheWordEscapesHaveTheHubsValues() {
+        assertEquals("O=00", DlrEscapes.fill("O=%O", report(DlrType.DELIVERED, "Success")));
+        DlrReport ucs2 = new DlrReport(DlrType.DELIVERED, "+62", "s", "Success", Instant.EPOCH, 1, null, null,
+                SendsmsRequest.CODING_UCS2, null);
+        assertEquals("O=08", DlrEscapes.fill("O=%O", ucs2));
+        // As for a keyword's arguments: %s and %S take the next word after the first, %r the words left.
+        DlrReport r = report(DlrType.SMSC_REJECTED, "NACK/modem said no* (500)");
+        assertEquals("s=said&S=no~&r=(500)", DlrEscapes.fill("s=%s&S=%S&r=%r", r));
+        assertEquals("r=said+no*+(500)", DlrEscapes.fill("r=%r", r).replace("%2A", "*"));
+    }
+
+    @Test
+    void metaDataParametersAreSkipped() {
+        assertEquals("a=&b=1", DlrEscapes.fill("a=%#smpp#my_param#&b=1", report(DlrType.DELIVERED, "Success")));
+    }
+
+    @Test
+    void charactersAUrlCannotHoldArePercentEncodedAndTheRestKept() {
+        String filled = DlrEscapes.fill("http://app/dlr?x={%d}&y=a|b c&z=%z&ok=%2B&q=é", report(DlrType.DELIVERED, "x"));
+        String legal = KannelUrl.legal(filled);
+        assertEquals("http://app/dlr?x=%7B1%7D&y=a%7Cb%20c&z=%25z&ok=%2B&q=%C3%A9", legal);
+        assertEquals(legal, java.net.URI.create(legal).toString());
+        assertEquals("http://h/p?a=1&b=%41#f", KannelUrl.legal("http://h/p?a=1&b=%41#f"));
+    }
+
+    @Test
     void theCharsetEscapeFollowsKannelsDefaults() {
         assertEquals("UTF-8 0", DlrEscapes.fill("%C %c", report(DlrType.DELIVERED, "")));
     }

@@ -76,6 +76,23 @@ class KannelStoreTest {
     }
 
     @Test
+    void anSmsPastItsValidityFailsInsteadOfBeingClaimedAndReportsARefusal() {
+        // validity 60 minutes (sms()): sent within it, failed after it, with a type 16 report for a mask with 2.
+        long late = kannel.store(List.of(sms("+6281298765432", 3, -1))).get(0);
+        assertTrue(queue.claim("m1", OffsetDateTime.now().plusMinutes(61)).isEmpty());
+        OutboundSms failed = messages.outbound(late).orElseThrow();
+        assertEquals(OutboundStatus.FAILED, failed.status());
+        assertEquals("validity expired", failed.error());
+        assertEquals(0, failed.attempts());
+        assertEquals("16|NACK/validity expired", row("SELECT dlr_type || '|' || reply FROM kannel_dlr WHERE sms_id = " + late));
+        long onTime = kannel.store(List.of(sms("+6281234567890", 0, -1))).get(0);
+        assertEquals(onTime, queue.claim("m1", OffsetDateTime.now().plusMinutes(59)).orElseThrow().id());
+        long none = kannel.store(List.of(new NewSendsms("+6281234567891", "no validity", "app", null, 0, null, null, 0,
+                null, -1, -1))).get(0);
+        assertEquals(none, queue.claim("m1", OffsetDateTime.now().plusDays(30)).orElseThrow().id());
+    }
+
+    @Test
     void aDeferredSmsIsNotClaimedBeforeItsTime() {
         kannel.store(List.of(sms("+6281298765432", 0, 5)));
         assertTrue(queue.claim("m1", OffsetDateTime.now()).isEmpty());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,17 @@ class SendsmsParserTest {
         return ((SendsmsParser.Request) SendsmsParser.parse(query, null, null, h -> null)).request();
     }
 
+    /** The route's number check stood in for: a receiver with a letter is denied, any other is taken as it is. */
+    private static Optional<String> number(String receiver) {
+        return receiver.chars().anyMatch(Character::isLetter) ? Optional.empty() : Optional.of(receiver);
+    }
+
     private static SendsmsRequest.Checked ok(SendsmsRequest r) {
-        return assertInstanceOf(SendsmsRequest.Ok.class, r.check()).request();
+        return assertInstanceOf(SendsmsRequest.Ok.class, r.check(SendsmsParserTest::number)).request();
     }
 
     private static KannelAnswer refused(SendsmsRequest r) {
-        return assertInstanceOf(SendsmsRequest.Refused.class, r.check()).answer();
+        return assertInstanceOf(SendsmsRequest.Refused.class, r.check(SendsmsParserTest::number)).answer();
     }
 
     @Test
@@ -91,6 +97,21 @@ class SendsmsParserTest {
         assertEquals(answer, a.text());
     }
 
+    /** smsbox_req_handle denies receivers before it looks at dlr-url, dlr-mask, coding, validity and deferred. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "dlr-url=ftp://x/y&dlr-mask=1", "dlr-mask=64", "coding=3", "coding=1", "validity=-5", "deferred=-2"})
+    void deniedReceiversAreAnsweredBeforeTheOtherFields(String extra) {
+        assertEquals(KannelAnswer.ALL_DENIED, refused(get("username=a&password=b&to=abc+x1&text=hi&" + extra)));
+    }
+
+    @Test
+    void theDeniedReceiversAreKeptApartFromTheAcceptedOnes() {
+        SendsmsRequest.Checked c = ok(get("to=0812+abc+0812+0813&text=hi"));
+        assertEquals(List.of("0812", "0813"), c.receivers());
+        assertEquals(List.of("abc"), c.denied());
+    }
+
     @Test
     void numbersAreReadAsSscanfReadsThem() {
         assertEquals(31, SendsmsRequest.number(" 31abc"));
@@ -111,11 +132,22 @@ class SendsmsParserTest {
     }
 
     @Test
-    void aUdhMakesTheCodingEightBitUnlessGiven() {
-        SendsmsRequest.Checked c = ok(get("to=1&text=x&udh=%05%00%03%01%02%01"));
-        assertEquals(SendsmsRequest.CODING_8BIT, c.coding());
-        assertArrayEquals(new byte[] {5, 0, 3, 1, 2, 1}, c.udh());
+    void aUdhAndEightBitDataAreRefusedForTheModemsSendTextOnly() {
+        KannelAnswer udh = refused(get("to=1&text=x&udh=%05%00%03%01%02%01"));
+        assertEquals(400, udh.status());
+        assertEquals("UDH field not supported, the hub's modems send text only, rejected", udh.text());
+        KannelAnswer binary = refused(get("to=1&text=x&coding=1"));
+        assertEquals(400, binary.status());
+        assertEquals("Coding field 1 (8-bit) not supported, the hub's modems send text only, rejected", binary.text());
+        // An octet-stream body is 8-bit data unless X-Kannel-Coding says otherwise, as in smsbox.
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("X-Kannel-To", "0812");
+        assertEquals(KannelAnswer.EIGHT_BIT_UNSUPPORTED, refused(((SendsmsParser.Request) SendsmsParser.parse(null,
+                "application/octet-stream", "x".getBytes(), headers::get)).request()));
+        // The modem picks 7-bit or UCS-2 from the text: both codings are taken.
+        assertEquals(SendsmsRequest.CODING_7BIT, ok(get("to=1&text=x&coding=0")).coding());
         assertEquals(SendsmsRequest.CODING_7BIT, ok(get("to=1&text=x")).coding());
+        assertEquals(SendsmsRequest.CODING_UCS2, ok(get("to=1&text=%00x&coding=2")).coding());
     }
 
     @Test
@@ -127,7 +159,6 @@ class SendsmsParserTest {
         headers.put("X-Kannel-From", "SCHOOL");
         headers.put("X-Kannel-DLR-Mask", "3");
         headers.put("X-Kannel-DLR-URL", "http://app/dlr?s=%d");
-        headers.put("X-Kannel-UDH", "050003010201");
         SendsmsRequest r = ((SendsmsParser.Request) SendsmsParser.parse(null, "text/plain; charset=ISO-8859-1",
                 "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), headers::get)).request();
         assertEquals("app", r.username());
@@ -136,7 +167,9 @@ class SendsmsParserTest {
         assertEquals(List.of("081234567890", "081298765432"), c.receivers());
         assertEquals(3, c.dlrMask());
         assertEquals(SendsmsRequest.CODING_7BIT, c.coding());
-        assertArrayEquals(new byte[] {5, 0, 3, 1, 2, 1}, c.udh());
+        headers.put("X-Kannel-UDH", "050003010201");
+        assertEquals(KannelAnswer.UDH_UNSUPPORTED, refused(((SendsmsParser.Request) SendsmsParser.parse(null, "text/plain",
+                "x".getBytes(), headers::get)).request()));
     }
 
     @Test
@@ -164,12 +197,7 @@ class SendsmsParserTest {
     }
 
     @Test
-    void deniedReceiversAreListedAfterTheAcceptance() {
-        assertEquals("0: Accepted for delivery", KannelAnswer.acceptedExcept(List.of()).text());
-        KannelAnswer a = KannelAnswer.acceptedExcept(List.of("12ab", "999"));
-        assertEquals(202, a.status());
-        assertTrue(a.text().startsWith("0: Accepted for delivery"));
-        assertEquals("0: Accepted for delivery. Denied receivers are: 12ab 999", a.text());
+    void aMissingFromIsNull() {
         assertNull(ok(get("to=1")).from());
     }
 }

@@ -104,7 +104,8 @@ class KannelSendsmsTest {
                 + "&to=" + enc("6281234500001 081234500002 12ab") + "&text=" + enc("Ujian besok jam 7")
                 + "&dlr-mask=31&dlr-url=" + enc(dlrUrl("multi")));
         assertEquals(202, r.statusCode(), r.body());
-        assertEquals("0: Accepted for delivery. Denied receivers are: 12ab", r.body());
+        // Kannel's default (delayed reply) answer: playSMS compares the line exactly; denied numbers go to the journal.
+        assertEquals("0: Accepted for delivery", r.body());
         assertEquals("text/html", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
         assertTrue(r.headers().firstValue("X-Kannel-Username").isEmpty());
 
@@ -147,6 +148,19 @@ class KannelSendsmsTest {
                 l -> l.size() == 1);
         String q = called.stream().filter(c -> c.startsWith("tag=failed")).findFirst().orElseThrow();
         assertTrue(q.contains("&type=16&to=%2B6281000000001&from=&reply=NACK%2F"), q);
+    }
+
+    /** Kannel sends what its escapes give; Java's URI parser would refuse the braces and bars and the call fail for good. */
+    @Test
+    void aDlrUrlWithEscapesTheHubLacksAndCharactersJavaRefusesIsStillCalled() throws Exception {
+        String url = "http://127.0.0.1:" + callbacks.getAddress().getPort()
+                + "/dlr?tag=odd&billing=%B&class=%m&meta=%#smpp#x#&json={\"type\":%d}&bar=a|b";
+        HttpResponse<String> r = get("username=admin&password=" + enc(password) + "&to=081234500011&text=Odd"
+                + "&dlr-mask=8&dlr-url=" + enc(url));
+        assertEquals(202, r.statusCode(), r.body());
+        await().atMost(WAIT).until(() -> called.stream().anyMatch(q -> q.startsWith("tag=odd")));
+        assertEquals("tag=odd&billing=&class=&meta=&json=%7B%22type%22:8%7D&bar=a%7Cb",
+                called.stream().filter(q -> q.startsWith("tag=odd")).findFirst().orElseThrow());
     }
 
     @Test
@@ -198,6 +212,27 @@ class KannelSendsmsTest {
         assertEquals(403, get("to=081234567890&text=x").statusCode());
     }
 
+    /** sendsms signs in through the API's own password check, whose cache a password change clears at once. */
+    @Test
+    void aChangedPasswordStopsWorkingForSendsmsAtOnce() throws Exception {
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
+                + "/api/users")).header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"kannelapp\",\"role\":\"staff\","
+                        + "\"password\":\"first-password\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, added.statusCode(), added.body());
+        assertEquals(202, get("username=kannelapp&password=first-password&to=081234500012&text=x").statusCode());
+        HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
+                + "/api/users/kannelapp/password")).header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"second-password\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(403, get("username=kannelapp&password=first-password&to=081234500012&text=x").statusCode());
+        assertEquals(202, get("username=kannelapp&password=second-password&to=081234500012&text=x").statusCode());
+    }
+
     @Test
     void missingOrEmptyReceiversAndUnusableNumbersGetKannelsAnswers() throws Exception {
         HttpResponse<String> missing = get("username=admin&password=" + enc(password) + "&text=x");
@@ -211,6 +246,10 @@ class KannelSendsmsTest {
         assertEquals("Number(s) has/have been denied by white- and/or black-lists.", denied.body());
         HttpResponse<String> mask = get("username=admin&password=" + enc(password) + "&to=081234567890&text=x&dlr-mask=99");
         assertEquals("DLR-Mask field misformed, rejected", mask.body());
+        // As smsbox_req_handle: the numbers first, then the other fields.
+        HttpResponse<String> both = get("username=admin&password=" + enc(password) + "&to=abc&text=x&dlr-mask=99&coding=7");
+        assertEquals(400, both.statusCode());
+        assertEquals("Number(s) has/have been denied by white- and/or black-lists.", both.body());
     }
 
     @Test
@@ -219,6 +258,32 @@ class KannelSendsmsTest {
         assertEquals(202, r.statusCode(), r.body());
         await().atMost(WAIT).until(() -> hub.delivered().stream().anyMatch(d -> d.to().equals("+6281234500009")
                 && d.text().isEmpty()));
+    }
+
+    /**
+     * The reply is text/html on the hub's origin, where the dashboard's session cookie lives: a refused receiver must
+     * never come back in it, and a browser must neither sniff nor run anything in any sendsms reply.
+     */
+    @Test
+    void aReceiverWithMarkupIsNeverEchoedAndEveryReplyForbidsScripts() throws Exception {
+        String markup = "<svg/onload=alert(document.cookie)>";
+        HttpResponse<String> some = get("username=admin&password=" + enc(password) + "&to=" + enc("081234500010 " + markup)
+                + "&text=Markup");
+        assertEquals(202, some.statusCode(), some.body());
+        assertEquals("0: Accepted for delivery", some.body());
+        HttpResponse<String> none = get("username=admin&password=" + enc(password) + "&to=" + enc(markup) + "&text=x");
+        assertEquals(400, none.statusCode());
+        HttpResponse<String> badAuth = get("username=admin&password=wrong&to=" + enc(markup) + "&text=x");
+        for (HttpResponse<String> r : List.of(some, none, badAuth)) {
+            assertTrue(!r.body().contains("<"), r.body());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("default-src 'none'", r.headers().firstValue("Content-Security-Policy").orElse(null));
+            assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null));
+        }
+        long id = ((Number) hub.query("SELECT id FROM outbound_sms WHERE text = 'Markup'").get(0).get("id")).longValue();
+        await().atMost(WAIT).until(() -> hub.journal("outbound_sms").stream()
+                .anyMatch(j -> ((Number) j.get("message_id")).longValue() == id && "sms-stored".equals(j.get("hop"))
+                        && String.valueOf(j.get("detail")).contains("denied in the same request: " + markup)));
     }
 
     @Test
@@ -232,16 +297,48 @@ class KannelSendsmsTest {
         assertEquals("0: Accepted for delivery", r.body());
         await().atMost(WAIT).until(() -> hub.delivered().stream().anyMatch(d -> d.to().equals("+6281234500004")
                 && d.text().equals("Rapat guru ☺")));
-        // The modem: producer sets no validity period: kept beside the SMS, and its trail says so.
         long id = ((Number) hub.query("SELECT sms_id FROM kannel_sendsms WHERE validity_minutes = 60").get(0).get("sms_id"))
                 .longValue();
         assertTrue(hub.journal("outbound_sms").stream().anyMatch(j -> ((Number) j.get("message_id")).longValue() == id
                 && "sms-stored".equals(j.get("hop"))
-                && String.valueOf(j.get("detail")).contains("validity 60 min stored, not passed to the modem")));
+                && String.valueOf(j.get("detail")).contains("validity 60 min (not sent after that)")));
         HttpResponse<String> noAuth = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
                 + "/cgi-bin/sendsms")).header("Content-Type", "text/plain").header("X-Kannel-To", "081234500004")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, noAuth.statusCode());
+    }
+
+    /**
+     * validity 1 and deferred 5 minutes: the SMS would go out after its validity. The clock is moved by moving the row's
+     * times back; it fails unsent, and the dlr-url hears a refusal.
+     */
+    @Test
+    void anSmsWhoseValidityPassedIsNeverSentAndReportedAsRefused() throws Exception {
+        HttpResponse<String> r = get("username=admin&password=" + enc(password) + "&to=081234500013&text=Expired"
+                + "&validity=1&deferred=5&dlr-mask=3&dlr-url=" + enc(dlrUrl("expired")));
+        assertEquals(202, r.statusCode(), r.body());
+        assertEquals(List.of(Map.of("valid", true)), hub.query("SELECT expires_at = created_at + interval '1 minute' AS valid"
+                + " FROM outbound_sms WHERE text = 'Expired'"));
+        hub.query("UPDATE outbound_sms SET next_attempt_at = now(), expires_at = now() - interval '1 second'"
+                + " WHERE text = 'Expired' RETURNING id");
+        await().atMost(WAIT).until(() -> hub.query("SELECT status, error FROM outbound_sms WHERE text = 'Expired'"),
+                rows -> rows.equals(List.of(Map.of("status", "FAILED", "error", "validity expired"))));
+        await().atMost(WAIT).until(() -> called.stream().anyMatch(q -> q.startsWith("tag=expired")));
+        String q = called.stream().filter(c -> c.startsWith("tag=expired")).findFirst().orElseThrow();
+        assertTrue(q.contains("&type=16&to=%2B6281234500013&from=&reply=NACK%2Fvalidity+expired&"), q);
+        assertTrue(hub.delivered().stream().noneMatch(d -> d.text().equals("Expired")));
+    }
+
+    @Test
+    void udhAndEightBitDataAreRefusedAndNothingIsStored() throws Exception {
+        HttpResponse<String> udh = get("username=admin&password=" + enc(password) + "&to=081234500014&text=Udh"
+                + "&udh=" + enc("\u0005\u0000\u0003\u0001\u0002\u0001"));
+        assertEquals(400, udh.statusCode());
+        assertEquals("UDH field not supported, the hub's modems send text only, rejected", udh.body());
+        HttpResponse<String> binary = get("username=admin&password=" + enc(password) + "&to=081234500014&text=Udh&coding=1");
+        assertEquals(400, binary.statusCode());
+        assertEquals("Coding field 1 (8-bit) not supported, the hub's modems send text only, rejected", binary.body());
+        assertEquals(List.of(), hub.query("SELECT id FROM outbound_sms WHERE text = 'Udh'"));
     }
 
     @Test

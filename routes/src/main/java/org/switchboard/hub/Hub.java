@@ -271,8 +271,7 @@ public final class Hub implements AutoCloseable {
                 settings.getInt("switchboard.kannel.commit-max-rows"), 10_000));
         JournalWriter hops = settings.getBoolean("switchboard.journal.enabled") ? journal : null;
         main.configure().addRoutesBuilder(new KannelSendsmsRoute(settings.get("switchboard.http.host"),
-                settings.getInt("switchboard.http.port"), credentials, numbers, commits, hops,
-                settings.getLong("switchboard.kannel.login-cache-millis"), 10_000));
+                settings.getInt("switchboard.http.port"), credentials, numbers, commits, hops, 10_000));
         ExecutorService dlrThreads = KannelDlrRoute.executor();
         AutoCloseable stopDlrThreads = dlrThreads::shutdownNow;
         open(stopDlrThreads);

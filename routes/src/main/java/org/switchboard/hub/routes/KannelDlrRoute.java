@@ -18,6 +18,7 @@ import org.switchboard.journal.JournalWriter;
 import org.switchboard.kannel.DlrCall;
 import org.switchboard.kannel.DlrEscapes;
 import org.switchboard.kannel.KannelStore;
+import org.switchboard.kannel.KannelUrl;
 import org.switchboard.store.RetryBackoff;
 
 /**
@@ -82,7 +83,7 @@ public final class KannelDlrRoute extends RouteBuilder {
     }
 
     private void call(DlrCall call) {
-        String url = DlrEscapes.fill(call.urlPattern(), call.report());
+        String url = KannelUrl.legal(DlrEscapes.fill(call.urlPattern(), call.report()));
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(options.timeout()).GET().build();

@@ -2,10 +2,8 @@ package org.switchboard.hub.routes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +38,6 @@ public final class KannelSendsmsRoute extends RouteBuilder {
     private static final String NUMBER_CHARS = "0123456789 +-";
 
     private final String uri;
-    private final CachedPasswordCheck logins;
     private final ApiCredentials credentials;
     private final PhoneNumbers numbers;
     private final GroupCommit commits;
@@ -49,13 +46,12 @@ public final class KannelSendsmsRoute extends RouteBuilder {
 
     /** @param journal where each queued SMS's first hop goes; null when the journal is off */
     public KannelSendsmsRoute(String host, int port, ApiCredentials credentials, PhoneNumbers numbers, GroupCommit commits,
-            JournalWriter journal, long loginCacheMillis, long commitTimeoutMillis) {
+            JournalWriter journal, long commitTimeoutMillis) {
         // The form body stays the body (the parser reads it); camel-jetty would otherwise turn it into headers. Nor are
         // the request's headers and parameters copied into Camel headers (a tenth of a request's CPU): the few the
         // route reads come from the servlet request itself.
         this.uri = "jetty:http://" + host + ":" + port + "/cgi-bin/sendsms?mapHttpMessageFormUrlEncodedBody=false"
                 + "&mapHttpMessageHeaders=false";
-        this.logins = new CachedPasswordCheck(credentials, TimeUnit.MILLISECONDS.toNanos(loginCacheMillis));
         this.credentials = credentials;
         this.numbers = numbers;
         this.commits = commits;
@@ -99,8 +95,9 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             return u.answer();
         }
         SendsmsRequest request = ((SendsmsParser.Request) parsed).request();
-        // smsbox authorises before it looks at anything else (smsbox_req_sendsms, smsbox_sendsms_post).
-        ApiCredentials.SignIn signIn = logins.check(request.username(), request.password());
+        // smsbox authorises before it looks at anything else (smsbox_req_sendsms, smsbox_sendsms_post). The API's check
+        // caches a verified password (Kannel clients send it every time), and a password change drops that at once.
+        ApiCredentials.SignIn signIn = credentials.signIn(request.username(), request.password());
         // Too many wrong passwords for this name: its password was not checked. smsbox's "try again later", not
         // "Authorization failed": an application whose password is right (but not yet verified, e.g. after a
         // restart) retries and gets through once the attack stops, where a 403 would make it drop its messages; a
@@ -117,29 +114,21 @@ public final class KannelSendsmsRoute extends RouteBuilder {
         if (!credentials.rateLimitWait(request.username()).isZero()) {
             return KannelAnswer.TEMPORARY_FAILURE;
         }
-        SendsmsRequest.Outcome outcome = request.check();
+        SendsmsRequest.Outcome outcome = request.check(this::e164);
         if (outcome instanceof SendsmsRequest.Refused r) {
+            if (r.answer().equals(KannelAnswer.ALL_DENIED)) {
+                log.info("sendsms from {}: every receiver denied (not a usable phone number): {}", request.username(),
+                        request.to());
+            }
             return r.answer();
         }
         SendsmsRequest.Checked checked = ((SendsmsRequest.Ok) outcome).request();
-        Set<String> accepted = new LinkedHashSet<>();
-        List<String> denied = new ArrayList<>();
-        for (String receiver : checked.receivers()) {
-            Optional<String> e164 = e164(receiver);
-            if (e164.isPresent()) {
-                accepted.add(e164.get());
-            } else {
-                denied.add(receiver);
-            }
-        }
+        List<String> denied = checked.denied();
         if (!denied.isEmpty()) {
             log.info("sendsms from {}: receivers denied (not a usable phone number): {}", request.username(), denied);
         }
-        if (accepted.isEmpty()) {
-            return KannelAnswer.ALL_DENIED;
-        }
-        List<NewSendsms> rows = new ArrayList<>(accepted.size());
-        for (String to : accepted) {
+        List<NewSendsms> rows = new ArrayList<>(checked.receivers().size());
+        for (String to : checked.receivers()) {
             rows.add(new NewSendsms(to, checked.text(), request.username(), checked.from(), checked.coding(),
                     checked.charset(), checked.udh(), checked.dlrMask(), checked.dlrUrl(), checked.validity(),
                     checked.deferred()));
@@ -149,7 +138,8 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             return KannelAnswer.TEMPORARY_FAILURE;
         }
         journal(ids.get(), rows, denied);
-        return KannelAnswer.acceptedExcept(denied);
+        // Never the denied receivers: they are the request's own text, and the reply is text/html on the hub's origin.
+        return KannelAnswer.ACCEPTED;
     }
 
     /** The rows' ids once committed; empty when they were not committed in time (or the queue is full). */
@@ -204,8 +194,8 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             if (r.deferredMinutes() > 0) {
                 detail.append(", deferred ").append(r.deferredMinutes()).append(" min");
             }
-            if (r.validityMinutes() >= 0) {
-                detail.append(", validity ").append(r.validityMinutes()).append(" min stored, not passed to the modem");
+            if (r.validityMinutes() > 0) {
+                detail.append(", validity ").append(r.validityMinutes()).append(" min (not sent after that)");
             }
             if (!denied.isEmpty()) {
                 detail.append("; denied in the same request: ").append(String.join(" ", denied));
@@ -214,14 +204,24 @@ public final class KannelSendsmsRoute extends RouteBuilder {
         }
     }
 
-    /** smsbox's reply: plain text with its sendsms_reply_hdrs, and none of the request's headers echoed back. */
+    /**
+     * smsbox's reply: a line of text with its sendsms_reply_hdrs, and none of the request's headers echoed back. Kannel
+     * says text/html, which clients may check; on the hub's origin (the dashboard's cookie) a browser must then neither
+     * sniff it nor run anything in it. Camel's header filter drops Pragma and Cache-Control set on the message, so those
+     * go on the servlet response.
+     */
     private static void reply(Exchange exchange, KannelAnswer answer) {
+        HttpMessage http = exchange.getIn(HttpMessage.class);
         var out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         out.setHeader(Exchange.CONTENT_TYPE, "text/html");
-        out.setHeader("Pragma", "no-cache");
-        out.setHeader("Cache-Control", "no-cache");
+        out.setHeader("X-Content-Type-Options", "nosniff");
+        out.setHeader("Content-Security-Policy", "default-src 'none'");
+        if (http != null && http.getResponse() != null) {
+            http.getResponse().setHeader("Pragma", "no-cache");
+            http.getResponse().setHeader("Cache-Control", "no-cache");
+        }
         out.setBody(answer.text().getBytes(StandardCharsets.UTF_8));
     }
 }
