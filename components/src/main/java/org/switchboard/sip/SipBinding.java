@@ -49,7 +49,7 @@ final class SipBinding {
     }
 
     void fill(Exchange exchange, Request notify, NotifyVerdict verdict, String sourceIp, int sourcePort, String transport,
-            String subscriptionState, boolean inDialog) {
+            String subscriptionState, SubscriptionTarget subscribed) {
         Message in = exchange.getIn();
         in.setBody(verdict.summary());
         in.setHeader(SipConstants.SOURCE_ADDRESS, sourceIp + ":" + sourcePort);
@@ -61,8 +61,9 @@ final class SipBinding {
         in.setHeader(SipConstants.SUBSCRIPTION_STATE, subscriptionState);
         EventHeader event = (EventHeader) notify.getHeader(EventHeader.NAME);
         in.setHeader(SipConstants.EVENT, event == null ? null : event.getEventType());
-        in.setHeader(SipConstants.IN_DIALOG, inDialog);
-        in.setHeader(SipConstants.MAILBOX, mailbox(notify, verdict.summary()));
+        in.setHeader(SipConstants.IN_DIALOG, subscribed != null);
+        // In the dialog of a subscription the hub made, To names the hub's own account (its From), not the mailbox.
+        in.setHeader(SipConstants.MAILBOX, subscribed != null ? subscribed.mailbox() : mailbox(notify, verdict.summary()));
         in.setHeader(SipConstants.OUTCOME, verdict.isAccepted() ? SipConstants.ACCEPTED : SipConstants.REJECTED);
         if (!verdict.isAccepted()) {
             in.setHeader(SipConstants.STATUS_CODE, verdict.statusCode());

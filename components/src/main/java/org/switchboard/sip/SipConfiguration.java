@@ -38,6 +38,10 @@ public class SipConfiguration implements Cloneable {
     private long resubscribeDelay = 1_000;
     @UriParam(label = "consumer", defaultValue = "60000", description = "Longest pause between re-subscribe attempts (ms)")
     private long resubscribeMaxDelay = 60_000;
+    @UriParam(label = "consumer", defaultValue = "32000",
+              description = "How long a SUBSCRIBE waits for its final answer before the hub gives up on it and subscribes again (ms); "
+                      + "bounds how long a PBX that went down goes unnoticed")
+    private long subscribeTimeout = 32_000;
     @UriParam(label = "advanced", description = "Host to put in Contact and From of SUBSCRIBEs; the listening host when empty")
     private String contactHost;
     @UriParam(label = "consumer", defaultValue = "32", description = "Threads running the route for NOTIFYs, so a slow journal does not hold up the SIP stack")
@@ -66,6 +70,11 @@ public class SipConfiguration implements Cloneable {
 
     public List<String> allowedPeerList() {
         return split(allowedPeers);
+    }
+
+    /** Whether digest challenges can be answered: a blank user name (an empty setting) counts as none. */
+    public boolean hasCredentials() {
+        return username != null && !username.isBlank();
     }
 
     public List<String> subscribeList() {
@@ -178,6 +187,14 @@ public class SipConfiguration implements Cloneable {
 
     public void setResubscribeMaxDelay(long resubscribeMaxDelay) {
         this.resubscribeMaxDelay = resubscribeMaxDelay;
+    }
+
+    public long getSubscribeTimeout() {
+        return subscribeTimeout;
+    }
+
+    public void setSubscribeTimeout(long subscribeTimeout) {
+        this.subscribeTimeout = subscribeTimeout;
     }
 
     public String getContactHost() {

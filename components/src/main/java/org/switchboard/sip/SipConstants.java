@@ -9,7 +9,7 @@ public final class SipConstants {
     public static final String SOURCE_ADDRESS = "SipSourceAddress";
     @Metadata(description = "Transport the NOTIFY came over: UDP or TCP", javaType = "String")
     public static final String TRANSPORT = "SipTransport";
-    @Metadata(description = "Mailbox the NOTIFY is about: the user part of Message-Account, else of the To header, else of the Request-URI",
+    @Metadata(description = "Mailbox the NOTIFY is about: in a subscription the hub made, the mailbox it subscribed to; else the user part of the To header, else of the Request-URI, else of Message-Account",
               javaType = "String")
     public static final String MAILBOX = "SipMailbox";
     @Metadata(description = "Call-ID of the NOTIFY", javaType = "String")

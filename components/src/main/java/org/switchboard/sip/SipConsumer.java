@@ -283,14 +283,15 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
         if (subscription != null) {
             subscription.onNotify(request);
         }
-        routePool.execute(() -> route(request, tx, verdict, ip, port, transport, subscriptionState, subscription != null));
+        SubscriptionTarget subscribed = subscription == null ? null : subscription.target();
+        routePool.execute(() -> route(request, tx, verdict, ip, port, transport, subscriptionState, subscribed));
     }
 
     private void route(Request request, ServerTransaction tx, NotifyVerdict verdict, String ip, int port,
-            String transport, String subscriptionState, boolean inDialog) {
+            String transport, String subscriptionState, SubscriptionTarget subscribed) {
         Exchange exchange = createExchange(false);
         try {
-            binding.fill(exchange, request, verdict, ip, port, transport, subscriptionState, inDialog);
+            binding.fill(exchange, request, verdict, ip, port, transport, subscriptionState, subscribed);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
+import javax.sip.ObjectInUseException;
 import javax.sip.ResponseEvent;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -47,6 +48,9 @@ public final class SipSubscription {
     // The SUBSCRIBE awaiting its answer: a late answer to an older one (UDP reorders) must not revive an ended dialog.
     private ClientTransaction current;
     private ScheduledFuture<?> pending;
+    // Gives up on the current SUBSCRIBE after subscribeTimeout: the stack's own timeout (64*T1, 32 s) is not set per
+    // transaction, and a PBX that went down should be noticed within what the admin configured.
+    private ScheduledFuture<?> deadline;
     private long retryDelay;
     private int challenges;
 
@@ -64,6 +68,9 @@ public final class SipSubscription {
         state = State.STOPPED;
         if (pending != null) {
             pending.cancel(false);
+        }
+        if (deadline != null) {
+            deadline.cancel(false);
         }
     }
 
@@ -139,6 +146,26 @@ public final class SipSubscription {
         if (dialog != null) {
             dialog.setApplicationData(this);
         }
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        if (!context.scheduler().isShutdown()) {
+            deadline = context.scheduler().schedule(() -> giveUp(tx), context.config().getSubscribeTimeout(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void giveUp(ClientTransaction tx) {
+        if (state == State.STOPPED || tx != current) {
+            return;
+        }
+        try {
+            // No more retransmissions: a PBX coming back must see only the new SUBSCRIBE, not this one's dialog.
+            tx.terminate();
+        } catch (ObjectInUseException e) {
+            LOG.debug("subscription {}: ending an unanswered SUBSCRIBE: {}", target, e.toString());
+        }
+        retry("no answer to SUBSCRIBE within " + context.config().getSubscribeTimeout() + " ms");
     }
 
     synchronized void onResponse(ResponseEvent event) {
@@ -151,6 +178,9 @@ public final class SipSubscription {
             return;
         }
         current = null;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         if (status < 300) {
             challenges = 0;
             retryDelay = context.config().getResubscribeDelay();
@@ -168,7 +198,7 @@ public final class SipSubscription {
             return;
         }
         if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
-                && context.config().getUsername() != null && challenges++ < MAX_CHALLENGES) {
+                && context.config().hasCredentials() && challenges++ < MAX_CHALLENGES) {
             try {
                 ClientTransaction challenged = event.getClientTransaction();
                 ClientTransaction retry = context.auth().handleChallenge(response, challenged, context.provider(), 5);
@@ -185,7 +215,7 @@ public final class SipSubscription {
 
     synchronized void onTimeout(ClientTransaction tx) {
         if (state != State.STOPPED && tx == current) {
-            retry("no answer to SUBSCRIBE");
+            retry("no answer to SUBSCRIBE (transaction timeout)");
         }
     }
 
@@ -245,7 +275,7 @@ public final class SipSubscription {
         if (!transport.equals("udp")) {
             requestUri.setTransportParam(transport);
         }
-        String fromUser = c.getUsername() != null ? c.getUsername() : target.mailbox();
+        String fromUser = c.hasCredentials() ? c.getUsername() : target.mailbox();
         SipURI fromUri = context.addresses().createSipURI(fromUser, target.host());
         Address from = context.addresses().createAddress(fromUri);
         SipURI toUri = context.addresses().createSipURI(target.mailbox(), target.host());
