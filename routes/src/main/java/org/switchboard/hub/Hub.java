@@ -367,7 +367,11 @@ public final class Hub implements AutoCloseable {
         if (settings.has("switchboard.sip.subscribe")) {
             uri.append("&subscribe=").append(settings.get("switchboard.sip.subscribe"))
                     .append("&username=RAW(").append(settings.get("switchboard.sip.username"))
-                    .append(")&password=RAW(").append(settings.get("switchboard.sip.password")).append(')');
+                    .append(")&password=RAW(").append(settings.get("switchboard.sip.password")).append(')')
+                    .append("&expires=").append(settings.getInt("switchboard.sip.expires"))
+                    .append("&subscribeTimeout=").append(settings.getInt("switchboard.sip.subscribe-timeout-millis"))
+                    .append("&resubscribeDelay=").append(settings.getInt("switchboard.sip.resubscribe-millis"))
+                    .append("&resubscribeMaxDelay=").append(settings.getInt("switchboard.sip.resubscribe-max-millis"));
         }
         return uri.toString();
     }
