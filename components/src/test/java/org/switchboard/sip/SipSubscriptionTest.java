@@ -150,6 +150,19 @@ class SipSubscriptionTest {
     }
 
     @Test
+    void challengedRefreshIsAnsweredInTheDialog() throws Exception {
+        Process pbx = pbx("sub-refresh-401", "uas_subscribe_refresh_401.xml", 1);
+        SipSubscription subscription = subscribe("username=1001&password=secret1001&refreshPercent=50");
+
+        awaitSuccess(pbx, "sub-refresh-401");
+        List<Message> all = awaitNotifies(2);
+        assertEquals(new MessageCounts(2, 0, 0, 0), voice(all.get(1)));
+        assertEquals(all.get(0).getHeader(SipConstants.CALL_ID), all.get(1).getHeader(SipConstants.CALL_ID), "one dialog");
+        assertEquals(SipSubscription.State.ACTIVE, subscription.state());
+        assertEquals(60, subscription.grantedExpires());
+    }
+
+    @Test
     void refreshAnswered481StartsANewSubscription() throws Exception {
         // SIPp's second call is the new SUBSCRIBE: it fails the call unless it comes without a To tag.
         Process pbx = pbx("sub-481", "uas_subscribe_481.xml", 2);
