@@ -27,6 +27,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The subscriptions the sip: consumer keeps up, against SIPp playing the PBX on loopback: a proxy's 407 challenge,
@@ -57,7 +59,7 @@ class SipSubscriptionTest {
         }
     }
 
-    /** SIPp as the PBX on {@link #pbxPort}, over UDP; {@code extra} follow, so a later -timeout wins. */
+    /** SIPp as the PBX on {@link #pbxPort}, over UDP; {@code extra} follow, so a later -timeout or -t wins. */
     private Process pbx(String log, String scenario, int calls, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("-m", Integer.toString(calls), "-t", "u1", "-i", "127.0.0.1", "-p",
                 Integer.toString(pbxPort)));
@@ -79,7 +81,7 @@ class SipSubscriptionTest {
         hub.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("sip:subscriber?host=127.0.0.1&port=" + port + "&transports=udp&subscribe=1001@127.0.0.1:"
+                from("sip:subscriber?host=127.0.0.1&port=" + port + "&transports=udp,tcp&subscribe=1001@127.0.0.1:"
                         + pbxPort + "&" + options)
                         .process(e -> notifies.add(e.getMessage().copy()));
             }
@@ -192,24 +194,29 @@ class SipSubscriptionTest {
         await().atMost(WAIT).until(() -> subscription.state() == SipSubscription.State.ACTIVE);
     }
 
-    @Test
-    void pbxRestartIsFollowedByAFreshSubscription() throws Exception {
-        Process before = pbx("pbx-up-then-down", "pbx_up_then_down.xml", 1);
-        SipSubscription subscription = subscribe(
-                "refreshPercent=50&subscribeTimeout=3000&resubscribeDelay=200&resubscribeMaxDelay=1000");
-        awaitSuccess(before, "pbx-up-then-down");
+    /** Over UDP the refresh goes unanswered; over TCP the connection is gone and a new one is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void pbxRestartIsFollowedByAFreshSubscription(String transport) throws Exception {
+        String sippTransport = transport.equals("tcp") ? "t1" : "u1";
+        Process before = pbx("pbx-down-" + transport, "pbx_up_then_down.xml", 1, "-t", sippTransport);
+        SipSubscription subscription = subscribe("subscribeTransport=" + transport
+                + "&refreshPercent=50&subscribeTimeout=3000&resubscribeDelay=200&resubscribeMaxDelay=1000");
+        awaitSuccess(before, "pbx-down-" + transport);
         assertEquals(new MessageCounts(1, 0, 0, 0), voice(awaitNotifies(1).get(0)));
 
-        // The PBX is down: the refresh goes unanswered, the hub gives up on it after subscribeTimeout and keeps trying.
+        // The PBX is down: the hub notices (no answer within subscribeTimeout, or no connection) and keeps trying.
         await().atMost(WAIT).until(() -> subscription.state() == SipSubscription.State.RETRYING);
-        assertTrue(subscription.lastError().contains("no answer"), subscription.lastError());
+        if (transport.equals("udp")) {
+            assertTrue(subscription.lastError().contains("no answer"), subscription.lastError());
+        }
         long tried = subscription.subscribes();
         await().atMost(WAIT).until(() -> subscription.subscribes() > tried);
 
         // Back on the same port: with at most 1 s between attempts of 3 s each, a fresh SUBSCRIBE reaches it well
         // within SIPp's 10 s.
-        Process after = pbx("pbx-back", "pbx_back.xml", 1, "-timeout", "10s");
-        awaitSuccess(after, "pbx-back");
+        Process after = pbx("pbx-back-" + transport, "pbx_back.xml", 1, "-t", sippTransport, "-timeout", "10s");
+        awaitSuccess(after, "pbx-back-" + transport);
         List<Message> all = awaitNotifies(2);
         assertEquals(new MessageCounts(5, 2, 0, 0), voice(all.get(1)));
         assertNotEquals(all.get(0).getHeader(SipConstants.CALL_ID), all.get(1).getHeader(SipConstants.CALL_ID),
