@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
@@ -59,7 +59,8 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final List<SipSubscription> subscriptions = new ArrayList<>();
+    // Read by the stack's threads for every NOTIFY, written only at start and stop.
+    private final List<SipSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
     private SipStack stack;
     private SipProvider provider;
@@ -272,8 +273,7 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
         int port = event.getRemotePort();
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? null : via.getTransport().toUpperCase(java.util.Locale.ROOT);
-        Dialog dialog = event.getDialog();
-        SipSubscription subscription = dialog != null && dialog.getApplicationData() instanceof SipSubscription s ? s : null;
+        SipSubscription subscription = subscriptions.stream().filter(s -> s.owns(request)).findFirst().orElse(null);
         NotifyVerdict verdict = binding.judge(request, ip);
         if (!verdict.isAccepted()) {
             // Answered here whatever the route does with it: the route only journals a rejection.
@@ -281,7 +281,7 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
             answer(tx, verdict.statusCode(), verdict.reason());
         }
         if (subscription != null) {
-            subscription.onNotify(request);
+            subscription.onNotify(request, event.getDialog());
         }
         SubscriptionTarget subscribed = subscription == null ? null : subscription.target();
         routePool.execute(() -> route(request, tx, verdict, ip, port, transport, subscriptionState, subscribed));

@@ -15,8 +15,11 @@ import javax.sip.ObjectInUseException;
 import javax.sip.ResponseEvent;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.SubscriptionStateHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -45,6 +48,10 @@ public final class SipSubscription {
     private volatile String lastError;
     private volatile int grantedExpires;
     private Dialog dialog;
+    // Which NOTIFYs are this subscription's: those with the Call-ID and From tag of its current SUBSCRIBE. The stack's
+    // dialog does not tell reliably: a NOTIFY that overtakes the 200 may be handed over before the dialog is set up.
+    private volatile String callId;
+    private volatile String localTag;
     // The SUBSCRIBE awaiting its answer: a late answer to an older one (UDP reorders) must not revive an ended dialog.
     private ClientTransaction current;
     private ScheduledFuture<?> pending;
@@ -107,6 +114,8 @@ public final class SipSubscription {
         forgetDialog();
         try {
             Request request = newSubscribe();
+            callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+            localTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
             ClientTransaction tx = context.provider().getNewClientTransaction(request);
             send(tx, false);
             state = state == State.ACTIVE ? State.ACTIVE : State.SUBSCRIBING;
@@ -119,7 +128,7 @@ public final class SipSubscription {
         if (state == State.STOPPED) {
             return;
         }
-        if (dialog == null || dialog.getState() != DialogState.CONFIRMED) {
+        if (dialog == null || dialog.getState() != DialogState.CONFIRMED || dialog.getRemoteTag() == null) {
             subscribeNew();
             return;
         }
@@ -142,9 +151,6 @@ public final class SipSubscription {
         } else {
             tx.sendRequest();
             dialog = tx.getDialog();
-        }
-        if (dialog != null) {
-            dialog.setApplicationData(this);
         }
         if (deadline != null) {
             deadline.cancel(false);
@@ -182,19 +188,8 @@ public final class SipSubscription {
             deadline.cancel(false);
         }
         if (status < 300) {
-            challenges = 0;
-            retryDelay = context.config().getResubscribeDelay();
             ExpiresHeader expires = (ExpiresHeader) response.getHeader(ExpiresHeader.NAME);
-            grantedExpires = expires != null ? expires.getExpires() : context.config().getExpires();
-            if (event.getDialog() != null) {
-                dialog = event.getDialog();
-                dialog.setApplicationData(this);
-            }
-            state = State.ACTIVE;
-            lastError = null;
-            long refreshMillis = Math.max(500, grantedExpires * 10L * context.config().getRefreshPercent());
-            LOG.debug("subscription {} active for {} s, refresh in {} ms", target, grantedExpires, refreshMillis);
-            schedule(refreshMillis, this::refresh);
+            activate(event.getDialog(), expires != null ? expires.getExpires() : context.config().getExpires());
             return;
         }
         if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
@@ -213,16 +208,62 @@ public final class SipSubscription {
         retry(status + " " + response.getReasonPhrase());
     }
 
+    /** The PBX granted the subscription, for {@code expires} seconds: refresh it before they run out. */
+    private void activate(Dialog granted, int expires) {
+        current = null;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        challenges = 0;
+        retryDelay = context.config().getResubscribeDelay();
+        grantedExpires = expires;
+        if (granted != null) {
+            dialog = granted;
+        }
+        state = State.ACTIVE;
+        lastError = null;
+        long refreshMillis = Math.max(500, grantedExpires * 10L * context.config().getRefreshPercent());
+        LOG.debug("subscription {} active for {} s, refresh in {} ms", target, grantedExpires, refreshMillis);
+        schedule(refreshMillis, this::refresh);
+    }
+
+    /** Whether a NOTIFY belongs to this subscription's current dialog: its Call-ID, and the hub's tag in To. */
+    boolean owns(Request notify) {
+        CallIdHeader id = (CallIdHeader) notify.getHeader(CallIdHeader.NAME);
+        ToHeader to = (ToHeader) notify.getHeader(ToHeader.NAME);
+        return id != null && to != null && id.getCallId().equals(callId) && to.getTag() != null
+                && to.getTag().equals(localTag);
+    }
+
     synchronized void onTimeout(ClientTransaction tx) {
         if (state != State.STOPPED && tx == current) {
             retry("no answer to SUBSCRIBE (transaction timeout)");
         }
     }
 
-    /** Called for every NOTIFY inside this subscription's dialog; a terminated one starts a new subscription. */
-    synchronized void onNotify(Request notify) {
+    /**
+     * Called for every NOTIFY this subscription {@link #owns}: one before the answer to a new SUBSCRIBE grants it (RFC
+     * 6665 allows that order, and UDP makes it; the stack then takes the 200 for a stray), a terminated one starts a
+     * new subscription.
+     */
+    synchronized void onNotify(Request notify, Dialog notifyDialog) {
         notifies.incrementAndGet();
-        if (state == State.STOPPED || !SipBinding.terminated(notify)) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        if (!SipBinding.terminated(notify)) {
+            if (current != null && ((ToHeader) current.getRequest().getHeader(ToHeader.NAME)).getTag() == null) {
+                SubscriptionStateHeader s = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
+                ClientTransaction unanswered = current;
+                activate(notifyDialog != null ? notifyDialog : dialog,
+                        s != null && s.getExpires() > 0 ? s.getExpires() : context.config().getExpires());
+                try {
+                    // In this order the stack takes the 200 for a stray and would go on retransmitting the SUBSCRIBE.
+                    unanswered.terminate();
+                } catch (ObjectInUseException e) {
+                    LOG.debug("subscription {}: ending the SUBSCRIBE a NOTIFY answered: {}", target, e.toString());
+                }
+            }
             return;
         }
         SubscriptionStateHeader s = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
@@ -246,8 +287,9 @@ public final class SipSubscription {
 
     private void forgetDialog() {
         current = null;
+        callId = null;
+        localTag = null;
         if (dialog != null) {
-            dialog.setApplicationData(null);
             try {
                 dialog.delete();
             } catch (RuntimeException e) {

@@ -137,6 +137,21 @@ class SipSubscriptionTest {
     }
 
     @Test
+    void notifyBeforeThe200BelongsToTheSubscription() throws Exception {
+        // What a NOTIFY overtaking the 200 looks like to the hub, made certain: the PBX sends it first.
+        Process pbx = pbx("sub-notify-first", "uas_notify_before_200.xml", 1);
+        SipSubscription subscription = subscribe("username=switchboard&password=secret-sb&refreshPercent=50");
+
+        awaitSuccess(pbx, "sub-notify-first"); // which saw the refresh in the dialog
+        List<Message> all = awaitNotifies(2);
+        assertEquals(new MessageCounts(2, 8, 0, 0), voice(all.get(0)));
+        assertEquals(new MessageCounts(3, 8, 0, 0), voice(all.get(1)));
+        assertEquals(SipSubscription.State.ACTIVE, subscription.state());
+        assertEquals(2, subscription.notifies());
+        assertTrue(subscription.subscribes() >= 2, "the SUBSCRIBE and its refresh: " + subscription.subscribes());
+    }
+
+    @Test
     void refreshesComeBeforeExpiryInTheSameDialog() throws Exception {
         // SIPp grants 4 s and fails the call when a refresh is late, leaves the dialog, or does not raise CSeq.
         Process pbx = pbx("sub-refresh", "uas_subscribe_refresh.xml", 1);
