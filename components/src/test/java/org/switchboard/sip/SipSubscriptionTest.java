@@ -195,14 +195,15 @@ class SipSubscriptionTest {
         assertEquals(2, subscription.notifies());
     }
 
-    @Test
-    void terminatedNotifyStartsANewSubscription() throws Exception {
-        Process pbx = pbx("sub-deactivated", "uas_subscribe_deactivated.xml", 2);
+    @ParameterizedTest
+    @ValueSource(strings = {"deactivated", "noresource"})
+    void terminatedNotifyStartsANewSubscription(String reason) throws Exception {
+        Process pbx = pbx("sub-terminated-" + reason, "uas_subscribe_terminated.xml", 2, "-key", "reason", reason);
         SipSubscription subscription = subscribe("resubscribeDelay=200");
 
-        awaitSuccess(pbx, "sub-deactivated");
+        awaitSuccess(pbx, "sub-terminated-" + reason);
         List<Message> all = awaitNotifies(2);
-        assertTrue(all.get(0).getHeader(SipConstants.SUBSCRIPTION_STATE, String.class).startsWith("terminated"));
+        assertEquals("terminated;reason=" + reason, all.get(0).getHeader(SipConstants.SUBSCRIPTION_STATE));
         assertEquals(new MessageCounts(4, 2, 0, 0), voice(all.get(1)));
         assertNotEquals(all.get(0).getHeader(SipConstants.CALL_ID), all.get(1).getHeader(SipConstants.CALL_ID),
                 "a new dialog");
