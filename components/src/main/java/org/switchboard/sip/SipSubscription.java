@@ -55,8 +55,8 @@ public final class SipSubscription {
     // The SUBSCRIBE awaiting its answer: a late answer to an older one (UDP reorders) must not revive an ended dialog.
     private ClientTransaction current;
     private ScheduledFuture<?> pending;
-    // Gives up on the current SUBSCRIBE after subscribeTimeout: the stack's own timeout (64*T1, 32 s) is not set per
-    // transaction, and a PBX that went down should be noticed within what the admin configured.
+    // Gives up on the current SUBSCRIBE after subscribeTimeout, so a PBX that went down is noticed within what the
+    // admin configured: the stack's own timeout (64*T1, 32 s) only gets shorter by retransmitting faster.
     private ScheduledFuture<?> deadline;
     private long retryDelay;
     private int challenges;
