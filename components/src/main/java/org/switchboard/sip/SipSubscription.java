@@ -71,13 +71,37 @@ public final class SipSubscription {
         schedule(0, this::subscribeNew);
     }
 
+    /** Stops keeping the subscription up, and ends it at the PBX when it is in force. */
     synchronized void stop() {
+        boolean granted = state == State.ACTIVE && dialog != null && dialog.getState() == DialogState.CONFIRMED
+                && dialog.getRemoteTag() != null;
         state = State.STOPPED;
         if (pending != null) {
             pending.cancel(false);
         }
         if (deadline != null) {
             deadline.cancel(false);
+        }
+        if (granted) {
+            unsubscribe();
+        }
+    }
+
+    /**
+     * SUBSCRIBE with Expires 0 in the dialog (RFC 6665 4.1.2.3). Otherwise the PBX goes on notifying for up to the
+     * granted Expires: a hub started again on the same address would take those NOTIFYs, of a dialog it never made,
+     * for unsolicited ones addressed to its own account rather than the mailbox. Not waited for: the stack stops next.
+     */
+    private void unsubscribe() {
+        try {
+            Request request = dialog.createRequest(Request.SUBSCRIBE);
+            addSubscribeHeaders(request);
+            request.setHeader(context.headers().createExpiresHeader(0));
+            context.auth().setAuthenticationHeaders(request);
+            dialog.sendRequest(context.provider().getNewClientTransaction(request));
+            subscribes.incrementAndGet();
+        } catch (Exception e) {
+            LOG.debug("subscription {}: cannot unsubscribe: {}", target, e.toString());
         }
     }
 

@@ -210,6 +210,17 @@ class SipSubscriptionTest {
         await().atMost(WAIT).until(() -> subscription.state() == SipSubscription.State.ACTIVE);
     }
 
+    @Test
+    void stoppingTheHubUnsubscribes() throws Exception {
+        Process pbx = pbx("sub-unsubscribe", "uas_unsubscribe.xml", 1);
+        subscribe("expires=60");
+        awaitNotifies(1);
+
+        hub.stop();
+        hub = null;
+        awaitSuccess(pbx, "sub-unsubscribe"); // which saw SUBSCRIBE with Expires 0 in the dialog
+    }
+
     /** Over UDP the refresh goes unanswered; over TCP the connection is gone and a new one is refused. */
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})
