@@ -24,6 +24,8 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.SIPDialog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -279,8 +281,9 @@ public final class SipSubscription {
             if (current != null && ((ToHeader) current.getRequest().getHeader(ToHeader.NAME)).getTag() == null) {
                 SubscriptionStateHeader s = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
                 ClientTransaction unanswered = current;
-                activate(notifyDialog != null ? notifyDialog : dialog,
-                        s != null && s.getExpires() > 0 ? s.getExpires() : context.config().getExpires());
+                Dialog granted = notifyDialog != null ? notifyDialog : dialog;
+                learnTarget(granted, notify);
+                activate(granted, s != null && s.getExpires() > 0 ? s.getExpires() : context.config().getExpires());
                 try {
                     // In this order the stack takes the 200 for a stray and would go on retransmitting the SUBSCRIBE.
                     unanswered.terminate();
@@ -298,6 +301,17 @@ public final class SipSubscription {
             retryDelay = Math.max(retryDelay, s.getRetryAfter() * 1000L);
         }
         retry("terminated by the PBX" + reason);
+    }
+
+    /**
+     * The stack confirms the dialog of a NOTIFY that overtook the 200 without taking the NOTIFY's Contact as the remote
+     * target (it does so only for a dialog not yet confirmed), and the 200 that follows finds it confirmed: refreshes
+     * would go to the mailbox's URI on port 5060. A NOTIFY is a target refresh (RFC 6665 4.1.3).
+     */
+    private static void learnTarget(Dialog granted, Request notify) {
+        if (granted instanceof SIPDialog nist && nist.getRemoteTarget() == null && notify instanceof SIPRequest request) {
+            nist.addRoute(request);
+        }
     }
 
     private void retry(String why) {
