@@ -278,12 +278,15 @@ public final class SipSubscription {
             return;
         }
         if (!SipBinding.terminated(notify)) {
-            if (current != null && ((ToHeader) current.getRequest().getHeader(ToHeader.NAME)).getTag() == null) {
+            // Only a dialog the stack confirmed with the PBX's tag can carry refreshes. After a challenge the stack
+            // may hand over the challenged SUBSCRIBE's ended dialog instead: then the 200 will come, and grant it.
+            if (current != null && ((ToHeader) current.getRequest().getHeader(ToHeader.NAME)).getTag() == null
+                    && notifyDialog != null && notifyDialog.getState() == DialogState.CONFIRMED
+                    && notifyDialog.getRemoteTag() != null) {
                 SubscriptionStateHeader s = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
                 ClientTransaction unanswered = current;
-                Dialog granted = notifyDialog != null ? notifyDialog : dialog;
-                learnTarget(granted, notify);
-                activate(granted, s != null && s.getExpires() > 0 ? s.getExpires() : context.config().getExpires());
+                learnTarget(notifyDialog, notify);
+                activate(notifyDialog, s != null && s.getExpires() > 0 ? s.getExpires() : context.config().getExpires());
                 try {
                     // In this order the stack takes the 200 for a stray and would go on retransmitting the SUBSCRIBE.
                     unanswered.terminate();
