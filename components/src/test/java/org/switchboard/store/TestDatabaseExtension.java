@@ -34,6 +34,11 @@ public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllC
         return current().dataSource();
     }
 
+    /** The JDBC URL, for a hub or command under test to open the database itself. */
+    public String url() {
+        return current().url();
+    }
+
     public Database database() {
         return current().database();
     }
