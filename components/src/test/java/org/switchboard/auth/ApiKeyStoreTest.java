@@ -12,35 +12,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** API keys on a real PostgreSQL: shown once, kept as a digest, revoked for good. */
 class ApiKeyStoreTest {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private ApiKeyStore keys;
 
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @BeforeEach
-    void emptyTables() throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE api_key");
-        }
+    void emptyTables() {
+        db.truncate("api_key");
         keys = new ApiKeyStore(db.dataSource());
     }
 

@@ -30,18 +30,16 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.switchboard.broadcast.Plan.MissingPlaceholder;
 import org.switchboard.broadcast.Plan.Planned;
 import org.switchboard.broadcast.Plan.Recipient;
 import org.switchboard.broadcast.Plan.Refused;
 import org.switchboard.broadcast.Plan.Sample;
 import org.switchboard.mail.MailSettings;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** The preview, refusal and report mails, written as bytes and parsed back the way a mail client would. */
 class BroadcastMailsTest {
@@ -51,19 +49,8 @@ class BroadcastMailsTest {
     private static final String STAFF = "guru@school.example";
     private static final String REQUEST = "<request-1@school.example>";
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
 
     private final BroadcastMails mails = new BroadcastMails();
 

@@ -10,10 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.switchboard.broadcast.Plan.MissingPlaceholder;
 import org.switchboard.broadcast.Plan.Planned;
 import org.switchboard.broadcast.Plan.Recipient;
@@ -25,8 +24,7 @@ import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewInbound;
 import org.switchboard.store.NewOutbound;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** Planning on a real PostgreSQL: who is left out, what is stored, refusals that store nothing, hold and confirm. */
 class BroadcastPlannerTest {
@@ -34,22 +32,11 @@ class BroadcastPlannerTest {
     private static final String STAFF = "guru@school.example";
     private static final Map<String, String> SMA1 = Map.of("school", "SMA 1");
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private BroadcastFixtures fx;
     private BroadcastPlanner planner;
     private BroadcastStore store;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @BeforeEach
     void contacts() {

@@ -7,32 +7,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** A broadcast's chart and its recipients page by page, from SQL on a real PostgreSQL. */
 class BroadcastTimelineTest {
 
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-20T08:00:00Z");
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private BroadcastFixtures fx;
     private long id;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /** Confirmed at T0: sent at +10 s (delivered +20 s), failed at +30 s, sent at +70 s, sent at +119 s (delivered +125 s). */
     @BeforeEach

@@ -10,32 +10,20 @@ import java.io.StringReader;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.store.TestDatabaseExtension;
 import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
 
 /** One contact edited as a merge patch, and opt-outs taken back, on a real PostgreSQL. */
 class ContactEditTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private ContactStore store;
     private Contact budi;
     private Contact siti;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @BeforeEach
     void contacts() {

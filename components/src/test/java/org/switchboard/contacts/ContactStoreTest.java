@@ -9,30 +9,18 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.store.TestDatabaseExtension;
 import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
 
 /** CSV import, look-ups and filters on a real PostgreSQL. */
 class ContactStoreTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private ContactStore store;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @BeforeEach
     void emptyTables() {

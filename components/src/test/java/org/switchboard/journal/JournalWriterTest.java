@@ -19,29 +19,17 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.store.TestDatabaseExtension;
 import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
 
 /** The batched journal writer against a real PostgreSQL. */
 class JournalWriterTest {
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
 
     @BeforeEach
     void emptyTables() {

@@ -14,36 +14,24 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.OutboundSms;
 import org.switchboard.store.OutboundStatus;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.switchboard.store.TestDatabaseExtension;
 import org.switchboard.store.TestDatabases;
 
 /** sendsms rows and the dlr-url outbox on a real PostgreSQL: the V8 trigger turns the SMS's changes into reports. */
 class KannelStoreTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private KannelStore kannel;
     private OutboundQueue queue;
     private MessageStore messages;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @BeforeEach
     void emptyTables() {

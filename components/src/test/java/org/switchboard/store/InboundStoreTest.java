@@ -17,11 +17,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Inbound SMS, their email outbox, conversations, contacts and opt-outs on a real PostgreSQL. */
 class InboundStoreTest {
@@ -29,20 +27,9 @@ class InboundStoreTest {
     private static final OffsetDateTime SCTS = OffsetDateTime.of(2025, 3, 1, 9, 30, 15, 0, ZoneOffset.ofHours(7));
     private static final String ANI = "+6281234567890";
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private MessageStore store;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @BeforeEach
     void emptyTables() {

@@ -12,11 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The history search on a real PostgreSQL: each criterion narrows to exactly the SMS it should, newest first. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,12 +26,12 @@ class MessageHistoryTest {
     private static final String STRANGER = "+6289900000009";
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 20, 8, 0, 0, 0, ZoneOffset.ofHours(7));
 
-    private TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private MessageHistory history;
 
     @BeforeAll
     void fill() throws Exception {
-        db = TestDatabases.create();
         history = new MessageHistory(db.dataSource());
         MessageStore store = new MessageStore(db.dataSource());
         sql("INSERT INTO contact (number, name, attributes) VALUES (?, 'Budi Santoso', ?::jsonb), (?, 'Siti_Rahma', ?::jsonb)",
@@ -50,13 +49,6 @@ class MessageHistoryTest {
         sql("UPDATE outbound_sms SET created_at = ?, status = 'FAILED', error = 'CMS 21' WHERE id = ?", T0.plusHours(4), o2);
         sql("UPDATE outbound_sms SET created_at = ? WHERE id = ?", T0.plusHours(5), o3);
         sql("UPDATE inbound_sms SET email_status = 'SENT' WHERE originator = ?", BUDI);
-    }
-
-    @AfterAll
-    void drop() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

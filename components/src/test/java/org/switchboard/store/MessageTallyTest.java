@@ -7,26 +7,13 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The counts behind /metrics and /api/modems, on a real PostgreSQL: each table lands in its channel and direction. */
 class MessageTallyTest {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
 
     @Test
     void everyTableCountsInItsChannelDirectionAndStatusAndSentAndFailedPerModem() throws Exception {

@@ -11,31 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Outbound SMS on a real PostgreSQL: idempotent storing and reading back (the queue itself: {@link OutboundQueueTest}). */
 class OutboundStoreTest {
 
     private static final String TO = "+6281234567890";
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private MessageStore store;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @BeforeEach
     void emptyTables() {

@@ -9,33 +9,25 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** Mailbox owners from settings entries and from contacts' attributes (real PostgreSQL). */
 class MailboxOwnersTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
 
     @BeforeAll
-    static void createDatabase() throws Exception {
-        db = TestDatabases.create();
+    static void addContacts() throws Exception {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO contact (number, name, attributes) VALUES"
                     + " ('+6281100000002', 'Sari', '{\"voicemail_mailbox\": \"1002\", \"email\": \"sari@switchboard.local\"}'),"
                     + " ('+6281100000003', 'Budi', '{\"voicemail_mailbox\": \"1003\"}'),"
                     + " ('+6281100000004', 'Ani', '{\"voicemail_mailbox\": \"1001\", \"email\": \"ani@switchboard.local\"}'),"
                     + " ('+6281100000005', 'Dewi', '{\"voicemail_mailbox\": \"1005\", \"email\": \"not an address\"}')");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
         }
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,36 +11,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** NOTIFY decisions and forward claims on a real PostgreSQL. */
 class VoicemailStoreTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
     private VoicemailStore store;
 
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabases.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @BeforeEach
-    void emptyTables() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE voicemail_notify, voicemail_mailbox, voicemail_forward RESTART IDENTITY");
-        }
+    void emptyTables() {
+        db.truncate("voicemail_notify", "voicemail_mailbox", "voicemail_forward");
         store = new VoicemailStore(db.dataSource());
     }
 

@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.auth.ApiKeyStore;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.UserStore;
-import org.switchboard.hub.Settings;
-import org.switchboard.hub.cli.SwitchboardCommand;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
-import picocli.CommandLine;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** {@code switchboard users ...} and {@code keys ...} run in this JVM on a test database, as a shell would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,68 +23,49 @@ class AccountsCliTest {
 
     @TempDir
     Path dir;
-    private TestDatabase db;
 
-    @BeforeAll
-    void createDatabase() {
-        db = TestDatabases.create();
-    }
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
 
-    @AfterAll
-    void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SwitchboardCommand.commandLine(() -> Settings.of(Map.of("switchboard.db.url", db.url())));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of("switchboard.db.url", db.url()), args);
     }
 
     @Test
     void usersAreAddedListedAndTheirPasswordsChanged() throws Exception {
         Path first = Files.writeString(dir.resolve("first"), "first password\n");
-        Run add = run("users", "add", "Siti", "--role", "admin", "--password-file", first.toString());
+        CliRun add = run("users", "add", "Siti", "--role", "admin", "--password-file", first.toString());
         assertEquals(0, add.exitCode(), add.err());
         assertTrue(add.out().contains("user siti added (admin)"), add.out());
         UserStore users = new UserStore(db.dataSource());
         assertEquals(Role.ADMIN, users.check("siti", "first password").orElseThrow().role());
 
-        Run list = run("users", "list");
+        CliRun list = run("users", "list");
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("siti") && list.out().contains("admin"), list.out());
 
         Path second = Files.writeString(dir.resolve("second"), "second password\nignored\n");
-        Run passwd = run("users", "passwd", "siti", "--password-file", second.toString());
+        CliRun passwd = run("users", "passwd", "siti", "--password-file", second.toString());
         assertEquals(0, passwd.exitCode(), passwd.err());
         assertTrue(users.check("siti", "first password").isEmpty());
         assertTrue(users.check("siti", "second password").isPresent());
 
         Path shortOne = Files.writeString(dir.resolve("short"), "short\n");
-        Run tooShort = run("users", "add", "ani", "--password-file", shortOne.toString());
+        CliRun tooShort = run("users", "add", "ani", "--password-file", shortOne.toString());
         assertEquals(1, tooShort.exitCode());
         assertTrue(tooShort.err().contains("at least 8"), tooShort.err());
-        Run badRole = run("users", "add", "ani", "--role", "boss", "--password-file", first.toString());
+        CliRun badRole = run("users", "add", "ani", "--role", "boss", "--password-file", first.toString());
         assertEquals(1, badRole.exitCode());
         assertTrue(badRole.err().contains("admin or staff"), badRole.err());
         assertEquals(1, run("users", "add", "siti", "--password-file", first.toString()).exitCode());
-        Run nobody = run("users", "passwd", "nobody", "--password-file", second.toString());
+        CliRun nobody = run("users", "passwd", "nobody", "--password-file", second.toString());
         assertEquals(1, nobody.exitCode());
         assertTrue(nobody.err().contains("no user nobody"), nobody.err());
     }
 
     @Test
     void aKeyIsPrintedOnceListedWithoutItselfAndRevoked() {
-        Run create = run("keys", "create", "kannel-app", "--role", "staff");
+        CliRun create = run("keys", "create", "kannel-app", "--role", "staff");
         assertEquals(0, create.exitCode(), create.err());
         String key = create.out().strip();
         assertTrue(key.startsWith(ApiKeyStore.PREFIX), create.out());
@@ -99,14 +73,14 @@ class AccountsCliTest {
         ApiKeyStore keys = new ApiKeyStore(db.dataSource());
         assertEquals("kannel-app", keys.findLive(key).orElseThrow().name());
 
-        Run list = run("keys", "list");
+        CliRun list = run("keys", "list");
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("kannel-app") && !list.out().contains(key), list.out());
 
         assertEquals(0, run("keys", "revoke", "kannel-app").exitCode());
         assertTrue(keys.findLive(key).isEmpty());
         assertTrue(run("keys", "list").out().contains("REVOKED"));
-        Run again = run("keys", "revoke", "kannel-app");
+        CliRun again = run("keys", "revoke", "kannel-app");
         assertEquals(1, again.exitCode());
         assertFalse(again.err().isEmpty());
     }

@@ -3,8 +3,6 @@ package org.switchboard.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,19 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.contacts.ContactCsvFixtures;
-import org.switchboard.hub.Settings;
-import org.switchboard.hub.cli.SwitchboardCommand;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
-import org.switchboard.store.TestDatabases;
-import org.switchboard.store.TestDatabases.TestDatabase;
-import picocli.CommandLine;
+import org.switchboard.store.TestDatabaseExtension;
 
 /** {@code switchboard contacts ...} and {@code segments ...} run in this JVM on a test database, as a shell would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,41 +25,18 @@ class ContactsCliTest {
 
     @TempDir
     Path dir;
-    private TestDatabase db;
 
-    @BeforeAll
-    void createDatabase() {
-        db = TestDatabases.create();
-    }
+    @RegisterExtension
+    static final TestDatabaseExtension db = new TestDatabaseExtension();
 
-    @AfterAll
-    void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(Map<String, String> settings, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SwitchboardCommand.commandLine(() -> Settings.of(settings));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run run(String... args) {
-        return run(Map.of("switchboard.db.url", db.url()), args);
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of("switchboard.db.url", db.url()), args);
     }
 
     @Test
     void importPrintsTheReportWithEveryRejectedLine() throws Exception {
         Path csv = ContactCsvFixtures.write(dir.resolve("admissions.csv"), 200, 3, 5);
-        Run r = run("contacts", "import", csv.toString());
+        CliRun r = run("contacts", "import", csv.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("200 row(s) read: 197 contact(s) created, 0 updated, 0 unchanged, 0 duplicate row(s) merged,"
                 + " 3 rejected."), r.out());
@@ -74,7 +44,7 @@ class ContactsCliTest {
             assertTrue(r.out().contains("line " + bad.line() + ": \"" + bad.phone() + "\""), r.out());
         }
 
-        Run list = run("contacts", "list", "--filter", "school=SMA N 1 Yogyakarta; major=IPA", "--limit", "2");
+        CliRun list = run("contacts", "list", "--filter", "school=SMA N 1 Yogyakarta; major=IPA", "--limit", "2");
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("where major = IPA and school = SMA N 1 Yogyakarta"), list.out());
         assertTrue(list.out().contains("school=SMA N 1 Yogyakarta;"), list.out());
@@ -82,41 +52,41 @@ class ContactsCliTest {
 
     @Test
     void aFileThatCannotBeImportedIsAnErrorAndImportsNothing() throws Exception {
-        Run missing = run("contacts", "import", dir.resolve("nothing.csv").toString());
+        CliRun missing = run("contacts", "import", dir.resolve("nothing.csv").toString());
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("cannot read"), missing.err());
 
         Path noPhone = Files.writeString(dir.resolve("no-phone.csv"), "name,school\nBudi,SMA\n");
-        Run bad = run("contacts", "import", noPhone.toString());
+        CliRun bad = run("contacts", "import", noPhone.toString());
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("no phone number column"), bad.err());
 
         Path latin1 = Files.write(dir.resolve("latin1.csv"),
                 "name,phone\nJos\u00e9,081299990000\n".getBytes(StandardCharsets.ISO_8859_1));
-        Run notUtf8 = run("contacts", "import", latin1.toString());
+        CliRun notUtf8 = run("contacts", "import", latin1.toString());
         assertEquals(1, notUtf8.exitCode());
         assertTrue(notUtf8.err().contains("--charset"), notUtf8.err());
-        Run withCharset = run("contacts", "import", "--charset", "ISO-8859-1", latin1.toString());
+        CliRun withCharset = run("contacts", "import", "--charset", "ISO-8859-1", latin1.toString());
         assertEquals(0, withCharset.exitCode(), withCharset.err());
         assertTrue(run("contacts", "list", "--limit", "1000").out().contains("+6281299990000   Jos\u00e9"));
     }
 
     @Test
     void segmentsSavedListedDeleted() {
-        Run saved = run("segments", "save", "IPA-2018", "major=IPA; graduation_year=2018", "--description", "IPA, 2018");
+        CliRun saved = run("segments", "save", "IPA-2018", "major=IPA; graduation_year=2018", "--description", "IPA, 2018");
         assertEquals(0, saved.exitCode(), saved.err());
         assertTrue(saved.out().startsWith("saved segment ipa-2018: graduation_year = 2018 and major = IPA"), saved.out());
-        Run list = run("segments", "list");
+        CliRun list = run("segments", "list");
         assertTrue(list.out().contains("ipa-2018"), list.out());
         assertTrue(list.out().contains("IPA, 2018"), list.out());
         assertEquals(0, run("segments", "delete", "ipa-2018").exitCode());
-        Run again = run("segments", "delete", "ipa-2018");
+        CliRun again = run("segments", "delete", "ipa-2018");
         assertEquals(1, again.exitCode());
         assertTrue(again.err().contains("no segment named ipa-2018"), again.err());
-        Run badName = run("segments", "save", "IPA 2018", "major=IPA");
+        CliRun badName = run("segments", "save", "IPA 2018", "major=IPA");
         assertEquals(1, badName.exitCode());
         assertTrue(badName.err().contains("cannot be a segment name"), badName.err());
-        Run badFilter = run("segments", "save", "ipa", "major IPA");
+        CliRun badFilter = run("segments", "save", "ipa", "major IPA");
         assertEquals(1, badFilter.exitCode());
         assertTrue(badFilter.err().contains("has no '='"), badFilter.err());
         assertEquals(2, run("segments", "save", "only-a-name").exitCode()); // usage error
@@ -124,7 +94,7 @@ class ContactsCliTest {
 
     @Test
     void anUnreachableDatabaseIsExitCode3() {
-        Run r = run(Map.of("switchboard.db.url", "jdbc:postgresql://127.0.0.1:1/nothing"), "segments", "list");
+        CliRun r = CliRun.of(Map.of("switchboard.db.url", "jdbc:postgresql://127.0.0.1:1/nothing"), "segments", "list");
         assertEquals(3, r.exitCode());
         assertTrue(r.err().contains("cannot open the database"), r.err());
     }
@@ -136,14 +106,14 @@ class ContactsCliTest {
             Map<String, String> settings = new HashMap<>(Map.of("switchboard.db.url", "",
                     "switchboard.db.embedded-dir", data.toString(), "switchboard.http.port", "8080"));
             Path csv = Files.writeString(dir.resolve("one.csv"), "name,phone\nBudi,081234567890\n");
-            Run r = run(settings, "contacts", "import", csv.toString());
+            CliRun r = CliRun.of(settings, "contacts", "import", csv.toString());
             assertEquals(3, r.exitCode());
             assertTrue(r.err().contains("Stop the hub first"), r.err());
             assertTrue(r.err().contains("curl -u admin:$(cat " + dir.resolve("data/admin-password").toAbsolutePath()
                     + ") -H 'Content-Type: text/csv' --data-binary @" + csv + " http://127.0.0.1:8080/api/contacts/import"),
                     r.err());
             for (List<String> args : List.of(List.of("segments", "list"), List.of("contacts", "list"))) {
-                assertEquals(3, run(settings, args.toArray(String[]::new)).exitCode());
+                assertEquals(3, CliRun.of(settings, args.toArray(String[]::new)).exitCode());
             }
         }
     }

@@ -24,9 +24,6 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.smtp.SmtpServer;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,21 +52,20 @@ class MonitoringTest {
 
     @TempDir
     static Path dir;
-    private GreenMail greenMail;
-    private SmtpServer restartedSmtp;
+    private OutageMailServer mailServer;
     private InProcessHub hub;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() throws Exception {
-        greenMail = OwnMailServer.start();
-        greenMail.setUser("hub@switchboard.local", "hub@switchboard.local", SMTP_PASSWORD);
-        greenMail.setUser(IMAP_USER, IMAP_USER, IMAP_PASSWORD);
+        mailServer = new OutageMailServer();
+        mailServer.greenMail().setUser("hub@switchboard.local", "hub@switchboard.local", SMTP_PASSWORD);
+        mailServer.greenMail().setUser(IMAP_USER, IMAP_USER, IMAP_PASSWORD);
         hub = InProcessHub.start(dir, Map.of(
                 "switchboard.mail.embedded", "false",
-                "switchboard.smtp.port", String.valueOf(greenMail.getSmtp().getPort()),
+                "switchboard.smtp.port", String.valueOf(mailServer.smtpPort()),
                 "switchboard.smtp.password", SMTP_PASSWORD,
-                "switchboard.imap.port", String.valueOf(greenMail.getImap().getPort()),
+                "switchboard.imap.port", String.valueOf(mailServer.imapPort()),
                 "switchboard.imap.user", IMAP_USER,
                 "switchboard.imap.password", IMAP_PASSWORD,
                 "switchboard.health.mail-keep-millis", "300",
@@ -86,11 +82,8 @@ class MonitoringTest {
                 hub.close();
             }
         } finally {
-            if (restartedSmtp != null) {
-                restartedSmtp.stopService();
-            }
-            if (greenMail != null) {
-                greenMail.stop();
+            if (mailServer != null) {
+                mailServer.close();
             }
         }
     }
@@ -107,7 +100,7 @@ class MonitoringTest {
             // without credentials only the name and state: no server, login name or error text for anyone to read
             assertEquals(List.of("name", "state"), fieldNames(named.get(name)), name + ": " + named.get(name));
         }
-        assertFalse(open.body().contains(IMAP_USER) || open.body().contains(":" + greenMail.getSmtp().getPort()),
+        assertFalse(open.body().contains(IMAP_USER) || open.body().contains(":" + mailServer.smtpPort()),
                 open.body());
 
         HttpResponse<String> r = get("/health", true);
@@ -115,7 +108,7 @@ class MonitoringTest {
         JsonNode health = JSON.readTree(r.body());
         assertEquals("UP", health.get("status").asText());
         Map<String, JsonNode> checks = checks(health);
-        assertEquals("127.0.0.1:" + greenMail.getSmtp().getPort(), checks.get("smtp").get("details").get("server").asText());
+        assertEquals("127.0.0.1:" + mailServer.smtpPort(), checks.get("smtp").get("details").get("server").asText());
         assertEquals(IMAP_USER, checks.get("imap").get("details").get("user").asText());
         JsonNode modem = checks.get("modem-gsm1").get("details");
         assertTrue(modem.get("rssi").asInt() >= 0 && modem.get("rssi").asInt() <= 31, modem.toString());
@@ -163,8 +156,8 @@ class MonitoringTest {
 
     @Test
     void smtpGoneTurnsHealthDownWithTheReason() throws Exception {
-        int port = greenMail.getSmtp().getPort();
-        greenMail.getSmtp().stopService();
+        int port = mailServer.smtpPort();
+        mailServer.stopSmtp();
         try {
             HttpResponse<String> down = await().atMost(WAIT).until(() -> get("/health", true),
                     h -> h.body().contains("\"name\":\"smtp\",\"state\":\"DOWN\""));
@@ -180,9 +173,7 @@ class MonitoringTest {
             assertTrue(check.get("message").asText().startsWith("SMTP 127.0.0.1:" + port + ": "), check.toString());
             assertEquals("UP", checks(JSON.readTree(down.body())).get("imap").get("state").asText(), down.body());
         } finally {
-            restartedSmtp = new SmtpServer(new ServerSetup(port, "127.0.0.1", "smtp"), greenMail.getManagers());
-            restartedSmtp.startService();
-            assertTrue(restartedSmtp.waitTillRunning(10_000), "SMTP restarted");
+            mailServer.restartSmtp();
         }
         await().atMost(WAIT).until(() -> get("/health", false).statusCode() == 200);
     }

@@ -14,10 +14,6 @@ import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 
-import com.icegreen.greenmail.smtp.SmtpServer;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,16 +34,15 @@ class SmtpOutageTest {
 
     @TempDir
     static Path dir;
-    private GreenMail greenMail;
-    private SmtpServer restartedSmtp;
+    private OutageMailServer mailServer;
     private InProcessHub hub;
     private MailboxClient mail;
 
     @BeforeAll
     void start() throws Exception {
-        greenMail = OwnMailServer.start();
-        int smtpPort = greenMail.getSmtp().getPort();
-        int imapPort = greenMail.getImap().getPort();
+        mailServer = new OutageMailServer();
+        int smtpPort = mailServer.smtpPort();
+        int imapPort = mailServer.imapPort();
         hub = InProcessHub.start(dir, Map.of(
                 "switchboard.mail.embedded", "false",
                 "switchboard.smtp.port", String.valueOf(smtpPort),
@@ -63,11 +58,8 @@ class SmtpOutageTest {
                 hub.close();
             }
         } finally {
-            if (restartedSmtp != null) {
-                restartedSmtp.stopService();
-            }
-            if (greenMail != null) {
-                greenMail.stop();
+            if (mailServer != null) {
+                mailServer.close();
             }
         }
     }
@@ -78,8 +70,7 @@ class SmtpOutageTest {
         modem.inbound("+6281230000001", "Sebelum gangguan");
         await().atMost(WAIT).until(() -> smsIdsInHelpdesk().size() == 1);
 
-        int smtpPort = greenMail.getSmtp().getPort();
-        greenMail.getSmtp().stopService();
+        mailServer.stopSmtp();
         List<String> during = List.of("+6281230000002", "+6281230000003", "+6281230000004");
         for (String number : during) {
             modem.inbound(number, "Selama gangguan dari " + number);
@@ -96,9 +87,7 @@ class SmtpOutageTest {
         assertEquals(1, smsIdsInHelpdesk().size(), "nothing new arrived while SMTP was down");
 
         // SMTP is back on the same port, delivering into the same mailboxes.
-        restartedSmtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", "smtp"), greenMail.getManagers());
-        restartedSmtp.startService();
-        assertTrue(restartedSmtp.waitTillRunning(10_000), "SMTP restarted");
+        mailServer.restartSmtp();
 
         await().atMost(WAIT).until(() -> pending().isEmpty());
         Map<String, Long> perSms = smsIdsInHelpdesk();
