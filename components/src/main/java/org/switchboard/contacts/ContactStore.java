@@ -17,9 +17,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.Sql;
@@ -30,9 +27,6 @@ import org.switchboard.store.Sql;
  */
 public final class ContactStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
     private static final String COLUMNS = "c.id, c.number, c.name, c.attributes::text AS attributes,"
             + " (o.number IS NOT NULL) AS opted_out";
 
@@ -69,7 +63,7 @@ public final class ContactStore {
             ContactCsvImport.Row row = batch.get(i);
             numbers[i] = row.number();
             names[i] = row.name();
-            attributes[i] = json(row.attributes());
+            attributes[i] = AttributesJson.write(row.attributes());
         }
         // One statement per batch; (xmax = 0) tells a row this statement inserted from one it updated. A contact the
         // file does not change is not written at all, so a re-import of the same file writes nothing (and RETURNING
@@ -155,7 +149,7 @@ public final class ContactStore {
                 ps.setBoolean(1, edit.setName());
                 ps.setString(2, edit.name());
                 ps.setString(3, edit.number());
-                ps.setString(4, json(edit.attributes()));
+                ps.setString(4, AttributesJson.write(edit.attributes()));
                 ps.setArray(5, c.createArrayOf("text", edit.removed().toArray()));
                 ps.setLong(6, id);
                 if (ps.executeUpdate() == 0) {
@@ -264,22 +258,8 @@ public final class ContactStore {
 
     private static Contact contact(ResultSet rs) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
-                fromJson(rs.getString("attributes")), rs.getBoolean("opted_out"));
+                AttributesJson.read(rs.getString("attributes")), rs.getBoolean("opted_out"));
     }
 
-    private static String json(Map<String, String> attributes) {
-        try {
-            return JSON.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
-    }
 
-    private static Map<String, String> fromJson(String json) {
-        try {
-            return JSON.readValue(json, STRING_MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("contact.attributes is not a JSON object of strings: " + json, e);
-        }
-    }
 }

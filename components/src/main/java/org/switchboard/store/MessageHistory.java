@@ -11,9 +11,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.switchboard.contacts.AttributesJson;
 
 /**
  * The sending history: inbound and outbound SMS in one list, newest first, each with its contact's name and
@@ -21,10 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * escaped so that a {@code %} or {@code _} typed by a user means itself.
  */
 public final class MessageHistory {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
 
     // One row shape for both tables. The planner drops the branch a direction condition rules out, and pushes the
     // other conditions into each branch.
@@ -122,7 +116,7 @@ public final class MessageHistory {
         }
         if (!q.attributes().isEmpty()) {
             conditions.add("c.attributes @> ?::jsonb");
-            args.add(json(q.attributes()));
+            args.add(AttributesJson.write(q.attributes()));
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
@@ -140,22 +134,8 @@ public final class MessageHistory {
         return new HistoryItem(direction + "-" + rs.getLong("id"), direction, rs.getString("number"),
                 rs.getString("name"), rs.getString("text"), Sql.time(rs, "at"), rs.getString("status"),
                 rs.getString("error"), rs.getString("delivery"), rs.getString("modem"),
-                attributes == null ? Map.of() : fromJson(attributes), noBroadcast ? null : broadcast);
+                attributes == null ? Map.of() : AttributesJson.read(attributes), noBroadcast ? null : broadcast);
     }
 
-    private static String json(Map<String, String> attributes) {
-        try {
-            return JSON.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
-    }
 
-    private static Map<String, String> fromJson(String json) {
-        try {
-            return JSON.readValue(json, STRING_MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("contact.attributes is not a JSON object of strings: " + json, e);
-        }
-    }
 }
