@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -19,7 +20,9 @@ final class Base64FileStream extends InputStream {
 
     private final InputStream file;
     private final byte[] raw = new byte[BLOCK_BYTES];
-    private byte[] encoded = new byte[0];
+    /** One block's lines and the CRLF after its last one; reused for every block. */
+    private final byte[] encoded = new byte[4 * BLOCK_BYTES / 3 + 2 * (BLOCK_BYTES / LINE_BYTES)];
+    private int limit;
     private int position;
     private boolean ended;
 
@@ -43,7 +46,7 @@ final class Base64FileStream extends InputStream {
         if (!fill()) {
             return -1;
         }
-        int n = Math.min(len, encoded.length - position);
+        int n = Math.min(len, limit - position);
         System.arraycopy(encoded, position, b, off, n);
         position += n;
         return n;
@@ -51,7 +54,7 @@ final class Base64FileStream extends InputStream {
 
     /** Encodes the next block when the current one is used up; false at the end of the file. */
     private boolean fill() throws IOException {
-        if (position < encoded.length) {
+        if (position < limit) {
             return true;
         }
         if (ended) {
@@ -65,10 +68,10 @@ final class Base64FileStream extends InputStream {
             return false;
         }
         // Whole lines per block, so the encoder's line breaks fall where a single pass over the file would put them.
-        byte[] lines = MIME.encode(n == BLOCK_BYTES ? raw : java.util.Arrays.copyOf(raw, n));
-        encoded = java.util.Arrays.copyOf(lines, lines.length + 2);
-        encoded[lines.length] = '\r';
-        encoded[lines.length + 1] = '\n';
+        int length = MIME.encode(n == BLOCK_BYTES ? raw : Arrays.copyOf(raw, n), encoded);
+        encoded[length] = '\r';
+        encoded[length + 1] = '\n';
+        limit = length + 2;
         position = 0;
         return true;
     }
