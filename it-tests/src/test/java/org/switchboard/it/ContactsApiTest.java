@@ -3,15 +3,10 @@ package org.switchboard.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +39,13 @@ class ContactsApiTest {
     static Path dir;
     private TestDatabase db;
     private Hub hub;
-    private int httpPort;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
 
     @BeforeAll
     void start() throws Exception {
         db = TestDatabases.create();
         Map<String, String> settings = InProcessHub.testSettings(dir, db.url());
-        httpPort = Integer.parseInt(settings.get("switchboard.http.port"));
+        api = new ApiClient(Integer.parseInt(settings.get("switchboard.http.port")), dir);
         hub = Hub.start(Settings.of(settings));
         HttpResponse<String> imported = send("POST", "/api/contacts/import", "text/csv",
                 "\uFEFF" + ContactCsvFixtures.csv(ROWS, INVALID, SEED), true);
@@ -239,19 +233,6 @@ class ContactsApiTest {
 
     private HttpResponse<String> send(String method, String path, String type, Object body, boolean authorised)
             throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : body instanceof byte[] b ? HttpRequest.BodyPublishers.ofByteArray(b)
-                : HttpRequest.BodyPublishers.ofString((String) body, StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .method(method, publisher);
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        if (authorised) {
-            String password = Files.readString(dir.resolve("data/admin-password")).trim();
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, type, body, authorised);
     }
 }

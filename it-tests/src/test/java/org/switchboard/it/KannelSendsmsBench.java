@@ -1,11 +1,14 @@
 package org.switchboard.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -205,16 +208,14 @@ public final class KannelSendsmsBench {
                 .redirectOutput(dir.resolve(name + ".out").toFile()).start();
     }
 
-    private static void awaitPort(int port) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < until) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100); // a start-up wait on another process, not a test's timing
-            }
-        }
-        throw new IllegalStateException("nothing listens on port " + port + " after 30 s");
+    private static void awaitPort(int port) {
+        // A start-up wait on another process (Kannel's boxes), polled like every other wait in these tests.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    try (Socket s = new Socket("127.0.0.1", port)) {
+                        return true;
+                    }
+                });
     }
 
     private static int freePort() throws IOException {
