@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -224,8 +225,9 @@ class AuthApiTest {
     @Test
     void oversizedBodiesAre413Json() throws Exception {
         String big = "name,phone\n" + "Budi,081234567890\n".repeat(MAX_BODY / 10);
-        assertError(send(asAdmin("POST", "/api/contacts/import", big).header("Content-Type", "text/csv")), 413,
-                "too large");
+        // Refused from Content-Length, unread: the request goes without its body. A client that pushes a body the
+        // server will not read can see the connection reset before it reads the 413 (seen here under load).
+        assertError(headersOnly("/api/contacts/import", 2 * MAX_BODY, basic("admin", adminPassword)), 413, "too large");
         // sent in chunks, without a Content-Length: cut off while it is read
         HttpRequest.Builder chunked = HttpRequest.newBuilder(uri("/api/contacts/import"))
                 .header("Authorization", basic("admin", adminPassword)).header("Content-Type", "text/csv")
@@ -233,7 +235,7 @@ class AuthApiTest {
                         () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))));
         assertError(send(chunked), 413, "too large");
         // even before credentials are looked at
-        assertError(send(request("POST", "/api/contacts/import", big)), 413, "too large");
+        assertError(headersOnly("/api/contacts/import", 2 * MAX_BODY, null), 413, "too large");
     }
 
     @Test
@@ -249,9 +251,14 @@ class AuthApiTest {
     }
 
     private static void assertError(HttpResponse<String> r, int status, String expected) throws Exception {
-        assertEquals(status, r.statusCode(), r.uri() + ": " + r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.uri() + " "
-                + r.headers().map());
+        assertError(new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Authorization").isPresent(), r.body(), r.uri() + " " + r.headers().map()),
+                status, expected);
+    }
+
+    private static void assertError(Answer r, int status, String expected) throws Exception {
+        assertEquals(status, r.status(), r.label() + ": " + r.body());
+        assertTrue(r.contentType().startsWith("application/json"), r.label());
         JsonNode body = JSON.readTree(r.body());
         assertNotNull(body.get("error"), r.body());
         assertTrue(body.has("detail"), r.body());
@@ -259,7 +266,56 @@ class AuthApiTest {
         assertTrue(text.contains(expected), r.body());
         assertFalse(r.body().contains("\tat ") || r.body().contains("at org.") || r.body().contains("Exception"),
                 "no stack trace: " + r.body());
-        assertFalse(r.headers().firstValue("Authorization").isPresent());
+        assertFalse(r.authorizationEchoed());
+    }
+
+    /** An HTTP answer as the assertions read it, whichever client got it. */
+    private record Answer(int status, String contentType, boolean authorizationEchoed, String body, String label) {
+    }
+
+    /**
+     * A POST announcing {@code contentLength} bytes of CSV that sends none of them, over a plain socket (HttpClient
+     * always sends the body it announces), and the answer read until the server closes.
+     */
+    private Answer headersOnly(String path, int contentLength, String authorization) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", hub.httpPort())) {
+            socket.setSoTimeout(15_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + hub.httpPort()
+                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + contentLength + "\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = raw.indexOf("\r\n\r\n");
+            assertTrue(split > 0, "no complete answer: " + raw);
+            List<String> lines = List.of(raw.substring(0, split).split("\r\n"));
+            int status = Integer.parseInt(lines.get(0).split(" ")[1]);
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).trim());
+            }
+            String body = raw.substring(split + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = dechunk(body);
+            }
+            return new Answer(status, headers.getOrDefault("content-type", ""), headers.containsKey("authorization"),
+                    body, path + " " + headers);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].trim(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, eol + 2, eol + 2 + size);
+            at = eol + 2 + size + 2;
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
