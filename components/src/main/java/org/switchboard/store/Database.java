@@ -32,17 +32,21 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final EmbeddedPostgres embedded;
+    private final EmbeddedDataDir embeddedDir;
     private final String description;
 
-    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, String description) {
+    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, EmbeddedDataDir embeddedDir,
+            String description) {
         this.dataSource = dataSource;
         this.embedded = embedded;
+        this.embeddedDir = embeddedDir;
         this.description = description;
     }
 
     /** Starts (if embedded) and connects to the database, then applies the pending Flyway migrations. */
     public static Database open(DatabaseSettings settings) {
         EmbeddedPostgres embedded = null;
+        EmbeddedDataDir embeddedDir = null;
         HikariDataSource pool = null;
         try {
             String url;
@@ -51,6 +55,7 @@ public final class Database implements AutoCloseable {
             String description;
             if (settings.wantsEmbedded()) {
                 Path dir = settings.embeddedDataDir().toAbsolutePath().normalize();
+                embeddedDir = EmbeddedDataDir.claim(dir);
                 embedded = startEmbedded(dir, settings.embeddedPort());
                 url = embedded.getJdbcUrl(EMBEDDED_USER, EMBEDDED_DATABASE);
                 user = EMBEDDED_USER;
@@ -71,9 +76,9 @@ public final class Database implements AutoCloseable {
             LOG.info("{}: schema version {} ({} migration(s) applied)", description,
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
-            return new Database(pool, embedded, description);
+            return new Database(pool, embedded, embeddedDir, description);
         } catch (RuntimeException | IOException e) {
-            closeQuietly(pool, embedded);
+            closeQuietly(pool, embedded, embeddedDir);
             throw new DatabaseUnavailableException("cannot open the database ("
                     + (settings.wantsEmbedded() ? "embedded in " + settings.embeddedDataDir() : withoutQuery(settings.jdbcUrl()))
                     + "): " + e.getMessage(), e);
@@ -95,7 +100,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(dataSource, embedded);
+        closeQuietly(dataSource, embedded, embeddedDir);
     }
 
     private static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {
@@ -139,7 +144,7 @@ public final class Database implements AutoCloseable {
         return q < 0 ? url : url.substring(0, q);
     }
 
-    private static void closeQuietly(HikariDataSource pool, EmbeddedPostgres embedded) {
+    private static void closeQuietly(HikariDataSource pool, EmbeddedPostgres embedded, EmbeddedDataDir embeddedDir) {
         if (pool != null) {
             pool.close();
         }
@@ -149,6 +154,9 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
             }
+        }
+        if (embeddedDir != null) {
+            embeddedDir.close();
         }
     }
 }

@@ -125,6 +125,16 @@ final class HubProcess implements AutoCloseable {
         return p.exitValue();
     }
 
+    /** SIGTERM, as a supervisor stops it: the hub's shutdown hook stops its parts. The exit code. */
+    int stop() throws InterruptedException {
+        Process p = process;
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the hub, pid " + p.pid() + ", did not stop within 60 s of SIGTERM");
+        }
+        return p.exitValue();
+    }
+
     String log() {
         try {
             return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";

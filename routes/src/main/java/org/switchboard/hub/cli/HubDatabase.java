@@ -1,11 +1,5 @@
 package org.switchboard.hub.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-
 import org.switchboard.hub.Hub;
 import org.switchboard.hub.Settings;
 import org.switchboard.store.Database;
@@ -31,13 +25,7 @@ final class HubDatabase {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         DatabaseSettings db = Hub.databaseSettings(settings);
-        if (db.wantsEmbedded()) {
-            Optional<Long> pid = runningServer(db.embeddedDataDir());
-            if (pid.isPresent()) {
-                throw new CliException(SwitchboardCommand.EXIT_DATABASE, inUse(settings, db,
-                        "PostgreSQL process " + pid.get() + " is running on it", apiPathAndArgs));
-            }
-        }
+        // A running hub holds the embedded data directory (Database says so); a server a killed hub left is stopped.
         try {
             return Database.open(db);
         } catch (DatabaseUnavailableException e) {
@@ -56,17 +44,5 @@ final class HubDatabase {
                 + " (" + why + "): a running hub probably has it.\n"
                 + "Stop the hub first, or let the running hub do it through its HTTP API:\n"
                 + "  curl -u admin:" + password + " " + apiPathAndArgs.replace("HOST", host);
-    }
-
-    // The postmaster writes its PID on the first line of postmaster.pid and removes the file when it stops.
-    private static Optional<Long> runningServer(Path dataDir) {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            long pid = Long.parseLong(lines.get(0).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> pid);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // no file, or not one we can read: let the start itself tell
-        }
     }
 }

@@ -1,0 +1,133 @@
+package org.switchboard.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.sip.Sipp;
+
+/**
+ * The hub on its embedded default (embedded PostgreSQL and mail server, simulated modems) killed with {@code kill -9},
+ * as a crash or the OOM killer does: its PostgreSQL outlives it. The next start, as a supervisor's restart loop makes
+ * it, must stop that server and come up at once on the same data, not fail on "postmaster.pid already exists".
+ */
+class EmbeddedDefaultRestartTest {
+    /** Generous for a loaded CI machine; a restart that waits for the old server's 60 s start-up timeout exceeds it. */
+    private static final Duration UP = Duration.ofSeconds(45);
+
+    @TempDir
+    Path dir;
+    private HubProcess hub;
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler printHubLog = (context, failure) -> {
+        if (hub != null) {
+            System.out.println("----- the hub's output (" + context.getDisplayName() + ") -----\n" + hub.log());
+        }
+        throw failure;
+    };
+
+    @AfterEach
+    void stop() throws Exception {
+        if (hub != null && hub.alive()) {
+            hub.stop(); // SIGTERM: the hub stops its embedded PostgreSQL, which a kill would leave behind
+        }
+    }
+
+    @Test
+    void aHubKilledWithSigkillStartsAgainAtOnceWithItsData() throws Exception {
+        hub = new HubProcess(dir);
+        Map<String, String> settings = embeddedDefaultOnFreePorts();
+        int http = Integer.parseInt(settings.get("switchboard.http.port"));
+        ApiClient api = new ApiClient(http, dir);
+
+        hub.start(settings);
+        awaitUp(api);
+        JsonNode accepted = api.call("POST", "/api/sms", "{\"to\": [\"+6281234567001\"], \"text\": \"before the crash\"}",
+                202);
+        String id = accepted.get("accepted").get(0).get("id").asText();
+        long server = postmasterPid();
+
+        hub.kill9();
+        assertTrue(alive(server), "the embedded PostgreSQL outlives a hub killed with SIGKILL");
+
+        long restart = System.nanoTime();
+        hub.start(settings);
+        awaitUp(api);
+        long seconds = (System.nanoTime() - restart) / 1_000_000_000L;
+        System.out.println("restarted after kill -9 in " + seconds + " s");
+
+        assertFalse(alive(server), "the killed hub's PostgreSQL was stopped");
+        JsonNode history = api.get("/api/messages?direction=out&number=%2B6281234567001");
+        assertEquals(id, history.get("items").get(0).get("id").asText(), history.toString());
+        assertTrue(hub.log().contains("did not stop cleanly"), "the start says what it found");
+    }
+
+    private void awaitUp(ApiClient api) {
+        await().atMost(UP).pollInterval(Duration.ofMillis(200)).until(() -> {
+            hub.assertAlive();
+            try {
+                HttpResponse<String> r = api.send("GET", "/api/modems", null, null, true);
+                return r.statusCode() == 200;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private long postmasterPid() throws Exception {
+        return Long.parseLong(Files.readAllLines(dir.resolve("data/postgres/postmaster.pid")).get(0).trim());
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Everything embedded, as with no configuration at all, but on free ports so that tests never collide. */
+    private Map<String, String> embeddedDefaultOnFreePorts() throws Exception {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString());
+        s.put("switchboard.http.port", String.valueOf(freePort()));
+        s.put("switchboard.smtp.port", String.valueOf(freePort()));
+        s.put("switchboard.imap.port", String.valueOf(freePort()));
+        s.put("switchboard.simulator.control-port", String.valueOf(freePort()));
+        s.put("switchboard.simulator.port", String.valueOf(freePortPair()));
+        s.put("switchboard.sip.port", String.valueOf(Sipp.freePort()));
+        return s;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A port whose next one is free too: the simulator's two modems listen on consecutive ports. */
+    private static int freePortPair() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            int p = freePort();
+            try (ServerSocket s = new ServerSocket(p + 1)) {
+                return p;
+            } catch (java.io.IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no two consecutive free ports");
+    }
+}
