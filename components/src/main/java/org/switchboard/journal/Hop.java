@@ -3,6 +3,8 @@ package org.switchboard.journal;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import org.switchboard.store.StorableText;
+
 /**
  * One hop of one message: what happened ({@code hop}), when, in which route, with an optional detail and,
  * for a failed hop, the reason in {@code error} (null when the hop succeeded).
@@ -31,8 +33,8 @@ public record Hop(String messageKind, long messageId, String hop, OffsetDateTime
         return error != null;
     }
 
-    // PostgreSQL text cannot hold U+0000, which a decoded SMS or an exception message may contain.
+    // PostgreSQL text cannot hold U+0000 or a lone surrogate, which a decoded SMS or an exception message may contain.
     private static String clean(String s) {
-        return s == null || s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
+        return StorableText.replaceUnstorable(s);
     }
 }

@@ -3,7 +3,13 @@ package org.switchboard.mail;
 import java.util.List;
 import java.util.Objects;
 
-/** What a staff email turned out to be: a reply or a single SMS, a broadcast request, or a mail to reject. */
+import org.switchboard.store.StorableText;
+
+/**
+ * What a staff email turned out to be: a reply or a single SMS, a broadcast request, or a mail to reject. Every field
+ * is text the database takes: what a mail may carry and PostgreSQL refuses (NUL, lone surrogates) is replaced, and
+ * control characters are dropped from the texts that become SMS.
+ */
 public sealed interface ReplyParse {
 
     /**
@@ -23,7 +29,11 @@ public sealed interface ReplyParse {
         public Reply {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(text, "text");
-            threadMessageIds = List.copyOf(threadMessageIds);
+            from = StorableText.replaceUnstorable(from);
+            targetNumber = StorableText.replaceUnstorable(targetNumber);
+            threadMessageIds = threadMessageIds.stream().map(StorableText::replaceUnstorable).toList();
+            text = StorableText.forMessage(text);
+            messageId = StorableText.replaceUnstorable(messageId);
         }
     }
 
@@ -45,6 +55,11 @@ public sealed interface ReplyParse {
             if (segment == null && filterText == null) {
                 throw new IllegalArgumentException("a broadcast needs a segment or a filter");
             }
+            from = StorableText.replaceUnstorable(from);
+            segment = StorableText.replaceUnstorable(segment);
+            filterText = StorableText.forMessage(filterText);
+            template = StorableText.forMessage(template);
+            messageId = StorableText.replaceUnstorable(messageId);
         }
     }
 
@@ -57,6 +72,7 @@ public sealed interface ReplyParse {
     record Rejected(String reason, boolean bounce) implements ReplyParse {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
+            reason = StorableText.replaceUnstorable(reason);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.switchboard.store.StorableText;
+
 /**
  * Reads a staff email that asks for SMS: a reply to an SMS email, a new SMS to {@code NUMBER@smsDomain}, or a
  * broadcast to {@code SEGMENT@broadcastDomain} or to the contacts a first body line {@code to: ...} picks.
@@ -51,7 +53,8 @@ public final class ReplyReader {
         List<String> thread = threadMessageIds(mail);
         String text;
         try {
-            text = QuotedText.strip(BodyText.of(mail));
+            // Control bytes (a NUL among them, which PostgreSQL refuses) are no text a phone shows: dropped here.
+            text = QuotedText.strip(StorableText.forMessage(BodyText.of(mail)));
         } catch (BodyText.Unreadable e) {
             return new ReplyParse.Rejected(e.getMessage(), true);
         }

@@ -10,6 +10,8 @@ import static org.switchboard.it.InProcessHub.subjectOf;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -158,8 +160,63 @@ class MalformedMailTest {
         assertEquals("Halo Ibu Sari,\njadwal tes besok jam 09.00 & bawa KTP.", text);
     }
 
+    /**
+     * A NUL byte (here quoted-printable {@code =00}, in the body and in an encoded subject) and other control bytes are
+     * not text any phone shows, and PostgreSQL refuses a NUL: they are dropped and the SMS goes, instead of the mail
+     * failing at every poll forever.
+     */
     @Test
     @Order(7)
+    void controlBytesInAMailAreDroppedAndTheSmsGoes() throws Exception {
+        sendRaw("nul-byte", "6281234500007", """
+                Subject: =?UTF-8?Q?Jadwal=00_tes?=
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: quoted-printable
+
+                Tes=00 dimulai=07 jam 09.00=1B.
+                """);
+        assertEquals("Tes dimulai jam 09.00.", awaitSmsTo("+6281234500007").text());
+    }
+
+    /**
+     * A mail the database refuses whatever the hub does (here a trigger of the test refuses its text, as PostgreSQL
+     * refused a NUL) fails the same way twice and is then set aside: a dead letter, a journal row, a bounce that says
+     * so, the mail marked done. Before, it was read and failed at every poll, forever.
+     */
+    @Test
+    @Order(8)
+    void aMailThatFailsTheSameWayTwiceIsSetAsideAndBounced() throws Exception {
+        try (Connection c = hub.hub().database().dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN IF NEW.text LIKE '%RACUN%' THEN"
+                    + " RAISE EXCEPTION 'text refused by the test' USING ERRCODE = '22023'; END IF; RETURN NEW; END $$"
+                    + " LANGUAGE plpgsql");
+            st.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON outbound_sms FOR EACH ROW"
+                    + " EXECUTE FUNCTION refuse_poison()");
+        }
+        MimeMessage message = staffMail("poison", "6281234500008");
+        message.setText("Kode RACUN ini ditolak database.", "UTF-8");
+        mail.send(message);
+
+        MimeMessage bounce = InProcessHub.awaitMail(mail, STAFF, "staff",
+                m -> subjectOf(m).equals("Not sent: Case poison"));
+        String body = (String) bounce.getContent();
+        assertTrue(body.contains("set it aside") && body.contains("text refused by the test"), body);
+        List<Map<String, Object>> letters = hub.query("SELECT source, reference, sender, error, attempts FROM dead_letter");
+        assertEquals(1, letters.size(), letters::toString);
+        assertEquals("<poison@staff.switchboard.local>", letters.get(0).get("reference"));
+        assertEquals(2, letters.get(0).get("attempts"));
+        assertTrue(String.valueOf(letters.get(0).get("error")).contains("text refused by the test"), letters::toString);
+        List<Map<String, Object>> journal = hub.journal("email");
+        assertEquals(2, journal.stream().filter(r -> r.get("hop").equals("email-received")
+                && String.valueOf(r.get("detail")).contains("<poison@staff.switchboard.local>")).count(),
+                "read twice, then set aside: " + journal);
+        assertTrue(journal.stream().anyMatch(r -> r.get("hop").equals("dead-lettered")
+                && String.valueOf(r.get("detail")).contains("<poison@staff.switchboard.local>")), journal::toString);
+        assertFalse(hub.delivered().stream().anyMatch(d -> d.to().equals("+6281234500008")), "no SMS");
+    }
+
+    @Test
+    @Order(9)
     void aPlainReplyAfterAllOfThemStillBecomesAnSmsAndEveryMailIsDone() throws Exception {
         MimeMessage message = staffMail("good", "6281234500009");
         message.setText("Pendaftaran dibuka sampai 30 November.", "UTF-8");
@@ -168,14 +225,14 @@ class MalformedMailTest {
         assertEquals("Pendaftaran dibuka sampai 30 November.", awaitSmsTo("+6281234500009").text());
         // Every mail in the hub's mailbox was finished (seen): none is stuck being retried at every poll.
         await().atMost(WAIT).until(() -> unseenInHubMailbox() == 0);
-        assertEquals(4, hub.delivered().size(),
-                "the missing boundary, the big attachment, the HTML one and the good one: " + hub.delivered());
+        assertEquals(5, hub.delivered().size(),
+                "the missing boundary, the big attachment, the HTML one, the NUL one and the good one: " + hub.delivered());
     }
 
     private void sendRaw(String name, String number, String bodyAndContentHeaders) throws Exception {
         String raw = "From: Staff <" + STAFF + ">\r\n"
                 + "To: sms+" + number + DOMAIN + "\r\n"
-                + "Subject: Case " + name + "\r\n"
+                + (bodyAndContentHeaders.startsWith("Subject:") ? "" : "Subject: Case " + name + "\r\n")
                 + "Message-ID: <" + name + "@staff.switchboard.local>\r\n"
                 + "Date: Thu, 26 Nov 2026 09:00:00 +0700\r\n"
                 + "MIME-Version: 1.0\r\n"

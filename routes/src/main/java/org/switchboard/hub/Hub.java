@@ -22,6 +22,8 @@ import org.switchboard.auth.RateLimiter;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Sessions;
 import org.switchboard.auth.UserStore;
+import org.switchboard.deadletter.DeadLetters;
+import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.monitor.MailServer;
@@ -189,8 +191,11 @@ public final class Hub implements AutoCloseable {
         SegmentStore segments = new SegmentStore(database.dataSource());
         SenderPolicy staffSenders = new SenderPolicy(new StaffAllowList(settings.getList("switchboard.staff")),
                 settings.get("switchboard.mail.secret"), settings.get("switchboard.mail.trusted-authserv-id"));
+        // A mail that fails the same way twice is set aside rather than read again at every poll (poison mail).
+        RepeatedFailures mailFailures = new RepeatedFailures(2);
+        DeadLetters deadLetters = new DeadLetters(database.dataSource());
         main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, imapUri(),
-                smtpUri()));
+                smtpUri(), mailFailures, deadLetters));
         BroadcastPlanner planner = new BroadcastPlanner(database.dataSource(), numbers);
         ModemPool pool = new ModemPool(modems.size(), secondsPerPart());
         main.configure().addRoutesBuilder(new BroadcastRequestRoute(planner, broadcasts, segments, mail, pool,
@@ -213,7 +218,8 @@ public final class Hub implements AutoCloseable {
             String vmPassword = settings.has("switchboard.voicemail.imap.user")
                     ? settings.get("switchboard.voicemail.imap.password") : "voicemail";
             main.configure().addRoutesBuilder(new VoicemailEmailRoute(imapUri(vmUser, vmPassword,
-                    settings.get("switchboard.voicemail.imap.folder")), smtpUri(), voicemail, voicemailOwners, mail));
+                    settings.get("switchboard.voicemail.imap.folder")), smtpUri(), voicemail, voicemailOwners, mail,
+                    "imap " + vmUser, mailFailures, deadLetters));
         }
         if (settings.getBoolean("switchboard.sip.enabled")) {
             main.configure().addRoutesBuilder(new VoicemailRoute(sipUri(), voicemail));

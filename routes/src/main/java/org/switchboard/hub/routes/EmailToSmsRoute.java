@@ -17,6 +17,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
 import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.deadletter.DeadLetters;
+import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;
@@ -55,10 +57,12 @@ public final class EmailToSmsRoute extends RouteBuilder {
     private final String imapUri;
     private final String smtpUri;
     private final Refusals refusals;
+    private final MailDeadLetters deadLetters;
     private final ReplyReader reader = new ReplyReader();
 
+    /** @param failures how each mail failed so far: one that fails the same way twice is set aside in {@code letters} */
     public EmailToSmsRoute(MessageStore store, BroadcastStore broadcasts, MailSettings mail, SenderPolicy senders,
-            PhoneNumbers numbers, String imapUri, String smtpUri) {
+            PhoneNumbers numbers, String imapUri, String smtpUri, RepeatedFailures failures, DeadLetters letters) {
         this.store = store;
         this.broadcasts = broadcasts;
         this.mail = mail;
@@ -67,10 +71,12 @@ public final class EmailToSmsRoute extends RouteBuilder {
         this.numbers = numbers;
         this.imapUri = imapUri;
         this.smtpUri = smtpUri;
+        this.deadLetters = new MailDeadLetters("imap " + mail.hubAddress(), failures, letters, refusals, smtpUri);
     }
 
     @Override
     public void configure() {
+        deadLetters.install(this, "email-to-sms", Journal.KIND_EMAIL);
         from(imapUri).routeId("email-to-sms")
                 .setProperty(Journal.MESSAGE_KIND, constant("email"))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))

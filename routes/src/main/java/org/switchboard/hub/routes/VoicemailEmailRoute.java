@@ -10,6 +10,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
+import org.switchboard.deadletter.DeadLetters;
+import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.voicemail.AsteriskVoicemailMail;
@@ -32,18 +34,26 @@ public final class VoicemailEmailRoute extends RouteBuilder {
     private final MailSettings mail;
     private final Session session = Session.getInstance(new Properties());
     private final VoicemailMails mails = new VoicemailMails();
+    private final MailDeadLetters deadLetters;
 
+    /**
+     * @param source   the mailbox read, for dead letters: {@code imap voicemail@switchboard.local}
+     * @param failures how each mail failed so far: one that fails the same way twice is set aside in {@code letters}
+     */
     public VoicemailEmailRoute(String imapUri, String smtpUri, VoicemailStore store, MailboxOwners owners,
-            MailSettings mail) {
+            MailSettings mail, String source, RepeatedFailures failures, DeadLetters letters) {
         this.imapUri = imapUri;
         this.smtpUri = smtpUri;
         this.store = store;
         this.owners = owners;
         this.mail = mail;
+        // Asterisk's mails are never bounced: ORIGINAL_MAIL is not set here, so the dead letter is only recorded.
+        this.deadLetters = new MailDeadLetters(source, failures, letters, new Refusals(mail), smtpUri);
     }
 
     @Override
     public void configure() {
+        deadLetters.install(this, "voicemail-email", "voicemail_email");
         from(imapUri).routeId("voicemail-email")
                 .setProperty(Journal.MESSAGE_KIND, constant("voicemail_email"))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
