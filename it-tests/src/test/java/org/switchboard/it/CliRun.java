@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 
-import org.switchboard.hub.Settings;
+import org.switchboard.hub.config.Settings;
 import org.switchboard.hub.cli.SwitchboardCommand;
 import picocli.CommandLine;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.contacts.ContactCsvFixtures;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.hub.Hub;
-import org.switchboard.hub.Settings;
+import org.switchboard.hub.config.Settings;
 import org.switchboard.store.TestDatabases;
 import org.switchboard.store.TestDatabases.TestDatabase;
 

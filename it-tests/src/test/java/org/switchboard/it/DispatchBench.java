@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.switchboard.dispatch.RetryPolicy;
-import org.switchboard.hub.routes.DispatchRoute;
+import org.switchboard.hub.channels.DispatchRoute;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.modem.ModemComponent;

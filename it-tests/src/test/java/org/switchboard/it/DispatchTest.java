@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.hub.Hub;
-import org.switchboard.hub.Settings;
+import org.switchboard.hub.config.Settings;
 import org.switchboard.modem.sim.DeliveredSms;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.store.MessageStore;

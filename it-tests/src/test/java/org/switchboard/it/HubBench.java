@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.switchboard.hub.Hub;
-import org.switchboard.hub.Settings;
+import org.switchboard.hub.config.Settings;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.store.TestDatabases;
 import org.switchboard.store.TestDatabases.TestDatabase;

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 import jakarta.mail.internet.MimeMessage;
 
 import org.switchboard.hub.Hub;
-import org.switchboard.hub.Settings;
+import org.switchboard.hub.config.Settings;
 import org.switchboard.modem.sim.DeliveredSms;
 import org.switchboard.sip.Sipp;
 import org.switchboard.store.TestDatabases;

@@ -1,5 +1,8 @@
 package org.switchboard.hub;
 
+import org.switchboard.hub.config.Settings;
+import org.switchboard.hub.embedded.EmbeddedMail;
+
 import java.util.Map;
 
 import org.switchboard.modem.sim.SimModem;

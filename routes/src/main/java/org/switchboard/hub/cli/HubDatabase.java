@@ -1,7 +1,7 @@
 package org.switchboard.hub.cli;
 
 import org.switchboard.hub.Hub;
-import org.switchboard.hub.Settings;
+import org.switchboard.hub.config.Settings;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
 import org.switchboard.store.DatabaseUnavailableException;

@@ -1,5 +1,6 @@
 /**
- * The hub's Jetty (camel-jetty) as the API needs it: a body size limit on every request, and JSON instead of
- * Jetty's and Camel's HTML and stack-trace answers for errors that happen outside the routes.
+ * The HTTP plumbing every HTTP area shares: the hub's Jetty (camel-jetty) with a body size limit and JSON instead of
+ * Jetty's and Camel's HTML and stack-trace answers, who may call (users, API keys, sessions, rate limits), reading a
+ * request and answering JSON.
  */
 package org.switchboard.hub.http;

@@ -1,5 +1,7 @@
 package org.switchboard.hub.monitor;
 
+import org.switchboard.hub.channels.DispatchLatency;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,2 +1,2 @@
-/** What the hub tells its monitors: health checks for /health, meters for /metrics, the modems' report. */
+/** What the hub tells its monitors: health checks for /health and meters for /metrics. */
 package org.switchboard.hub.monitor;

@@ -1,0 +1,102 @@
+package org.switchboard.hub.emailtosms;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.mail.Session;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.broadcast.Broadcast;
+import org.switchboard.broadcast.BroadcastMails;
+import org.switchboard.broadcast.BroadcastReport;
+import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.journal.Journal;
+import org.switchboard.mail.MailSettings;
+
+/**
+ * The report to the sender of each broadcast that has ended (every recipient sent or failed, and the status reports in,
+ * or the grace period for them over): sent, delivered, failed and why, with every recipient's status as CSV. The
+ * broadcast is marked DONE only after the report went out, so a crash in between sends it again, with the same
+ * Message-ID (a mail client shows it once). With several hub nodes each would send it: claim the broadcast first
+ * then.
+ */
+public final class BroadcastReportRoute extends RouteBuilder {
+    private final BroadcastStore broadcasts;
+    private final BroadcastReport reports;
+    private final MailSettings mail;
+    private final String smtpUri;
+    private final long pollMillis;
+    private final Duration grace;
+    private final Session session = Session.getInstance(new java.util.Properties());
+    private final BroadcastMails mails = new BroadcastMails();
+
+    private final Path csvDir;
+
+    /** @param csvDir where report CSVs wait while their mail is sent; the hub empties it at start-up */
+    public BroadcastReportRoute(BroadcastStore broadcasts, BroadcastReport reports, MailSettings mail, String smtpUri,
+            long pollMillis, Duration grace, Path csvDir) {
+        this.csvDir = csvDir;
+        this.broadcasts = broadcasts;
+        this.reports = reports;
+        this.mail = mail;
+        this.smtpUri = smtpUri;
+        this.pollMillis = pollMillis;
+        this.grace = grace;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:broadcast-report?synchronous=true&period=" + pollMillis).routeId("broadcast-report")
+                .process(e -> e.getIn().setBody(broadcasts.dueForReport(grace)))
+                .split(body()).stopOnException(false)
+                    .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                    .setProperty(Journal.MESSAGE_ID, body())
+                    .step("report-sent")
+                        .process(this::report)
+                        .doTry()
+                            .filter(exchangeProperty("reportMail").isNotNull()).to(smtpUri).end()
+                            .process(this::markReported)
+                        .endDoTry()
+                        .doFinally()
+                            .process(this::deleteCsv)
+                        .end()
+                    .end()
+                .end();
+    }
+
+    private void report(Exchange exchange) throws Exception {
+        long id = exchange.getIn().getBody(Long.class);
+        Broadcast broadcast = broadcasts.find(id).orElseThrow();
+        BroadcastReport.Summary summary = reports.summary(id);
+        exchange.setProperty("broadcastId", id);
+        if (broadcast.requestedBy().indexOf('@') < 0) {
+            // Requested over the HTTP API by a user, not an address: its report is read there (recipients, CSV).
+            exchange.setProperty(Journal.DETAIL, "no report email: requested by API user " + broadcast.requestedBy()
+                    + "; " + summary.sent() + " sent, " + summary.delivered() + " delivered, " + summary.failed()
+                    + " failed, " + summary.possibleDuplicates() + " possible duplicate(s)");
+            return;
+        }
+        BroadcastMails.ReportMail report = mails.report(session, mail, broadcast, summary, reports, csvDir);
+        exchange.setProperty("reportMail", report);
+        exchange.setProperty("reportMessageId", BroadcastMails.reportMessageId(id, mail));
+        exchange.setProperty(Journal.DETAIL, "report to " + broadcast.requestedBy() + ": " + summary.sent() + " sent, "
+                + summary.delivered() + " delivered, " + summary.failed() + " failed, " + summary.possibleDuplicates()
+                + " possible duplicate(s)");
+        exchange.getIn().setBody(report.message());
+        exchange.getIn().removeHeaders("*");
+        exchange.setProperty("broadcastId", id);
+    }
+
+    private void deleteCsv(Exchange exchange) {
+        BroadcastMails.ReportMail report = exchange.getProperty("reportMail", BroadcastMails.ReportMail.class);
+        if (report != null) {
+            report.close();
+        }
+    }
+
+    private void markReported(Exchange exchange) {
+        broadcasts.markReported(exchange.getProperty("broadcastId", Long.class),
+                exchange.getProperty("reportMessageId", String.class));
+    }
+}

@@ -1,0 +1,104 @@
+package org.switchboard.hub.smstoemail;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.hub.mail.SmtpSender;
+import org.switchboard.journal.Journal;
+import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.SmsEmail;
+import org.switchboard.mail.SmsForEmail;
+import org.switchboard.store.Conversation;
+import org.switchboard.store.InboundSms;
+import org.switchboard.store.MessageStore;
+
+/**
+ * Stored SMS out to the help desk's mailbox, a few at a time over SMTP connections kept open. Works from the database, so SMS wait there while SMTP is down and go out
+ * when it is back, with a growing pause between attempts; each SMS is marked e-mailed only after SMTP took it, and its
+ * Message-ID is fixed by its id, so a resend after a crash threads as the same message.
+ */
+public final class EmailOutboxRoute extends RouteBuilder {
+    private final MessageStore store;
+    private final MailSettings mail;
+    private final SmtpSender smtp;
+    private final String smtpHost;
+    private final int senders;
+    private final long pollMillis;
+    private final long maxBackoffMillis;
+    private final Session session = Session.getInstance(new java.util.Properties());
+    private final SmsEmail renderer = new SmsEmail();
+
+    public EmailOutboxRoute(MessageStore store, MailSettings mail, SmtpSender smtp, String smtpHost, int senders,
+            long pollMillis, long maxBackoffMillis) {
+        this.store = store;
+        this.mail = mail;
+        this.smtp = smtp;
+        this.smtpHost = smtpHost;
+        this.senders = senders;
+        this.pollMillis = pollMillis;
+        this.maxBackoffMillis = maxBackoffMillis;
+    }
+
+    @Override
+    public void configure() {
+        // Synchronous: the next poll starts only when every email of this one is marked, or the same PENDING rows
+        // would be picked up again while still being sent.
+        from("timer:email-outbox?delay=0&synchronous=true&period=" + pollMillis).routeId("email-outbox")
+                .process(e -> e.getIn().setBody(store.pendingEmails(200, OffsetDateTime.now())))
+                .split(body()).stopOnException(false).parallelProcessing().executorService(
+                        getContext().getExecutorServiceManager().newFixedThreadPool(this, "email-outbox", senders))
+                    .setProperty(Journal.MESSAGE_KIND, constant("inbound_sms"))
+                    .process(e -> e.setProperty(Journal.MESSAGE_ID, e.getIn().getBody(InboundSms.class).id()))
+                    .doTry()
+                        .step("email-rendered").process(this::render).end()
+                        .step("handed-to-smtp").process(this::send).process(this::markEmailed).end()
+                    .endDoTry().doCatch(Exception.class)
+                        .process(this::scheduleRetry)
+                    .end()
+                .end();
+    }
+
+    private void render(Exchange exchange) throws Exception {
+        InboundSms sms = exchange.getIn().getBody(InboundSms.class);
+        Conversation thread = store.conversation(sms.originator()).orElse(null);
+        String name = store.contactName(sms.originator()).orElse(null);
+        MimeMessage message = renderer.render(session, new SmsForEmail(sms.id(), sms.originator(), name, sms.text(),
+                sms.receivedAt(), sms.modem(), sms.parts(), sms.incomplete(), sms.optOutKeyword(),
+                thread != null ? thread.rootMessageId() : null, thread != null ? thread.lastMessageId() : null), mail);
+        exchange.setProperty("sms", sms);
+        exchange.setProperty("messageId", message.getMessageID());
+        exchange.setProperty(Journal.DETAIL, "to " + mail.helpdeskAddress() + ", Message-ID " + message.getMessageID());
+        exchange.getIn().setBody(message);
+    }
+
+    private void send(Exchange exchange) throws Exception {
+        smtp.send(exchange.getIn().getBody(MimeMessage.class));
+    }
+
+    private void markEmailed(Exchange exchange) {
+        InboundSms sms = exchange.getProperty("sms", InboundSms.class);
+        String messageId = exchange.getProperty("messageId", String.class);
+        store.markEmailed(sms.id(), messageId);
+        // An alphanumeric sender ("BNI", "TELKOMSEL") cannot be answered, so it has no thread; recording one failed
+        // the schema's e164 check after the mail had gone out, journalling a failure for a delivered mail.
+        if (MessageStore.isE164(sms.originator())) {
+            store.recordEmail(sms.originator(), messageId);
+        }
+        exchange.setProperty(Journal.DETAIL, "SMTP " + smtpHost + " accepted Message-ID " + messageId);
+    }
+
+    private void scheduleRetry(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        InboundSms sms = body instanceof InboundSms s ? s : exchange.getProperty("sms", InboundSms.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String why = cause == null ? "unknown" : String.valueOf(cause.getMessage());
+        long pause = Math.min(maxBackoffMillis, 1000L << Math.min(20, sms.emailAttempts()));
+        store.markEmailRetry(sms.id(), why, OffsetDateTime.now().plus(Duration.ofMillis(pause)));
+        log.warn("SMS {} not e-mailed ({}); next attempt in {} ms", sms.id(), why, pause);
+    }
+}

@@ -1,0 +1,109 @@
+package org.switchboard.hub.voicemail;
+
+import org.switchboard.hub.mail.MailDeadLetters;
+import org.switchboard.hub.mail.Refusals;
+
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailMessage;
+import org.switchboard.deadletter.DeadLetters;
+import org.switchboard.deadletter.RepeatedFailures;
+import org.switchboard.journal.Journal;
+import org.switchboard.mail.MailSettings;
+import org.switchboard.voicemail.AsteriskVoicemailMail;
+import org.switchboard.voicemail.MailboxOwner;
+import org.switchboard.voicemail.MailboxOwners;
+import org.switchboard.voicemail.VoicemailMails;
+import org.switchboard.voicemail.VoicemailStore;
+
+/**
+ * Asterisk's own voicemail emails ({@code attach=yes}), read from their IMAP mailbox and forwarded to the mailbox's
+ * owner with caller and duration in the subject and the recording attached, once per Message-ID. The forward is
+ * recorded after the mail server took it, so a crash in between sends it again (with the same Message-ID) rather than
+ * never; the email is marked seen only when the exchange completes. Other mail in that mailbox is journalled and left.
+ */
+public final class VoicemailEmailRoute extends RouteBuilder {
+    private final String imapUri;
+    private final String smtpUri;
+    private final VoicemailStore store;
+    private final MailboxOwners owners;
+    private final MailSettings mail;
+    private final Session session = Session.getInstance(new Properties());
+    private final VoicemailMails mails = new VoicemailMails();
+    private final MailDeadLetters deadLetters;
+
+    /**
+     * @param source   the mailbox read, for dead letters: {@code imap voicemail@switchboard.local}
+     * @param failures how each mail failed so far: one that fails the same way twice is set aside in {@code letters}
+     */
+    public VoicemailEmailRoute(String imapUri, String smtpUri, VoicemailStore store, MailboxOwners owners,
+            MailSettings mail, String source, RepeatedFailures failures, DeadLetters letters) {
+        this.imapUri = imapUri;
+        this.smtpUri = smtpUri;
+        this.store = store;
+        this.owners = owners;
+        this.mail = mail;
+        // Asterisk's mails are never bounced: ORIGINAL_MAIL is not set here, so the dead letter is only recorded.
+        this.deadLetters = new MailDeadLetters(source, failures, letters, new Refusals(mail), smtpUri);
+    }
+
+    @Override
+    public void configure() {
+        deadLetters.install(this, "voicemail-email", "voicemail_email");
+        from(imapUri).routeId("voicemail-email")
+                .setProperty(Journal.MESSAGE_KIND, constant("voicemail_email"))
+                .setProperty(Journal.MESSAGE_ID, constant(0L))
+                .step("voicemail-email-received").process(this::read).end()
+                .filter(exchangeProperty("voicemail").isNotNull())
+                    .step("voicemail-forwarded").to(smtpUri).process(this::recordForward).end()
+                .end();
+    }
+
+    private void read(Exchange exchange) throws Exception {
+        MimeMessage original = mimeOf(exchange);
+        AsteriskVoicemailMail.Reading reading = AsteriskVoicemailMail.parse(original);
+        if (reading.voicemail().isEmpty()) {
+            exchange.setProperty(Journal.DETAIL, "not an Asterisk voicemail email, left alone: " + reading.reason());
+            return;
+        }
+        AsteriskVoicemailMail vm = reading.voicemail().get();
+        if (store.forwarded(vm.messageId())) {
+            exchange.setProperty(Journal.DETAIL, vm.messageId() + " for mailbox " + vm.mailbox() + " forwarded before");
+            return;
+        }
+        Optional<MailboxOwner> owner = owners.owner(vm.mailbox()).filter(o -> o.emailAddress().isPresent());
+        if (owner.isEmpty()) {
+            exchange.setProperty(Journal.DETAIL, vm.messageId() + ": no owner with an email address for mailbox "
+                    + vm.mailbox());
+            return;
+        }
+        exchange.setProperty("voicemail", vm);
+        exchange.setProperty(Journal.DETAIL, vm.messageId() + ": mailbox " + vm.mailbox() + ", from "
+                + vm.caller().display() + ", " + vm.duration() + ", to " + owner.get().email());
+        exchange.getIn().setBody(mails.forward(session, vm, owner.get().email(), mail));
+        exchange.getIn().removeHeaders("*");
+    }
+
+    private void recordForward(Exchange exchange) {
+        AsteriskVoicemailMail vm = exchange.getProperty("voicemail", AsteriskVoicemailMail.class);
+        store.claimForward(vm.messageId(), vm.mailbox(), vm.caller().display());
+    }
+
+    private static MimeMessage mimeOf(Exchange exchange) {
+        if (exchange.getIn() instanceof MailMessage mm && mm.getMessage() instanceof MimeMessage m) {
+            return m;
+        }
+        Message m = exchange.getIn().getBody(Message.class);
+        if (m instanceof MimeMessage mime) {
+            return mime;
+        }
+        throw new IllegalArgumentException("not a MIME message");
+    }
+}
