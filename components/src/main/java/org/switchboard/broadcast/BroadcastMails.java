@@ -63,23 +63,23 @@ public final class BroadcastMails {
      * The preview of a held broadcast, to its requester, threaded under the request.
      *
      * @param requestMessageId the request email's Message-ID, or null (an API request)
-     * @param healthyModems    modems able to send now, for the duration estimate
-     * @param secondsPerPart   one modem's time per SMS part
+     * @param readyLines       channel lines able to send now, for the duration estimate
+     * @param secondsPerPart   one line's time per SMS part
      */
     public MimeMessage preview(Session session, MailSettings settings, Broadcast broadcast, Planned plan,
-            String requestMessageId, int healthyModems, double secondsPerPart) throws MessagingException {
+            String requestMessageId, int readyLines, double secondsPerPart) throws MessagingException {
         MimeMessage mail = new FixedIdMessage(session, previewMessageId(broadcast.id(), settings));
         addressed(mail, settings, broadcast.requestedBy());
         mail.setSubject("Broadcast #" + broadcast.id() + ": " + count(plan.recipients(), "recipient")
                 + " - reply YES to send", "UTF-8");
         threading(mail, requestMessageId == null ? List.of() : List.of(requestMessageId));
         mail.setHeader(BROADCAST_HEADER, Long.toString(broadcast.id()));
-        mail.setText(previewBody(broadcast, plan, healthyModems, secondsPerPart), "UTF-8", "plain");
+        mail.setText(previewBody(broadcast, plan, readyLines, secondsPerPart), "UTF-8", "plain");
         mail.saveChanges();
         return mail;
     }
 
-    private static String previewBody(Broadcast b, Planned plan, int healthyModems, double secondsPerPart) {
+    private static String previewBody(Broadcast b, Planned plan, int readyLines, double secondsPerPart) {
         StringBuilder t = new StringBuilder();
         t.append("Your broadcast #").append(b.id()).append(" is ready and waits for your confirmation.\n\n");
         t.append("Recipients:  ").append(plan.recipients()).append('\n');
@@ -90,9 +90,9 @@ public final class BroadcastMails {
                 .append(count(plan.duplicates(), "duplicate number")).append('\n');
         t.append("SMS parts:   ").append(plan.totalParts()).append(" in all, up to ").append(plan.maxParts())
                 .append(" per message\n");
-        Optional<Duration> estimate = SendEstimate.duration(plan.totalParts(), healthyModems, secondsPerPart);
+        Optional<Duration> estimate = SendEstimate.duration(plan.totalParts(), readyLines, secondsPerPart);
         t.append("Duration:    ").append(estimate.map(d -> "about " + SendEstimate.inWords(d) + " on "
-                + count(healthyModems, "modem")).orElse("unknown: no modem is up right now")).append("\n\n");
+                + count(readyLines, "line")).orElse("unknown: no line is up right now")).append("\n\n");
         t.append("The first messages as they will be sent:\n");
         for (Sample s : plan.samples()) {
             t.append("\n--- to ").append(who(s.number(), s.name())).append(" (").append(count(s.parts(), "SMS part"))

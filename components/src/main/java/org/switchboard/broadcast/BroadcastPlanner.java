@@ -1,6 +1,5 @@
 package org.switchboard.broadcast;
 
-import org.switchboard.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +19,9 @@ import org.switchboard.broadcast.Plan.Planned;
 import org.switchboard.broadcast.Plan.Recipient;
 import org.switchboard.broadcast.Plan.Refused;
 import org.switchboard.broadcast.Plan.Sample;
-import org.switchboard.modem.pdu.PduCodec;
-import org.switchboard.modem.pdu.PduException;
-import org.switchboard.modem.pdu.SubmitRequest;
+import org.switchboard.channel.PartCounter;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.Sql;
 
 /**
  * Plans a broadcast in one transaction: the broadcast row and every recipient's rendered SMS are stored before
@@ -43,10 +41,13 @@ public final class BroadcastPlanner {
 
     private final DataSource dataSource;
     private final PhoneNumbers numbers;
+    private final PartCounter parts;
 
-    public BroadcastPlanner(DataSource dataSource, PhoneNumbers numbers) {
+    /** @param parts how many SMS parts each recipient's text takes, as the channels that carry it count */
+    public BroadcastPlanner(DataSource dataSource, PhoneNumbers numbers, PartCounter parts) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.numbers = Objects.requireNonNull(numbers, "numbers");
+        this.parts = Objects.requireNonNull(parts, "parts");
     }
 
     public Plan plan(BroadcastRequest request) {
@@ -253,8 +254,8 @@ public final class BroadcastPlanner {
 
         private int parts(String recipient, String text) {
             try {
-                return PduCodec.encodeSubmit(SubmitRequest.of(recipient, text)).size();
-            } catch (PduException e) {
+                return parts.parts(recipient, text);
+            } catch (IllegalArgumentException e) {
                 refusal = new Refused("the message for " + recipient + " does not fit in SMS: " + e.getMessage(),
                         List.of());
                 return 0;

@@ -1,7 +1,7 @@
 package org.switchboard.dispatch;
 
 /**
- * Spaces one modem's claims evenly so that it sends at most {@code maxPerMinute} SMS a minute (0: no limit). Times are
+ * Spaces one line's claims evenly so that it sends at most {@code maxPerMinute} SMS a minute (0: no limit). Times are
  * {@link System#nanoTime()} values. Used by one dispatcher thread.
  */
 public final class ClaimPacer {

@@ -2,19 +2,21 @@ package org.switchboard.dispatch;
 
 import java.time.Duration;
 
+import org.switchboard.channel.SubmitFailure;
 import org.switchboard.store.RetryBackoff;
 
 /**
- * What becomes of an SMS whose send failed. A modem fault sends it back to the queue at once for another modem, without
- * counting the attempt, up to a number of such requeues (an SMS that fails on every modem fails); a recipient-side
- * failure that a retry may cure waits (first pause, doubling, capped) until the maximum number of attempts; anything else
- * fails at once. An SMS that may have gone out twice already and may have gone out again fails rather than go a third
- * time.
+ * What becomes of an SMS whose send failed, from the channel's classification alone. A failure of the line or channel
+ * ({@link SubmitFailure.Retry#ELSEWHERE}) sends it back to the queue at once for another line or channel, without
+ * counting the attempt, up to a number of such requeues (an SMS that fails everywhere fails); a recipient-side failure
+ * that a retry may cure ({@link SubmitFailure.Retry#HERE}) waits (first pause, doubling, capped) until the maximum
+ * number of attempts; anything else fails at once. An SMS that may have gone out twice already and may have gone out
+ * again fails rather than go a third time.
  */
 public final class RetryPolicy {
     /** What to do with the row. */
     public enum Action {
-        /** Back to the queue, due now, the attempt not counted: the modem failed, not the recipient. */
+        /** Back to the queue, due now, the attempt not counted: the line or channel failed, not the recipient. */
         REQUEUE,
         /** Back to the queue, due after {@link Decision#delay()}. */
         RETRY,
@@ -32,7 +34,7 @@ public final class RetryPolicy {
         }
     }
 
-    /** Modem-fault requeues an SMS gets when none are configured. */
+    /** Requeues an SMS gets when none are configured. */
     public static final int DEFAULT_MAX_REQUEUES = 10;
 
     private final int maxAttempts;
@@ -44,10 +46,10 @@ public final class RetryPolicy {
     }
 
     /**
-     * @param maxAttempts attempts a recipient gets before its SMS fails (modem faults not counted), at least 1
+     * @param maxAttempts attempts a recipient gets before its SMS fails (line faults not counted), at least 1
      * @param firstPause  the pause after the first failed attempt; it doubles after each further one
      * @param maxPause    the longest pause
-     * @param maxRequeues times a modem fault may send an SMS back to the queue before it fails, at least 0
+     * @param maxRequeues times a line or channel may send an SMS back to the queue before it fails, at least 0
      */
     public RetryPolicy(int maxAttempts, Duration firstPause, Duration maxPause, int maxRequeues) {
         if (maxAttempts < 1) {
@@ -66,28 +68,28 @@ public final class RetryPolicy {
     }
 
     /** The decision for a send that failed on attempt number {@code attempts} (counted from 1), never requeued before. */
-    public Decision decide(SendFailure failure, int attempts) {
+    public Decision decide(SubmitFailure failure, int attempts) {
         return decide(failure, attempts, 0, false);
     }
 
     /**
-     * The decision for a send that failed on attempt number {@code attempts} (counted from 1) of an SMS that modem faults
-     * sent back to the queue {@code requeues} times, and that was already {@code possibleDuplicate}.
+     * The decision for a send that failed on attempt number {@code attempts} (counted from 1) of an SMS that lines or
+     * channels sent back to the queue {@code requeues} times, and that was already {@code possibleDuplicate}.
      */
-    public Decision decide(SendFailure failure, int attempts, int requeues, boolean possibleDuplicate) {
+    public Decision decide(SubmitFailure failure, int attempts, int requeues, boolean possibleDuplicate) {
         if (failure.possiblySent() && possibleDuplicate) {
             // Once possibly twice is a risk the recipient may bear; a third time is not.
             return new Decision(Action.FAIL, Duration.ZERO, failure.reason()
                     + "; it may have gone out twice already, so it is not sent a third time");
         }
-        if (failure.modemFault()) {
+        if (failure.retry() == SubmitFailure.Retry.ELSEWHERE) {
             if (requeues >= maxRequeues) {
                 return new Decision(Action.FAIL, Duration.ZERO,
-                        "failed on every modem (" + requeues + " requeues): " + failure.reason());
+                        "failed on every line it was tried on (" + requeues + " requeues): " + failure.reason());
             }
             return new Decision(Action.REQUEUE, Duration.ZERO);
         }
-        if (!failure.retryable() || attempts >= maxAttempts) {
+        if (failure.retry() == SubmitFailure.Retry.PERMANENT || attempts >= maxAttempts) {
             return new Decision(Action.FAIL, Duration.ZERO);
         }
         return new Decision(Action.RETRY, backoff.delay(attempts));

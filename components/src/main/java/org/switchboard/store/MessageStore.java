@@ -43,7 +43,7 @@ public final class MessageStore {
     // ---- inbound SMS ------------------------------------------------------------------------------------
 
     /**
-     * Stores an SMS read from a modem, once: the same SMS read again (same modem, originator, SMSC time
+     * Stores an SMS a channel received, once: the same SMS read again (same line, originator, SMSC time
      * stamp and text) returns the first row with {@code duplicate} set. An opt-out keyword also records
      * the opt-out, in the same transaction. Only E.164 originators can opt out: an alphanumeric sender
      * cannot be sent to anyway, but its row is still flagged with the keyword.
@@ -53,16 +53,17 @@ public final class MessageStore {
         String keyword = OptOutKeywords.match(sms.text()).orElse(null);
         return Sql.inTransaction(dataSource, "storing an inbound SMS from " + sms.originator(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_sms"
-                    + " (modem, originator, text, parts, incomplete, received_at, fingerprint, opt_out_keyword)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")) {
-                ps.setString(1, sms.modem());
-                ps.setString(2, sms.originator());
-                ps.setString(3, sms.text());
-                ps.setInt(4, sms.parts());
-                ps.setBoolean(5, sms.incomplete());
-                ps.setObject(6, sms.receivedAt());
-                ps.setString(7, fingerprint);
-                ps.setString(8, keyword);
+                    + " (channel, modem, originator, text, parts, incomplete, received_at, fingerprint, opt_out_keyword)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")) {
+                ps.setString(1, sms.channel());
+                ps.setString(2, sms.modem());
+                ps.setString(3, sms.originator());
+                ps.setString(4, sms.text());
+                ps.setInt(5, sms.parts());
+                ps.setBoolean(6, sms.incomplete());
+                ps.setObject(7, sms.receivedAt());
+                ps.setString(8, fingerprint);
+                ps.setString(9, keyword);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         long id = rs.getLong(1);
@@ -299,27 +300,29 @@ public final class MessageStore {
     }
 
     /**
-     * A status report from {@code modem} for message reference {@code ref} and {@code recipient}: the most recent SMS
-     * that modem sent with that reference to that number, not yet reported final, gets its delivery status. References
-     * wrap every 256 SMS, so the number (its last 8 digits: a network may report it in national form) and the final
-     * status keep a report that overtakes its SMS's own commit from landing on an older SMS with the same reference;
-     * the caller tries such a report again shortly. Only the last week counts. Empty when no SMS matches, e.g. a report
-     * for a message sent by another system through the same SIM.
+     * A status report from {@code channel} on the part whose reference is {@code reference}, about {@code recipient}:
+     * the most recent SMS that channel sent with such a part to that number, not yet reported final, gets its delivery
+     * status. References may repeat (a modem's wrap every 256 SMS), so the number (its last 8 digits: a network may
+     * report it in national form) and the final status keep a report that overtakes its SMS's own commit from landing
+     * on an older SMS with the same reference; the caller tries such a report again shortly. Only the last week counts.
+     * Empty when no SMS matches, e.g. a report for a message sent by another system through the same SIM.
      */
-    public Optional<Long> recordDeliveryReport(String modem, int ref, String recipient, String deliveryStatus, int code) {
+    public Optional<Long> recordDeliveryReport(String channel, String reference, String recipient,
+            String deliveryStatus, int code) {
         String digits = recipient == null ? "" : recipient.replaceAll("\\D", "");
         String tail = digits.length() > 8 ? digits.substring(digits.length() - 8) : digits;
-        return Sql.inTransaction(dataSource, "recording a status report for " + modem + " reference " + ref, c -> {
+        return Sql.inTransaction(dataSource, "recording a status report for " + channel + " reference " + reference,
+                c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET delivery_status = ?, delivery_code = ?,"
                     + " delivery_reported_at = now() WHERE id = (SELECT id FROM outbound_sms WHERE status = 'SENT'"
-                    + " AND modem = ? AND ? = ANY(message_refs) AND sent_at > now() - interval '7 days'"
+                    + " AND channel = ? AND ? = ANY(part_refs) AND sent_at > now() - interval '7 days'"
                     + " AND (delivery_status IS NULL OR delivery_status = 'pending')"
                     + " AND (? = '' OR recipient LIKE '%' || ?)"
                     + " ORDER BY sent_at DESC, id DESC LIMIT 1) RETURNING id")) {
                 ps.setString(1, deliveryStatus);
                 ps.setInt(2, code);
-                ps.setString(3, modem);
-                ps.setInt(4, ref);
+                ps.setString(3, channel);
+                ps.setString(4, reference);
                 ps.setString(5, tail);
                 ps.setString(6, tail);
                 try (ResultSet rs = ps.executeQuery()) {

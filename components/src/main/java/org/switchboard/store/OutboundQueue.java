@@ -11,10 +11,13 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.switchboard.channel.ClaimFilter;
+
 /**
- * The outbound SMS table as a dispatch queue: one modem's dispatcher claims one due row at a time (single SMS in lane 0
- * before broadcasts in lane 1), then reports what became of it. A row is SENDING only while one modem has it in hand,
- * so after a crash only those rows can go out twice. Each method is one short transaction.
+ * The outbound SMS table as a dispatch queue: each channel line's dispatcher claims one due row at a time that its
+ * channel may carry (single SMS in lane 0 before broadcasts in lane 1), then reports what became of it. A row is
+ * SENDING only while one line has it in hand, so after a crash only those rows can go out twice. Each method is one
+ * short transaction.
  */
 public final class OutboundQueue {
     private final DataSource dataSource;
@@ -24,9 +27,10 @@ public final class OutboundQueue {
     }
 
     /**
-     * Takes the next due SMS for {@code modem}: lane 0 before lane 1, oldest first; it becomes SENDING with one more
-     * attempt. SKIP LOCKED lets every modem's dispatcher (and other hub nodes) claim at once without ever getting the
-     * same row, and without waiting for each other. Empty when nothing is due at {@code now}.
+     * Takes the next due SMS that {@code routing} lets channel {@code channel} carry, for its line {@code line}: lane 0
+     * before lane 1, oldest first; it becomes SENDING with one more attempt. SKIP LOCKED lets every line's dispatcher
+     * (and other hub nodes) claim at once without ever getting the same row, and without waiting for each other. Empty
+     * when nothing is due at {@code now}.
      * <p>
      * A broadcast row whose broadcast was cancelled, or whose recipient opted out, since it was planned is cancelled
      * here instead, the last moment before a modem has it: the planner's cursor does not see a STOP committed during a
@@ -34,11 +38,12 @@ public final class OutboundQueue {
      * are rare, so the claim stays one statement when there are none. Likewise a row whose validity ({@code expires_at},
      * from a sendsms request) has passed fails here with {@value #EXPIRED} rather than going out late.
      */
-    public Optional<OutboundSms> claim(String modem, OffsetDateTime now) {
-        return Sql.inTransaction(dataSource, "claiming an outbound SMS for " + modem, c -> {
+    public Optional<OutboundSms> claim(String channel, String line, OffsetDateTime now, ClaimFilter routing) {
+        return Sql.inTransaction(dataSource, "claiming an outbound SMS for " + channel + " line " + line, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o"
                     + " SET status = CASE WHEN due.stopped IS NULL THEN 'SENDING' WHEN due.stopped = '" + EXPIRED
                     + "' THEN 'FAILED' ELSE 'CANCELLED' END,"
+                    + " channel = CASE WHEN due.stopped IS NULL THEN ? ELSE o.channel END,"
                     + " modem = CASE WHEN due.stopped IS NULL THEN ? ELSE o.modem END,"
                     + " attempts = o.attempts + CASE WHEN due.stopped IS NULL THEN 1 ELSE 0 END,"
                     + " claimed_at = CASE WHEN due.stopped IS NULL THEN ?::timestamptz END,"
@@ -46,13 +51,18 @@ public final class OutboundQueue {
                     + " error = COALESCE(due.stopped, o.error)"
                     + " FROM (SELECT p.id, CASE WHEN p.expires_at <= ? THEN '" + EXPIRED + "' ELSE " + stopped("p")
                     + "       END AS stopped FROM outbound_sms p WHERE p.status = 'PENDING'"
-                    + "       AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= ?)"
+                    + "       AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= ?) AND (" + routing.sql() + ")"
                     + "       ORDER BY p.lane, p.id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) due"
                     + " WHERE o.id = due.id RETURNING " + prefixed("o.", Sql.OUTBOUND_COLUMNS) + ", due.stopped")) {
-                ps.setString(1, modem);
-                ps.setObject(2, now);
-                ps.setObject(3, now);
-                ps.setObject(4, now);
+                int i = 1;
+                ps.setString(i++, channel);
+                ps.setString(i++, line);
+                ps.setObject(i++, now);
+                ps.setObject(i++, now);
+                ps.setObject(i++, now);
+                for (Object param : routing.params()) {
+                    Sql.bindOne(c, ps, i++, param);
+                }
                 while (true) {
                     OutboundSms sms;
                     String stopped;
@@ -102,16 +112,17 @@ public final class OutboundQueue {
         }
     }
 
-    /** The modem accepted every part; {@code refs} are its message references, in part order. */
-    public boolean markSent(long id, String modem, int parts, List<Integer> refs) {
+    /** The channel took every part through {@code line}; {@code partRefs} are its references, in part order. */
+    public boolean markSent(long id, String channel, String line, List<String> partRefs) {
         return Sql.inTransaction(dataSource, "marking outbound SMS " + id + " sent", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT', modem = ?, parts = ?,"
-                    + " message_refs = ?, sent_at = now(), error = NULL, error_code = NULL, next_attempt_at = NULL"
-                    + " WHERE id = ?")) {
-                ps.setString(1, modem);
-                ps.setInt(2, parts);
-                ps.setArray(3, c.createArrayOf("integer", refs == null ? new Integer[0] : refs.toArray(new Integer[0])));
-                ps.setLong(4, id);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT', channel = ?,"
+                    + " modem = ?, parts = ?, part_refs = ?, sent_at = now(), error = NULL, error_code = NULL,"
+                    + " next_attempt_at = NULL, avoid_channel = NULL, avoid_until = NULL WHERE id = ?")) {
+                ps.setString(1, channel);
+                ps.setString(2, line);
+                ps.setInt(3, partRefs.size());
+                ps.setArray(4, c.createArrayOf("text", partRefs.toArray(new String[0])));
+                ps.setLong(5, id);
                 return ps.executeUpdate() > 0;
             }
         });
@@ -129,14 +140,18 @@ public final class OutboundQueue {
     }
 
     /**
-     * The modem failed, not the recipient: back to PENDING and due now, for another modem to take, and the attempt is
-     * not counted against the recipient's budget but in {@code requeues}. Cancelled instead as {@link #retryLater} says. False unless the row
-     * was SENDING.
+     * The line or channel failed, not the recipient: back to PENDING and due now, for another line or channel to take,
+     * and the attempt is not counted against the recipient's budget but in {@code requeues}. With {@code avoidChannel}
+     * that channel could not carry this message (its line works): it claims the row again only after
+     * {@code avoidUntil}, so that another channel takes it first. Cancelled instead as {@link #retryLater} says. False
+     * unless the row was SENDING.
      */
-    public boolean requeueAfterModemFault(long id, String error, Integer errorCode, boolean possiblySent) {
-        return update("requeueing outbound SMS " + id + " after a modem fault", "UPDATE outbound_sms o SET"
-                + " attempts = GREATEST(o.attempts - 1, 0), requeues = o.requeues + 1, " + backOrCancelled().replace("('SENDING', 'PENDING')",
-                        "('SENDING')"), error, errorCode, null, possiblySent, id) > 0;
+    public boolean requeue(long id, String error, Integer errorCode, boolean possiblySent, String avoidChannel,
+            OffsetDateTime avoidUntil) {
+        return update("requeueing outbound SMS " + id, "UPDATE outbound_sms o SET"
+                + " attempts = GREATEST(o.attempts - 1, 0), requeues = o.requeues + 1, avoid_channel = ?::text,"
+                + " avoid_until = ?::timestamptz, " + backOrCancelled().replace("('SENDING', 'PENDING')", "('SENDING')"),
+                avoidChannel, avoidUntil, error, errorCode, null, possiblySent, id) > 0;
     }
 
     /** The SET and WHERE of a row going back to the queue (or cancelled), for error, code, due time, possiblySent, id. */
@@ -158,8 +173,8 @@ public final class OutboundQueue {
     }
 
     /**
-     * At start-up: rows left SENDING by a crash go back to PENDING, due now, marked possible_duplicate, since the modem
-     * may have accepted them before the crash (at most one per modem); CANCELLED instead as {@link #retryLater} says.
+     * At start-up: rows left SENDING by a crash go back to PENDING, due now, marked possible_duplicate, since the
+     * channel may have accepted them before the crash (at most one per line); CANCELLED instead as {@link #retryLater} says.
      * The interrupted attempt still counts, so an SMS
      * that crashes the hub cannot loop forever. Call this only while no other dispatcher shares the database.
      * Returns how many rows went back.

@@ -4,10 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A stored outbound SMS and its sending state; {@code messageRefs} are the modem's references, one per part. {@code lane}
- * 0 (single SMS) goes before 1 (broadcasts); {@code errorCode} is the +CMS/+CME code of the last failure;
- * {@code possibleDuplicate} says it may have gone out twice (a send interrupted after the modem had it); {@code requeues}
- * counts the times a modem's fault sent it back to the queue.
+ * A stored outbound SMS and its sending state. {@code channel} carried it through its line {@code modem} (a modem's
+ * name), and {@code partRefs} are the channel's references, one per part. {@code lane} 0 (single SMS) goes before 1
+ * (broadcasts); {@code errorCode} is the transport's code of the last failure (+CMS/+CME ERROR); {@code
+ * possibleDuplicate} says it may have gone out twice (a send interrupted after the channel had it); {@code requeues}
+ * counts the times a line or channel sent it back to the queue; {@code kind} is text or binary.
  */
 public record OutboundSms(
         long id,
@@ -21,7 +22,7 @@ public record OutboundSms(
         OffsetDateTime nextAttemptAt,
         String modem,
         Integer parts,
-        List<Integer> messageRefs,
+        List<String> partRefs,
         String error,
         OffsetDateTime createdAt,
         OffsetDateTime sentAt,
@@ -29,9 +30,11 @@ public record OutboundSms(
         int lane,
         Integer errorCode,
         boolean possibleDuplicate,
-        int requeues) {
+        int requeues,
+        String channel,
+        String kind) {
 
     public OutboundSms {
-        messageRefs = messageRefs == null ? List.of() : List.copyOf(messageRefs);
+        partRefs = partRefs == null ? List.of() : List.copyOf(partRefs);
     }
 }

@@ -15,8 +15,8 @@ public final class Sql {
 
     /** The columns {@link #outbound} reads. */
     static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
-            + " next_attempt_at, modem, parts, message_refs, error, created_at, sent_at, broadcast_id, lane, error_code,"
-            + " possible_duplicate, requeues";
+            + " next_attempt_at, modem, parts, part_refs, error, created_at, sent_at, broadcast_id, lane, error_code,"
+            + " possible_duplicate, requeues, channel, kind";
 
     private Sql() {
     }
@@ -43,6 +43,17 @@ public final class Sql {
             }
         } catch (SQLException e) {
             throw new StoreException(what, e);
+        }
+    }
+
+    /** Binds one parameter: a {@code String[]} or {@code Integer[]} as an SQL array, anything else as itself. */
+    public static void bindOne(Connection c, java.sql.PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof String[] texts) {
+            ps.setArray(index, c.createArrayOf("text", texts));
+        } else if (value instanceof Integer[] numbers) {
+            ps.setArray(index, c.createArrayOf("int4", numbers));
+        } else {
+            ps.setObject(index, value);
         }
     }
 
@@ -75,16 +86,16 @@ public final class Sql {
         return rs.wasNull() ? null : v;
     }
 
-    static List<Integer> intList(ResultSet rs, String column) throws SQLException {
+    static List<String> textList(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         if (array == null) {
             return List.of();
         }
         try {
             Object[] values = (Object[]) array.getArray();
-            List<Integer> list = new ArrayList<>(values.length);
+            List<String> list = new ArrayList<>(values.length);
             for (Object v : values) {
-                list.add(((Number) v).intValue());
+                list.add((String) v);
             }
             return list;
         } finally {
@@ -125,7 +136,7 @@ public final class Sql {
                 time(rs, "next_attempt_at"),
                 rs.getString("modem"),
                 nullableInt(rs, "parts"),
-                intList(rs, "message_refs"),
+                textList(rs, "part_refs"),
                 rs.getString("error"),
                 time(rs, "created_at"),
                 time(rs, "sent_at"),
@@ -133,6 +144,8 @@ public final class Sql {
                 rs.getInt("lane"),
                 nullableInt(rs, "error_code"),
                 rs.getBoolean("possible_duplicate"),
-                rs.getInt("requeues"));
+                rs.getInt("requeues"),
+                rs.getString("channel"),
+                rs.getString("kind"));
     }
 }

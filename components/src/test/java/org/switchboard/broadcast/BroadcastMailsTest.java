@@ -31,8 +31,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.broadcast.Plan.MissingPlaceholder;
 import org.switchboard.broadcast.Plan.Planned;
 import org.switchboard.broadcast.Plan.Recipient;
@@ -92,7 +92,7 @@ class BroadcastMailsTest {
         assertTrue(body.contains("4 contacts opted out, 2 invalid numbers, 1 duplicate number"), body);
         assertTrue(body.contains("1378 in all, up to 2 per message"), body);
         // 1378 parts over 4 modems at 6 s a part: 345 parts each, 2070 s
-        assertTrue(body.contains("about 35 min on 4 modems"), body);
+        assertTrue(body.contains("about 35 min on 4 lines"), body);
         assertTrue(body.contains("--- to Budi Santoso (+6281200000001) (1 SMS part)\nHalo Budi, pengumuman kelulusan."),
                 body);
         assertTrue(body.contains("--- to Siti Bcc: evil@example.com (+6281200000002) (2 SMS parts)"), body);
@@ -106,7 +106,7 @@ class BroadcastMailsTest {
         MimeMessage mail = roundTrip(mails.preview(SESSION, SETTINGS, broadcast(3, null), plan, null, 0, 6.0));
         assertNull(mail.getHeader("In-Reply-To"));
         String body = (String) mail.getContent();
-        assertTrue(body.contains("unknown: no modem is up right now"), body);
+        assertTrue(body.contains("unknown: no line is up right now"), body);
         assertTrue(body.contains("--- to +6281200000001 (1 SMS part)"), body);
     }
 

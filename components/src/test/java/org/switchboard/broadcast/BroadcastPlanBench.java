@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.switchboard.channel.modem.GsmParts;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.TestDatabases;
 import org.switchboard.store.TestDatabases.TestDatabase;
@@ -49,7 +50,7 @@ public final class BroadcastPlanBench {
             System.out.printf(Locale.ROOT, "plan: contacts created in %,d ms (1%% opted out)%n",
                     (System.nanoTime() - t0) / 1_000_000);
 
-            BroadcastPlanner planner = new BroadcastPlanner(db.dataSource(), new PhoneNumbers("ID"));
+            BroadcastPlanner planner = new BroadcastPlanner(db.dataSource(), new PhoneNumbers("ID"), new GsmParts());
             // Warm-up on one school (a tenth of the contacts), so the timed run measures a warm JIT.
             Plan warm = planner.plan(new BroadcastRequest("bench@school.example", "api", null, null,
                     Map.of("school", "SMA 3"), TEMPLATE, true));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,7 @@ import org.switchboard.broadcast.Plan.Planned;
 import org.switchboard.broadcast.Plan.Recipient;
 import org.switchboard.broadcast.Plan.Refused;
 import org.switchboard.broadcast.Plan.Sample;
-import java.time.OffsetDateTime;
-
+import org.switchboard.channel.modem.GsmParts;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewInbound;
@@ -42,7 +42,7 @@ class BroadcastPlannerTest {
     void contacts() {
         fx = new BroadcastFixtures(db.dataSource());
         fx.emptyTables();
-        planner = new BroadcastPlanner(db.dataSource(), new PhoneNumbers("ID"));
+        planner = new BroadcastPlanner(db.dataSource(), new PhoneNumbers("ID"), new GsmParts());
         store = new BroadcastStore(db.dataSource());
         fx.contact("+6281200000001", "Budi Santoso", Map.of("school", "SMA 1", "major", "IPA"));
         fx.contact("+6281200000002", "Siti Aminah", Map.of("school", "SMA 1", "major", "IPS"));
@@ -225,7 +225,7 @@ class BroadcastPlannerTest {
         MessageStore messages = new MessageStore(db.dataSource());
         messages.storeOutbound(new NewOutbound("+6281200000002", "Balasan staf", "email-reply", "<r-stop@mail>", STAFF));
 
-        messages.storeInbound(new NewInbound("gsm1", "+6281200000002", "STOP", 1, false, OffsetDateTime.now()));
+        messages.storeInbound(new NewInbound("modems", "gsm1", "+6281200000002", "STOP", 1, false, OffsetDateTime.now()));
 
         try (var c = db.dataSource().getConnection(); var st = c.createStatement();
                 var rs = st.executeQuery("SELECT broadcast_id, status, error FROM outbound_sms"

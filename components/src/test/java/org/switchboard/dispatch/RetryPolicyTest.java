@@ -6,21 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.channel.SubmitFailure;
+import org.switchboard.channel.SubmitFailure.Retry;
 import org.switchboard.dispatch.RetryPolicy.Action;
 
 class RetryPolicyTest {
     private final RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
-    private static SendFailure recipient(boolean retryable) {
-        return new SendFailure("+CMS ERROR", 42, false, retryable, false);
+    private static SubmitFailure recipient(boolean retryable) {
+        return failure("+CMS ERROR", 42, retryable ? Retry.HERE : Retry.PERMANENT, false);
+    }
+
+    private static SubmitFailure failure(String reason, Integer code, Retry retry, boolean possiblySent) {
+        return new SubmitFailure(reason, retry, retry == Retry.ELSEWHERE, code, possiblySent, null);
     }
 
     @Test
-    void aModemFaultGoesBackAtOnceWhateverTheAttempts() {
-        SendFailure noNetwork = new SendFailure("no network service", 331, true, true, false);
+    void aLineFaultGoesBackAtOnceWhateverTheAttempts() {
+        SubmitFailure noNetwork = failure("no network service", 331, Retry.ELSEWHERE, false);
         assertEquals(new RetryPolicy.Decision(Action.REQUEUE, Duration.ZERO), policy.decide(noNetwork, 1));
         assertEquals(Action.REQUEUE, policy.decide(noNetwork, 99).action());
-        SendFailure simGone = new SendFailure("SIM not inserted", 310, true, false, false);
+        SubmitFailure simGone = failure("SIM not inserted", 310, Retry.ELSEWHERE, false);
         assertEquals(Action.REQUEUE, policy.decide(simGone, 1).action(), "the modem's permanent fault is not the recipient's");
     }
 
@@ -47,26 +53,26 @@ class RetryPolicyTest {
     }
 
     @Test
-    void aModemFaultFailsOnceTheRequeuesAreSpent() {
+    void aLineFaultFailsOnceTheRequeuesAreSpent() {
         RetryPolicy bounded = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5), 3);
-        SendFailure timeout = new SendFailure("no answer from the modem", null, true, true, false);
+        SubmitFailure timeout = failure("no answer from the modem", null, Retry.ELSEWHERE, false);
         assertEquals(Action.REQUEUE, bounded.decide(timeout, 1, 2, false).action());
         RetryPolicy.Decision spent = bounded.decide(timeout, 1, 3, false);
         assertEquals(Action.FAIL, spent.action());
-        assertEquals("failed on every modem (3 requeues): no answer from the modem", spent.reason());
+        assertEquals("failed on every line it was tried on (3 requeues): no answer from the modem", spent.reason());
         assertEquals(Action.REQUEUE, policy.decide(timeout, 1, RetryPolicy.DEFAULT_MAX_REQUEUES - 1, false).action());
         assertEquals(Action.FAIL, policy.decide(timeout, 1, RetryPolicy.DEFAULT_MAX_REQUEUES, false).action());
     }
 
     @Test
     void anSmsPossiblySentTwiceIsNotSentAThirdTime() {
-        SendFailure timeoutAfterPdu = new SendFailure("no answer from the modem", null, true, true, true);
+        SubmitFailure timeoutAfterPdu = failure("no answer from the modem", null, Retry.ELSEWHERE, true);
         assertEquals(Action.REQUEUE, policy.decide(timeoutAfterPdu, 1, 0, false).action(), "once: sent again, marked");
         RetryPolicy.Decision again = policy.decide(timeoutAfterPdu, 1, 1, true);
         assertEquals(Action.FAIL, again.action());
         assertEquals("no answer from the modem; it may have gone out twice already, so it is not sent a third time",
                 again.reason());
-        SendFailure partlySent = new SendFailure("+CMS ERROR", 42, false, true, true);
+        SubmitFailure partlySent = failure("+CMS ERROR", 42, Retry.HERE, true);
         assertEquals(Action.FAIL, policy.decide(partlySent, 2, 0, true).action());
         assertEquals(Action.RETRY, policy.decide(recipient(true), 2, 0, true).action(), "a failure surely unsent retries");
     }

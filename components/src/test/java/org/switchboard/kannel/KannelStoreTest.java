@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.channel.ClaimFilter;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.OutboundSms;
@@ -67,33 +68,33 @@ class KannelStoreTest {
     void anSmsPastItsValidityFailsInsteadOfBeingClaimedAndReportsARefusal() {
         // validity 60 minutes (sms()): sent within it, failed after it, with a type 16 report for a mask with 2.
         long late = kannel.store(List.of(sms("+6281298765432", 3, -1))).get(0);
-        assertTrue(queue.claim("m1", OffsetDateTime.now().plusMinutes(61)).isEmpty());
+        assertTrue(queue.claim("modems", "m1", OffsetDateTime.now().plusMinutes(61), ClaimFilter.ANY).isEmpty());
         OutboundSms failed = messages.outbound(late).orElseThrow();
         assertEquals(OutboundStatus.FAILED, failed.status());
         assertEquals("validity expired", failed.error());
         assertEquals(0, failed.attempts());
         assertEquals("16|NACK/validity expired", row("SELECT dlr_type || '|' || reply FROM kannel_dlr WHERE sms_id = " + late));
         long onTime = kannel.store(List.of(sms("+6281234567890", 0, -1))).get(0);
-        assertEquals(onTime, queue.claim("m1", OffsetDateTime.now().plusMinutes(59)).orElseThrow().id());
+        assertEquals(onTime, queue.claim("modems", "m1", OffsetDateTime.now().plusMinutes(59), ClaimFilter.ANY).orElseThrow().id());
         long none = kannel.store(List.of(new NewSendsms("+6281234567891", "no validity", "app", null, 0, null, null, 0,
                 null, -1, -1))).get(0);
-        assertEquals(none, queue.claim("m1", OffsetDateTime.now().plusDays(30)).orElseThrow().id());
+        assertEquals(none, queue.claim("modems", "m1", OffsetDateTime.now().plusDays(30), ClaimFilter.ANY).orElseThrow().id());
     }
 
     @Test
     void aDeferredSmsIsNotClaimedBeforeItsTime() {
         kannel.store(List.of(sms("+6281298765432", 0, 5)));
-        assertTrue(queue.claim("m1", OffsetDateTime.now()).isEmpty());
-        assertTrue(queue.claim("m1", OffsetDateTime.now().plusMinutes(6)).isPresent());
+        assertTrue(queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).isEmpty());
+        assertTrue(queue.claim("modems", "m1", OffsetDateTime.now().plusMinutes(6), ClaimFilter.ANY).isPresent());
     }
 
     @Test
     void sentThenDeliveredGivesTheTwoReportsTheMaskAsksFor() {
         long id = kannel.store(List.of(sms("+6281234567890", 1 | 8, -1))).get(0);
-        OutboundSms claimed = queue.claim("m1", OffsetDateTime.now()).orElseThrow();
+        OutboundSms claimed = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         assertEquals(id, claimed.id());
-        queue.markSent(id, "m1", 1, List.of(7));
-        assertTrue(messages.recordDeliveryReport("m1", 7, "+6281234567890", "delivered", 0).isPresent());
+        queue.markSent(id, "modems", "m1", List.of("m1:7"));
+        assertTrue(messages.recordDeliveryReport("modems", "m1:7", "+6281234567890", "delivered", 0).isPresent());
         List<DlrCall> calls = kannel.claimDue(10, Duration.ofSeconds(30));
         assertEquals(2, calls.size());
         assertEquals(List.of(DlrType.SMSC_ACCEPTED, DlrType.DELIVERED), calls.stream().map(c -> c.report().type()).toList());
@@ -112,21 +113,21 @@ class KannelStoreTest {
         long masked = kannel.store(List.of(sms("+6281234567890", 1, -1))).get(0);
         kannel.store(List.of(sms("+6281298765432", 0, -1))).get(0);
         for (int i = 0; i < 2; i++) {
-            OutboundSms s = queue.claim("m1", OffsetDateTime.now()).orElseThrow();
-            queue.markSent(s.id(), "m1", 1, List.of(s.id() == masked ? 1 : 2));
+            OutboundSms s = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
+            queue.markSent(s.id(), "modems", "m1", List.of(s.id() == masked ? "m1:1" : "m1:2"));
         }
         assertTrue(kannel.claimDue(10, Duration.ofSeconds(30)).isEmpty());
-        messages.recordDeliveryReport("m1", 2, "+6281298765432", "failed", 70);
+        messages.recordDeliveryReport("modems", "m1:2", "+6281298765432", "failed", 70);
         assertTrue(kannel.claimDue(10, Duration.ofSeconds(30)).isEmpty());
     }
 
     @Test
     void aBufferedThenUndeliveredReportGivesTypesFourThenTwo() {
         long id = kannel.store(List.of(sms("+6281234567890", 2 | 4, -1))).get(0);
-        queue.claim("m1", OffsetDateTime.now()).orElseThrow();
-        queue.markSent(id, "m1", 1, List.of(9));
-        messages.recordDeliveryReport("m1", 9, "+6281234567890", "pending", 48);
-        messages.recordDeliveryReport("m1", 9, "+6281234567890", "failed", 70);
+        queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
+        queue.markSent(id, "modems", "m1", List.of("m1:9"));
+        messages.recordDeliveryReport("modems", "m1:9", "+6281234567890", "pending", 48);
+        messages.recordDeliveryReport("modems", "m1:9", "+6281234567890", "failed", 70);
         List<DlrCall> calls = kannel.claimDue(10, Duration.ofSeconds(30));
         assertEquals(List.of(DlrType.BUFFERED, DlrType.UNDELIVERED), calls.stream().map(c -> c.report().type()).toList());
         assertEquals(List.of("Buffered", "Failed"), calls.stream().map(c -> c.report().reply()).toList());
@@ -135,7 +136,7 @@ class KannelStoreTest {
     @Test
     void aFailedSendIsAnSmscRefusalWithItsReasonWhenTheMaskAsksForUndelivered() {
         long id = kannel.store(List.of(sms("+6281234567890", 2, -1))).get(0);
-        queue.claim("m1", OffsetDateTime.now()).orElseThrow();
+        queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.fail(id, "+CMS ERROR: 500", 500);
         List<DlrCall> calls = kannel.claimDue(10, Duration.ofSeconds(30));
         assertEquals(1, calls.size());
@@ -146,8 +147,8 @@ class KannelStoreTest {
     @Test
     void aFailedCallIsDueAgainAfterItsDelayAndADoneOneNever() throws Exception {
         long id = kannel.store(List.of(sms("+6281234567890", 8, -1))).get(0);
-        queue.claim("m1", OffsetDateTime.now()).orElseThrow();
-        queue.markSent(id, "m1", 1, List.of(3));
+        queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
+        queue.markSent(id, "modems", "m1", List.of("m1:3"));
         DlrCall call = kannel.claimDue(10, Duration.ofSeconds(30)).get(0);
         kannel.retryLater(call.id(), 503, "HTTP 503", Duration.ZERO);
         DlrCall again = kannel.claimDue(10, Duration.ofSeconds(30)).get(0);

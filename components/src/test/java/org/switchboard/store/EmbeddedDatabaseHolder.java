@@ -14,7 +14,7 @@ public final class EmbeddedDatabaseHolder {
     public static void main(String[] args) throws InterruptedException {
         Database db = Database.open(DatabaseSettings.embedded(Path.of(args[0])));
         long id = new MessageStore(db.dataSource())
-                .storeInbound(new NewInbound("modem1", "+6281234567890", "left by a killed hub", 1, false,
+                .storeInbound(new NewInbound("modems", "modem1", "+6281234567890", "left by a killed hub", 1, false,
                         OffsetDateTime.now()))
                 .id();
         System.out.println("stored " + id);

@@ -33,7 +33,7 @@ class EmbeddedDatabaseTest {
             assertTrue(db.describe().startsWith("embedded PostgreSQL on 127.0.0.1:"), db.describe());
             assertTrue(db.describe().contains(data.toString()), db.describe());
             id = new MessageStore(db.dataSource())
-                    .storeInbound(new NewInbound("modem1", "+6281234567890", "survives", 1, false, OffsetDateTime.now()))
+                    .storeInbound(new NewInbound("modems", "modem1", "+6281234567890", "survives", 1, false, OffsetDateTime.now()))
                     .id();
         }
         try (Database again = Database.open(DatabaseSettings.embedded(data))) {

@@ -38,14 +38,14 @@ class InboundStoreTest {
     }
 
     private static NewInbound sms(String text) {
-        return new NewInbound("modem1", ANI, text, 1, false, SCTS);
+        return new NewInbound("modems", "modem1", ANI, text, 1, false, SCTS);
     }
 
     @Test
     void theSameSmsReadTwiceIsStoredOnce() {
         StoredInbound first = store.storeInbound(sms("Halo, printer saya rusak"));
         // After a crash between commit and the modem's delete, the SMS is read again, SCTS in another notation.
-        StoredInbound again = store.storeInbound(new NewInbound("modem1", ANI, "Halo, printer saya rusak", 1, false,
+        StoredInbound again = store.storeInbound(new NewInbound("modems", "modem1", ANI, "Halo, printer saya rusak", 1, false,
                 SCTS.withOffsetSameInstant(ZoneOffset.UTC)));
 
         assertFalse(first.duplicate());
@@ -58,15 +58,15 @@ class InboundStoreTest {
     void anotherTextOrTimeOrModemIsAnotherSms() {
         long a = store.storeInbound(sms("one")).id();
         long b = store.storeInbound(sms("two")).id();
-        long c = store.storeInbound(new NewInbound("modem1", ANI, "one", 1, false, SCTS.plusSeconds(1))).id();
-        long d = store.storeInbound(new NewInbound("modem2", ANI, "one", 1, false, SCTS)).id();
+        long c = store.storeInbound(new NewInbound("modems", "modem1", ANI, "one", 1, false, SCTS.plusSeconds(1))).id();
+        long d = store.storeInbound(new NewInbound("modems", "modem2", ANI, "one", 1, false, SCTS)).id();
         assertEquals(4, List.of(a, b, c, d).stream().distinct().count());
     }
 
     @Test
     void aStoredSmsReadsBackWithAllItsFields() {
         String text = "Terima kasih 🙏 مرحبا\r\nline two";
-        long id = store.storeInbound(new NewInbound("modem2", ANI, text, 3, true, SCTS)).id();
+        long id = store.storeInbound(new NewInbound("modems", "modem2", ANI, text, 3, true, SCTS)).id();
 
         InboundSms sms = store.inbound(id).orElseThrow();
         assertEquals("modem2", sms.modem());
@@ -77,7 +77,7 @@ class InboundStoreTest {
         assertEquals(SCTS.toInstant(), sms.receivedAt().toInstant());
         assertEquals(EmailStatus.PENDING, sms.emailStatus());
         assertEquals(0, sms.emailAttempts());
-        assertEquals(MessageStore.fingerprint(new NewInbound("modem2", ANI, text, 3, true, SCTS)), sms.fingerprint());
+        assertEquals(MessageStore.fingerprint(new NewInbound("modems", "modem2", ANI, text, 3, true, SCTS)), sms.fingerprint());
         assertNull(sms.optOutKeyword());
         assertEquals(Optional.empty(), store.inbound(id + 1000));
     }
@@ -93,8 +93,8 @@ class InboundStoreTest {
         // It still goes to the help desk, flagged.
         assertEquals(List.of(stored.id()), store.pendingEmails(10, SCTS.plusDays(1)).stream().map(InboundSms::id).toList());
 
-        assertTrue(store.storeInbound(new NewInbound("m", "+6281111111111", "Stop", 1, false, SCTS)).optOut());
-        assertTrue(store.storeInbound(new NewInbound("m", "+6282222222222", "UNSUBSCRIBE", 1, false, SCTS)).optOut());
+        assertTrue(store.storeInbound(new NewInbound("modems", "m", "+6281111111111", "Stop", 1, false, SCTS)).optOut());
+        assertTrue(store.storeInbound(new NewInbound("modems", "m", "+6282222222222", "UNSUBSCRIBE", 1, false, SCTS)).optOut());
         assertTrue(store.isOptedOut("+6281111111111"));
         assertTrue(store.isOptedOut("+6282222222222"));
     }
@@ -129,7 +129,7 @@ class InboundStoreTest {
 
     @Test
     void anAlphanumericSenderIsStoredAndFlaggedButCannotOptOut() {
-        StoredInbound stored = store.storeInbound(new NewInbound("modem1", "TELKOMSEL", "STOP", 1, false, SCTS));
+        StoredInbound stored = store.storeInbound(new NewInbound("modems", "modem1", "TELKOMSEL", "STOP", 1, false, SCTS));
         assertEquals("STOP", stored.optOutKeyword());
         assertEquals(0, count("SELECT count(*) FROM opt_out"));
     }

@@ -37,9 +37,9 @@ class MessageHistoryTest {
         sql("INSERT INTO contact (number, name, attributes) VALUES (?, 'Budi Santoso', ?::jsonb), (?, 'Siti_Rahma', ?::jsonb)",
                 BUDI, "{\"school\": \"SMA N 1\", \"major\": \"IPA\"}", SITI, "{\"school\": \"SMA N 2\", \"major\": \"IPA\"}");
         // inbound: t0 Budi, t0+1h Siti, t0+2h a stranger (no contact)
-        store.storeInbound(new NewInbound("gsm1", BUDI, "Halo, nilai saya 100% benar?", 1, false, T0));
-        store.storeInbound(new NewInbound("gsm1", SITI, "Jadwal ujian kapan?", 1, false, T0.plusHours(1)));
-        store.storeInbound(new NewInbound("gsm2", STRANGER, "Promo pulsa", 1, false, T0.plusHours(2)));
+        store.storeInbound(new NewInbound("modems", "gsm1", BUDI, "Halo, nilai saya 100% benar?", 1, false, T0));
+        store.storeInbound(new NewInbound("modems", "gsm1", SITI, "Jadwal ujian kapan?", 1, false, T0.plusHours(1)));
+        store.storeInbound(new NewInbound("modems", "gsm2", STRANGER, "Promo pulsa", 1, false, T0.plusHours(2)));
         // outbound, queued at t0+3h .. t0+5h
         long o1 = store.storeOutbound(new NewOutbound(BUDI, "Nilai 100_persen benar", "api", null, "admin")).id();
         long o2 = store.storeOutbound(new NewOutbound(SITI, "Ujian hari Senin", "email-reply", null, "staff@x")).id();

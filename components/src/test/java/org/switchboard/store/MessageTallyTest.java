@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.channel.ClaimFilter;
 
 /** The counts behind /metrics and /api/modems, on a real PostgreSQL: each table lands in its channel and direction. */
 class MessageTallyTest {
@@ -23,12 +24,12 @@ class MessageTallyTest {
         long api1 = store.storeOutbound(new NewOutbound("+6281200000001", "a", NewOutbound.SOURCE_API, null, "admin")).id();
         long api2 = store.storeOutbound(new NewOutbound("+6281200000002", "b", NewOutbound.SOURCE_API, null, "admin")).id();
         store.storeOutbound(new NewOutbound("+6281200000003", "c", NewOutbound.SOURCE_EMAIL_REPLY, "<m1@x>", "staff"));
-        queue.claim("gsm1", OffsetDateTime.now()).orElseThrow();
-        queue.markSent(api1, "gsm1", 1, List.of(7));
-        queue.claim("gsm2", OffsetDateTime.now()).orElseThrow();
+        queue.claim("modems", "gsm1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
+        queue.markSent(api1, "modems", "gsm1", List.of("gsm1:7"));
+        queue.claim("modems", "gsm2", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.fail(api2, "unassigned number", 1);
-        long in1 = store.storeInbound(new NewInbound("gsm1", "+6281300000001", "halo", 1, false, OffsetDateTime.now())).id();
-        store.storeInbound(new NewInbound("gsm2", "+6281300000002", "apa kabar", 1, false, OffsetDateTime.now()));
+        long in1 = store.storeInbound(new NewInbound("modems", "gsm1", "+6281300000001", "halo", 1, false, OffsetDateTime.now())).id();
+        store.storeInbound(new NewInbound("modems", "gsm2", "+6281300000002", "apa kabar", 1, false, OffsetDateTime.now()));
         store.markEmailed(in1, "<e1@x>");
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO voicemail_notify (mailbox, new_count, old_count, notified)"

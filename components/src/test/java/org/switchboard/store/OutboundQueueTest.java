@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.channel.ClaimFilter;
 
 /** The outbound dispatch queue on a real PostgreSQL: lanes, concurrent claims, back-off, modem faults, crash recovery. */
 class OutboundQueueTest {
@@ -83,25 +84,25 @@ class OutboundQueueTest {
         List<Long> broadcast = broadcast(3, "PENDING");
         long reply = single("+6281111111111");
 
-        OutboundSms first = queue.claim("gsm1", now).orElseThrow();
+        OutboundSms first = queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
         assertEquals(reply, first.id());
         assertEquals(OutboundStatus.SENDING, first.status());
         assertEquals("gsm1", first.modem());
         assertEquals(1, first.attempts());
         assertEquals(0, first.lane());
-        OutboundSms second = queue.claim("gsm2", now).orElseThrow();
+        OutboundSms second = queue.claim("modems", "gsm2", now, ClaimFilter.ANY).orElseThrow();
         assertEquals(broadcast.get(0), second.id());
         assertEquals(1, second.lane());
         assertTrue(second.broadcastId() != null);
-        assertEquals(broadcast.get(1), queue.claim("gsm1", now).orElseThrow().id());
-        assertEquals(broadcast.get(2), queue.claim("gsm1", now).orElseThrow().id());
-        assertTrue(queue.claim("gsm1", now).isEmpty());
+        assertEquals(broadcast.get(1), queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow().id());
+        assertEquals(broadcast.get(2), queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow().id());
+        assertTrue(queue.claim("modems", "gsm1", now, ClaimFilter.ANY).isEmpty());
     }
 
     @Test
     void heldBroadcastRowsAreNotClaimed() throws SQLException {
         broadcast(2, "HELD");
-        assertTrue(queue.claim("gsm1", OffsetDateTime.now()).isEmpty());
+        assertTrue(queue.claim("modems", "gsm1", OffsetDateTime.now(), ClaimFilter.ANY).isEmpty());
     }
 
     @Test
@@ -119,7 +120,7 @@ class OutboundQueueTest {
                     start.await();
                     List<Long> mine = new ArrayList<>();
                     Optional<OutboundSms> next;
-                    while ((next = queue.claim(modem, OffsetDateTime.now())).isPresent()) {
+                    while ((next = queue.claim("modems", modem, OffsetDateTime.now(), ClaimFilter.ANY)).isPresent()) {
                         assertEquals(modem, next.get().modem());
                         mine.add(next.get().id());
                     }
@@ -143,15 +144,15 @@ class OutboundQueueTest {
     void aRetryWaitsForItsTimeAndCountsTheAttempt() {
         OffsetDateTime now = OffsetDateTime.now();
         long id = single("+6281111111111");
-        queue.claim("gsm1", now).orElseThrow();
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
 
         assertTrue(queue.retryLater(id, "+CMS ERROR: 42 (Congestion)", 42, now.plusSeconds(30), false));
         OutboundSms waiting = row(id);
         assertEquals(OutboundStatus.PENDING, waiting.status());
         assertEquals(42, waiting.errorCode());
         assertFalse(waiting.possibleDuplicate());
-        assertTrue(queue.claim("gsm1", now.plusSeconds(29)).isEmpty());
-        OutboundSms again = queue.claim("gsm2", now.plusSeconds(30)).orElseThrow();
+        assertTrue(queue.claim("modems", "gsm1", now.plusSeconds(29), ClaimFilter.ANY).isEmpty());
+        OutboundSms again = queue.claim("modems", "gsm2", now.plusSeconds(30), ClaimFilter.ANY).orElseThrow();
         assertEquals(id, again.id());
         assertEquals(2, again.attempts());
         assertEquals("+CMS ERROR: 42 (Congestion)", again.error());
@@ -162,20 +163,20 @@ class OutboundQueueTest {
         OffsetDateTime now = OffsetDateTime.now();
         long id = single("+6281111111111");
         long later = single("+6282222222222");
-        queue.claim("gsm1", now).orElseThrow();
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
 
-        assertTrue(queue.requeueAfterModemFault(id, "+CMS ERROR: 331 (No network service)", 331, false));
+        assertTrue(queue.requeue(id, "+CMS ERROR: 331 (No network service)", 331, false, null, null));
         OutboundSms requeued = row(id);
         assertEquals(OutboundStatus.PENDING, requeued.status());
         assertEquals(0, requeued.attempts());
         assertNull(requeued.nextAttemptAt());
         assertFalse(requeued.possibleDuplicate());
         // Due now and still first in line: the next free modem takes it before the SMS queued after it.
-        OutboundSms taken = queue.claim("gsm2", now).orElseThrow();
+        OutboundSms taken = queue.claim("modems", "gsm2", now, ClaimFilter.ANY).orElseThrow();
         assertEquals(id, taken.id());
         assertEquals(1, taken.attempts());
-        assertEquals(later, queue.claim("gsm3", now).orElseThrow().id());
-        assertFalse(queue.requeueAfterModemFault(later + 1000, "no such row", null, false));
+        assertEquals(later, queue.claim("modems", "gsm3", now, ClaimFilter.ANY).orElseThrow().id());
+        assertFalse(queue.requeue(later + 1000, "no such row", null, false, null, null));
     }
 
     @Test
@@ -183,16 +184,16 @@ class OutboundQueueTest {
         OffsetDateTime now = OffsetDateTime.now();
         long dropped = single("+6281111111111");
         long noAnswer = single("+6282222222222");
-        queue.claim("gsm1", now).orElseThrow();
-        queue.claim("gsm2", now).orElseThrow();
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
+        queue.claim("modems", "gsm2", now, ClaimFilter.ANY).orElseThrow();
 
-        assertTrue(queue.requeueAfterModemFault(dropped, "link to modem gsm1 lost while sending", null, true));
+        assertTrue(queue.requeue(dropped, "link to modem gsm1 lost while sending", null, true, null, null));
         assertTrue(queue.retryLater(noAnswer, "no +CMGS in answer", null, now, true));
         assertTrue(row(dropped).possibleDuplicate());
         assertTrue(row(noAnswer).possibleDuplicate());
         // The flag stays through later attempts and the final outcome.
-        queue.claim("gsm3", now).orElseThrow();
-        assertTrue(queue.markSent(dropped, "gsm3", 1, List.of(9)));
+        queue.claim("modems", "gsm3", now, ClaimFilter.ANY).orElseThrow();
+        assertTrue(queue.markSent(dropped, "modems", "gsm3", List.of("gsm3:9")));
         assertTrue(row(dropped).possibleDuplicate());
     }
 
@@ -200,7 +201,7 @@ class OutboundQueueTest {
     void aFailedSmsKeepsItsReasonAndCode() {
         OffsetDateTime now = OffsetDateTime.now();
         long id = single("+6281111111111");
-        queue.claim("gsm1", now).orElseThrow();
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
 
         assertTrue(queue.fail(id, "sending SMS on gsm1: +CMS ERROR: 21 (Short message transfer rejected)", 21));
         OutboundSms failed = row(id);
@@ -209,26 +210,26 @@ class OutboundQueueTest {
         assertEquals("sending SMS on gsm1: +CMS ERROR: 21 (Short message transfer rejected)", failed.error());
         // A finished SMS never returns to the queue.
         assertFalse(queue.retryLater(id, "late", null, now, false));
-        assertFalse(queue.requeueAfterModemFault(id, "late", null, false));
+        assertFalse(queue.requeue(id, "late", null, false, null, null));
         assertFalse(queue.fail(id, "late", 1));
         assertEquals(21, row(id).errorCode());
-        assertTrue(queue.claim("gsm1", now).isEmpty());
+        assertTrue(queue.claim("modems", "gsm1", now, ClaimFilter.ANY).isEmpty());
     }
 
     @Test
     void aSentSmsKeepsModemPartsAndReferences() {
         long id = single("+6281111111111");
         OffsetDateTime now = OffsetDateTime.now();
-        queue.claim("gsm1", now).orElseThrow();
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
         queue.retryLater(id, "+CMS ERROR: 42", 42, now, false);
-        queue.claim("gsm2", now).orElseThrow();
+        queue.claim("modems", "gsm2", now, ClaimFilter.ANY).orElseThrow();
 
-        assertTrue(queue.markSent(id, "gsm2", 2, List.of(17, 18)));
+        assertTrue(queue.markSent(id, "modems", "gsm2", List.of("gsm2:17", "gsm2:18")));
         OutboundSms sent = row(id);
         assertEquals(OutboundStatus.SENT, sent.status());
         assertEquals("gsm2", sent.modem());
         assertEquals(2, sent.parts());
-        assertEquals(List.of(17, 18), sent.messageRefs());
+        assertEquals(List.of("gsm2:17", "gsm2:18"), sent.partRefs());
         assertTrue(sent.sentAt() != null);
         assertNull(sent.error());
         assertNull(sent.errorCode());
@@ -241,9 +242,9 @@ class OutboundQueueTest {
         long a = single("+6281111111111");
         long b = single("+6282222222222");
         long c = single("+6283333333333");
-        queue.claim("gsm1", now);
-        queue.claim("gsm2", now);
-        queue.markSent(a, "gsm1", 1, List.of(5));
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY);
+        queue.claim("modems", "gsm2", now, ClaimFilter.ANY);
+        queue.markSent(a, "modems", "gsm1", List.of("gsm1:5"));
 
         assertEquals(1, queue.requeueInterrupted());
         assertEquals(OutboundStatus.SENT, row(a).status());
@@ -252,7 +253,7 @@ class OutboundQueueTest {
         assertEquals(OutboundStatus.PENDING, back.status());
         assertTrue(back.possibleDuplicate());
         assertFalse(row(c).possibleDuplicate(), "a row never claimed cannot have gone out");
-        OutboundSms reclaimed = queue.claim("gsm1", now).orElseThrow();
+        OutboundSms reclaimed = queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
         assertEquals(b, reclaimed.id());
         assertEquals(2, reclaimed.attempts(), "the interrupted attempt counts, so a row that crashes the hub cannot loop");
 
@@ -287,15 +288,15 @@ class OutboundQueueTest {
         optOut(stopped);
         long reply = single(stopped);
 
-        assertEquals(reply, queue.claim("gsm1", now).orElseThrow().id(), "a staff reply goes whatever the opt-outs say");
-        OutboundSms claimed = queue.claim("gsm1", now).orElseThrow();
+        assertEquals(reply, queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow().id(), "a staff reply goes whatever the opt-outs say");
+        OutboundSms claimed = queue.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow();
         assertEquals(open.get(0), claimed.id());
         for (long id : cancelled) {
             assertEquals(OutboundStatus.CANCELLED, row(id).status());
             assertEquals("broadcast cancelled", row(id).error());
             assertEquals(0, row(id).attempts());
         }
-        assertTrue(queue.claim("gsm1", now).isEmpty());
+        assertTrue(queue.claim("modems", "gsm1", now, ClaimFilter.ANY).isEmpty());
         assertEquals(OutboundStatus.CANCELLED, row(open.get(1)).status());
         assertEquals("opted out (STOP) after the broadcast was planned", row(open.get(1)).error());
     }
@@ -305,14 +306,14 @@ class OutboundQueueTest {
         OffsetDateTime now = OffsetDateTime.now();
         List<Long> ids = broadcast(3, "PENDING");
         long reply = single(row(ids.get(1)).recipient());
-        assertEquals(reply, queue.claim("gsm4", now).orElseThrow().id());
-        queue.claim("gsm1", now);
-        queue.claim("gsm2", now);
-        queue.claim("gsm3", now);
+        assertEquals(reply, queue.claim("modems", "gsm4", now, ClaimFilter.ANY).orElseThrow().id());
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY);
+        queue.claim("modems", "gsm2", now, ClaimFilter.ANY);
+        queue.claim("modems", "gsm3", now, ClaimFilter.ANY);
         optOut(row(ids.get(1)).recipient());
         cancelBroadcastOf(ids.get(0));
 
-        assertTrue(queue.requeueAfterModemFault(ids.get(0), "link lost", null, true));
+        assertTrue(queue.requeue(ids.get(0), "link lost", null, true, null, null));
         assertTrue(queue.retryLater(ids.get(1), "congestion", 42, now.plusSeconds(1), false));
         assertTrue(queue.retryLater(reply, "congestion", 42, now.minusSeconds(1), false));
         assertEquals(1, queue.requeueInterrupted());
@@ -325,20 +326,20 @@ class OutboundQueueTest {
         assertEquals(Optional.of("broadcast cancelled"), queue.cancelledBecause(ids.get(0)));
         assertEquals(Optional.empty(), queue.cancelledBecause(reply), "queued again, not cancelled");
         assertEquals(OutboundStatus.PENDING, row(reply).status(), "a staff reply to an opted-out number still goes");
-        assertEquals(reply, queue.claim("gsm4", now).orElseThrow().id());
-        assertTrue(queue.claim("gsm4", now).isEmpty());
+        assertEquals(reply, queue.claim("modems", "gsm4", now, ClaimFilter.ANY).orElseThrow().id());
+        assertTrue(queue.claim("modems", "gsm4", now, ClaimFilter.ANY).isEmpty());
     }
 
     @Test
     void aRowInAModemsHandWhenItsNumberOptsOutIsCancelledWithTheKeyword() throws SQLException {
         OffsetDateTime now = OffsetDateTime.now();
         List<Long> ids = broadcast(2, "PENDING");
-        queue.claim("gsm1", now);
-        queue.claim("gsm2", now);
+        queue.claim("modems", "gsm1", now, ClaimFilter.ANY);
+        queue.claim("modems", "gsm2", now, ClaimFilter.ANY);
         optOut(row(ids.get(0)).recipient());
         optOut(row(ids.get(1)).recipient());
         assertTrue(queue.retryLater(ids.get(0), "congestion", 42, now.plusSeconds(1), false));
-        assertTrue(queue.requeueAfterModemFault(ids.get(1), "link lost", null, false));
+        assertTrue(queue.requeue(ids.get(1), "link lost", null, false, null, null));
         for (long id : ids) {
             assertEquals(OutboundStatus.CANCELLED, row(id).status(), "row " + id);
             assertEquals("opted out (STOP) after the broadcast was planned", row(id).error());
@@ -350,12 +351,12 @@ class OutboundQueueTest {
         OffsetDateTime now = OffsetDateTime.now();
         long id = single("+6281111111111");
         for (int i = 1; i <= 3; i++) {
-            queue.claim("gsm" + i, now);
-            assertTrue(queue.requeueAfterModemFault(id, "no answer from the modem", null, false));
+            queue.claim("modems", "gsm" + i, now, ClaimFilter.ANY);
+            assertTrue(queue.requeue(id, "no answer from the modem", null, false, null, null));
             assertEquals(i, row(id).requeues());
             assertEquals(0, row(id).attempts());
         }
-        queue.claim("gsm4", now);
+        queue.claim("modems", "gsm4", now, ClaimFilter.ANY);
         assertTrue(queue.retryLater(id, "congestion", 42, now, false));
         assertEquals(3, row(id).requeues(), "a recipient-side failure is no requeue");
     }

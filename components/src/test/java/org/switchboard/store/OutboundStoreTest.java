@@ -1,7 +1,5 @@
 package org.switchboard.store;
 
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class OutboundStoreTest {
         assertEquals(OutboundStatus.PENDING, sms.status());
         assertEquals(0, sms.attempts());
         assertNull(sms.parts());
-        assertEquals(List.of(), sms.messageRefs());
+        assertEquals(List.of(), sms.partRefs());
         assertTrue(sms.createdAt() != null);
         assertNull(sms.broadcastId());
         assertEquals(0, sms.lane());
@@ -76,7 +75,7 @@ class OutboundStoreTest {
     @Test
     void optOutsAreKnownToTheQueue() {
         assertFalse(store.isOptedOut(TO));
-        store.storeInbound(new NewInbound("modem1", TO, "STOP", 1, false, OffsetDateTime.now()));
+        store.storeInbound(new NewInbound("modems", "modem1", TO, "STOP", 1, false, OffsetDateTime.now()));
         assertTrue(store.isOptedOut(TO));
     }
 
@@ -85,7 +84,7 @@ class OutboundStoreTest {
         long older = store.storeOutbound(new NewOutbound("+6281200000001", "a", "api", null, "admin")).id();
         long newer = store.storeOutbound(new NewOutbound("+6281200000002", "b", "api", null, "admin")).id();
         try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT',"
-                + " modem = 'gsm1', message_refs = '{7}', sent_at = now() - (? * interval '1 minute') WHERE id = ?")) {
+                + " channel = 'modems', modem = 'gsm1', part_refs = '{gsm1:7}', sent_at = now() - (? * interval '1 minute') WHERE id = ?")) {
             ps.setInt(1, 10);
             ps.setLong(2, older);
             ps.executeUpdate();
@@ -95,10 +94,10 @@ class OutboundStoreTest {
         }
 
         // The network reports the older one (256 SMS ago, same reference), in national form.
-        assertEquals(Optional.of(older), store.recordDeliveryReport("gsm1", 7, "081200000001", "delivered", 0));
-        assertEquals(Optional.of(newer), store.recordDeliveryReport("gsm1", 7, "+6281200000002", "pending", 32));
-        assertEquals(Optional.of(newer), store.recordDeliveryReport("gsm1", 7, "+6281200000002", "delivered", 0));
+        assertEquals(Optional.of(older), store.recordDeliveryReport("modems", "gsm1:7", "081200000001", "delivered", 0));
+        assertEquals(Optional.of(newer), store.recordDeliveryReport("modems", "gsm1:7", "+6281200000002", "pending", 32));
+        assertEquals(Optional.of(newer), store.recordDeliveryReport("modems", "gsm1:7", "+6281200000002", "delivered", 0));
         // A repeated final report finds nothing left to update, and the caller retries or gives up.
-        assertEquals(Optional.empty(), store.recordDeliveryReport("gsm1", 7, "+6281200000002", "delivered", 0));
+        assertEquals(Optional.empty(), store.recordDeliveryReport("modems", "gsm1:7", "+6281200000002", "delivered", 0));
     }
 }

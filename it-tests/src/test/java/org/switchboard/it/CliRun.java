@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 
-import org.switchboard.hub.config.Settings;
 import org.switchboard.hub.cli.SwitchboardCommand;
+import org.switchboard.hub.config.Settings;
 import picocli.CommandLine;
 
 /** One {@code switchboard ...} command run in this JVM with the given settings, as a shell would: exit code and output. */

@@ -6,11 +6,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.switchboard.channel.Channels;
+import org.switchboard.channel.modem.ModemChannel;
 import org.switchboard.dispatch.RetryPolicy;
+import org.switchboard.hub.channels.ChannelsLifecycle;
+import org.switchboard.hub.channels.DispatchLatency;
 import org.switchboard.hub.channels.DispatchRoute;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalWriter;
@@ -25,7 +32,7 @@ import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
  * Outbound dispatch as issue 4 asks it to be measured: one CamelContext with a DispatchRoute for each of 16 simulated
- * modems over TCP, on PostgreSQL at 127.0.0.1, the journal on. (1) Zero network latency: a broadcast of 20,000 lane-1
+ * modems (the lines of one modem channel) over TCP, on PostgreSQL at 127.0.0.1, the journal on. (1) Zero network latency: a broadcast of 20,000 lane-1
  * rows, SMS per second. (2) 3 s network latency per SMS: 10 rows per modem; ideal = rows x 3 s / modems, efficiency =
  * ideal / elapsed. The clock runs from the rows' insertion (dispatchers already idling) until the last one is SENT.
  * Prints; asserts nothing. {@code ./bench dispatch [rows] [modems]}.
@@ -51,9 +58,15 @@ public final class DispatchBench {
                     new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(5)), Duration.ofSeconds(1),
                     Duration.ofSeconds(30), 0);
             JournalEventNotifier.install(camel, journal);
+            Map<String, String> modemOptions = new LinkedHashMap<>();
             for (SimModem m : sim.modems()) {
-                String name = "gsm" + m.id();
-                camel.addRoutes(new DispatchRoute(name, "modem:" + name + "?host=127.0.0.1&port=" + m.port(), queue, options));
+                modemOptions.put("gsm" + m.id(), "host=127.0.0.1&port=" + m.port());
+            }
+            ModemChannel channel = new ModemChannel("modems", modemOptions, 6);
+            Channels channels = new Channels(List.of(channel), Map.of());
+            ChannelsLifecycle.install(channels, camel);
+            for (String line : channel.lines()) {
+                camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options, DispatchLatency.NONE));
             }
             camel.start();
             ModemComponent component = camel.getComponent("modem", ModemComponent.class);

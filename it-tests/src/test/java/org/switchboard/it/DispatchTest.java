@@ -148,7 +148,7 @@ class DispatchTest {
         // Modem 1 may have had nothing in hand when it went (its dispatcher checks its health before each claim), but
         // modem 2 surely had: the PDU it took before dropping the link went back to the queue.
         assertTrue(journal.stream().anyMatch(h -> "requeued".equals(h.get("hop"))
-                && String.valueOf(h.get("detail")).startsWith("modem gsm2 failed")), "gsm2's SMS went back to the queue");
+                && String.valueOf(h.get("detail")).startsWith("line gsm2 of channel modems failed")), "gsm2's SMS went back to the queue");
         assertEquals(400, journal.stream().filter(h -> "sent".equals(h.get("hop")) && h.get("error") == null).count());
     }
 
@@ -283,7 +283,7 @@ class DispatchTest {
                 new NewOutbound(cursed, "Jadwal ujian", NewOutbound.SOURCE_API, null, "admin")).id();
 
         await().atMost(WAIT).until(() -> "FAILED".equals(row(id).get("status")));
-        assertTrue(String.valueOf(row(id).get("error")).startsWith("failed on every modem (4 requeues)"),
+        assertTrue(String.valueOf(row(id).get("error")).startsWith("failed on every line it was tried on (4 requeues)"),
                 String.valueOf(row(id).get("error")));
         assertEquals(4, count("SELECT requeues FROM outbound_sms WHERE id = ?", id));
     }

@@ -3,18 +3,17 @@ package org.switchboard.it;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
-
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.sip.Sipp;

@@ -1,10 +1,9 @@
 package org.switchboard.hub;
 
-import org.switchboard.hub.config.Settings;
-import org.switchboard.hub.embedded.EmbeddedMail;
-
 import java.util.Map;
 
+import org.switchboard.hub.config.Settings;
+import org.switchboard.hub.embedded.EmbeddedMail;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.store.Database;

@@ -1,9 +1,5 @@
 package org.switchboard.hub;
 
-import org.switchboard.hub.channels.ModemPool;
-import org.switchboard.hub.config.Settings;
-import org.switchboard.hub.embedded.EmbeddedMail;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,58 +22,63 @@ import org.switchboard.auth.RateLimiter;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Sessions;
 import org.switchboard.auth.UserStore;
+import org.switchboard.broadcast.BroadcastAudience;
+import org.switchboard.broadcast.BroadcastPlanner;
+import org.switchboard.broadcast.BroadcastRecipients;
+import org.switchboard.broadcast.BroadcastReport;
+import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.broadcast.BroadcastTimeline;
+import org.switchboard.channel.ChannelRules;
+import org.switchboard.channel.Channels;
+import org.switchboard.channel.SmsChannel;
+import org.switchboard.channel.modem.ModemChannel;
+import org.switchboard.contacts.ContactStore;
+import org.switchboard.contacts.SegmentStore;
 import org.switchboard.deadletter.DeadLetters;
 import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.dispatch.RetryPolicy;
-import org.switchboard.hub.mail.SmtpSender;
-import org.switchboard.hub.monitor.MailServer;
-import org.switchboard.hub.api.ModemReport;
-import org.switchboard.hub.monitor.Monitoring;
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.channels.DispatchRoute;
-import org.switchboard.hub.monitor.MetricsRoute;
-import org.switchboard.hub.api.ModemsApiRoute;
-import org.switchboard.contacts.ContactStore;
-import org.switchboard.contacts.SegmentStore;
-import org.switchboard.hub.http.SwitchboardJetty;
 import org.switchboard.hub.api.AccountsApiRoute;
-import org.switchboard.hub.dashboard.SessionRoute;
+import org.switchboard.hub.api.BroadcastApiRoute;
 import org.switchboard.hub.api.ContactsApiRoute;
-import org.switchboard.hub.dashboard.DashboardRoute;
-import org.switchboard.hub.smstoemail.EmailOutboxRoute;
 import org.switchboard.hub.api.HttpApiRoute;
-import org.switchboard.hub.kannel.KannelDlrRoute;
-import org.switchboard.hub.kannel.KannelSendsmsRoute;
-import org.switchboard.kannel.GroupCommit;
-import org.switchboard.kannel.KannelStore;
 import org.switchboard.hub.api.MessageHistoryApiRoute;
+import org.switchboard.hub.api.ModemReport;
+import org.switchboard.hub.api.ModemsApiRoute;
 import org.switchboard.hub.api.OpenApiRoute;
 import org.switchboard.hub.api.SmsApiRoute;
-import org.switchboard.hub.api.BroadcastApiRoute;
+import org.switchboard.hub.channels.ChannelDefinitions;
+import org.switchboard.hub.channels.ChannelsLifecycle;
+import org.switchboard.hub.channels.DispatchRoute;
+import org.switchboard.hub.channels.SmsInboundRoute;
+import org.switchboard.hub.channels.StatusReportRoute;
+import org.switchboard.hub.config.Settings;
+import org.switchboard.hub.dashboard.DashboardRoute;
+import org.switchboard.hub.dashboard.SessionRoute;
 import org.switchboard.hub.emailtosms.BroadcastConfirmationRoute;
 import org.switchboard.hub.emailtosms.BroadcastReportRoute;
 import org.switchboard.hub.emailtosms.BroadcastRequestRoute;
 import org.switchboard.hub.emailtosms.EmailToSmsRoute;
-import org.switchboard.hub.channels.SmsInboundRoute;
+import org.switchboard.hub.embedded.EmbeddedMail;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.SwitchboardJetty;
+import org.switchboard.hub.kannel.KannelDlrRoute;
+import org.switchboard.hub.kannel.KannelSendsmsRoute;
+import org.switchboard.hub.mail.SmtpSender;
+import org.switchboard.hub.monitor.MailServer;
+import org.switchboard.hub.monitor.MetricsRoute;
+import org.switchboard.hub.monitor.Monitoring;
+import org.switchboard.hub.smstoemail.EmailOutboxRoute;
 import org.switchboard.hub.voicemail.VoicemailEmailRoute;
 import org.switchboard.hub.voicemail.VoicemailNotificationRoute;
 import org.switchboard.hub.voicemail.VoicemailRoute;
-import org.switchboard.voicemail.MailboxOwners;
-import org.switchboard.voicemail.VoicemailOutbox;
-import org.switchboard.voicemail.VoicemailSpool;
-import org.switchboard.voicemail.VoicemailStore;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalReader;
 import org.switchboard.journal.JournalWriter;
+import org.switchboard.kannel.GroupCommit;
+import org.switchboard.kannel.KannelStore;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.SenderPolicy;
 import org.switchboard.mail.StaffAllowList;
-import org.switchboard.broadcast.BroadcastAudience;
-import org.switchboard.broadcast.BroadcastPlanner;
-import org.switchboard.broadcast.BroadcastRecipients;
-import org.switchboard.broadcast.BroadcastTimeline;
-import org.switchboard.broadcast.BroadcastReport;
-import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.modem.sim.SimOptions;
@@ -88,6 +89,10 @@ import org.switchboard.store.MessageHistory;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.RetryBackoff;
+import org.switchboard.voicemail.MailboxOwners;
+import org.switchboard.voicemail.VoicemailOutbox;
+import org.switchboard.voicemail.VoicemailSpool;
+import org.switchboard.voicemail.VoicemailStore;
 
 /**
  * The whole hub: its database, the embedded mail server and modem simulator when the settings ask for them, the
@@ -151,10 +156,17 @@ public final class Hub implements AutoCloseable {
                 simulatorPorts.add(m.port());
             }
         }
-        modems = settings.modemUris(simulatorPorts);
+        modems = settings.modems(simulatorPorts);
         if (modems.isEmpty()) {
             throw new IllegalStateException("no modem configured (switchboard.modem.NAME=...) and the simulator is off");
         }
+        List<SmsChannel> built = new ArrayList<>();
+        Map<String, ChannelRules> rules = new LinkedHashMap<>();
+        for (ChannelDefinitions.Definition d : ChannelDefinitions.of(settings.withPrefix("switchboard.channel."), modems)) {
+            built.add(new ModemChannel(d.id(), d.modems(), secondsPerPart()));
+            rules.put(d.id(), d.rules());
+        }
+        Channels channels = new Channels(built, rules);
         journal = open(new JournalWriter(database.dataSource()));
         MessageStore store = new MessageStore(database.dataSource());
         OutboundQueue queue = new OutboundQueue(database.dataSource());
@@ -173,6 +185,11 @@ public final class Hub implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport m) {
+                try {
+                    ChannelsLifecycle.install(channels, m.getCamelContext());
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot install the channels", e);
+                }
                 if (settings.getBoolean("switchboard.journal.enabled")) {
                     JournalEventNotifier.install(m.getCamelContext(), journal);
                 }
@@ -181,10 +198,11 @@ public final class Hub implements AutoCloseable {
 
             @Override
             public void afterConfigure(BaseMainSupport m) {
-                monitoring.afterConfigure(m.getCamelContext(), List.copyOf(modems.keySet()), VoicemailRoute.ROUTE_ID);
+                monitoring.afterConfigure(m.getCamelContext(), modemLines(channels), VoicemailRoute.ROUTE_ID);
             }
         });
-        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new SmsInboundRoute(name, uri, store)));
+        main.configure().addRoutesBuilder(new SmsInboundRoute(store));
+        main.configure().addRoutesBuilder(new StatusReportRoute(store));
         int senders = settings.getInt("switchboard.smtp.connections");
         SmtpSender smtp = open(new SmtpSender(new SmtpSender.Server(settings.get("switchboard.smtp.host"), smtpPort(),
                 settings.get("switchboard.smtp.user"), settings.get("switchboard.smtp.password"),
@@ -198,11 +216,11 @@ public final class Hub implements AutoCloseable {
         // A mail that fails the same way twice is set aside rather than read again at every poll (poison mail).
         RepeatedFailures mailFailures = new RepeatedFailures(2);
         DeadLetters deadLetters = new DeadLetters(database.dataSource());
-        main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, imapUri(),
+        main.configure().addRoutesBuilder(new EmailToSmsRoute(store, broadcasts, mail, staffSenders, numbers, channels,
+                imapUri(),
                 smtpUri(), mailFailures, deadLetters));
-        BroadcastPlanner planner = new BroadcastPlanner(database.dataSource(), numbers);
-        ModemPool pool = new ModemPool(modems.size(), secondsPerPart());
-        main.configure().addRoutesBuilder(new BroadcastRequestRoute(planner, broadcasts, segments, mail, pool,
+        BroadcastPlanner planner = new BroadcastPlanner(database.dataSource(), numbers, channels);
+        main.configure().addRoutesBuilder(new BroadcastRequestRoute(planner, broadcasts, segments, mail, channels,
                 settings.getInt("switchboard.broadcast.confirm-above"), smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastConfirmationRoute(broadcasts, mail, smtpUri()));
         main.configure().addRoutesBuilder(new BroadcastReportRoute(broadcasts,
@@ -210,8 +228,12 @@ public final class Hub implements AutoCloseable {
                 settings.getLong("switchboard.broadcast.report-poll-millis"),
                 Duration.ofMillis(settings.getLong("switchboard.broadcast.report-grace-millis")), reportCsvDir()));
         DispatchRoute.Options dispatch = dispatchOptions(poll, backoff);
-        modems.forEach((name, uri) -> main.configure().addRoutesBuilder(new DispatchRoute(name, uri, queue, dispatch,
-                monitoring.dispatchLatency())));
+        for (SmsChannel channel : channels.all()) {
+            for (String line : channel.lines()) {
+                main.configure().addRoutesBuilder(new DispatchRoute(channels, channel, line, queue, dispatch,
+                        monitoring.dispatchLatency()));
+            }
+        }
         MailboxOwners voicemailOwners = new MailboxOwners(
                 MailboxOwners.fromSettings(settings.withPrefix(MailboxOwners.SETTINGS_PREFIX)), database.dataSource());
         VoicemailStore voicemail = new VoicemailStore(database.dataSource());
@@ -254,17 +276,17 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, credentials,
                 new BroadcastApiRoute.Parts(broadcasts, planner, new BroadcastAudience(segments),
                         new BroadcastRecipients(database.dataSource()), new BroadcastTimeline(database.dataSource()),
-                        new BroadcastReport(database.dataSource()), pool, settings.zone())));
+                        new BroadcastReport(database.dataSource()), channels, settings.zone())));
         main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
                 segments, settings.get("switchboard.region"), credentials));
-        main.configure().addRoutesBuilder(new SmsApiRoute(httpHost, httpPort, credentials, store, numbers,
+        main.configure().addRoutesBuilder(new SmsApiRoute(httpHost, httpPort, credentials, store, numbers, channels,
                 settings.getInt("switchboard.reply.max-parts")));
         main.configure().addRoutesBuilder(new MessageHistoryApiRoute(httpHost, httpPort, credentials,
                 new MessageHistory(database.dataSource()), numbers, settings.zone()));
         main.configure().addRoutesBuilder(new OpenApiRoute(httpHost, httpPort, credentials));
         main.configure().addRoutesBuilder(new MetricsRoute(httpHost, httpPort, monitoring.registry(), credentials));
         main.configure().addRoutesBuilder(new ModemsApiRoute(httpHost, httpPort,
-                new ModemReport(List.copyOf(modems.keySet()), monitoring.tally()), credentials));
+                new ModemReport(channels, monitoring.tally()), credentials));
         main.configure().addRoutesBuilder(new SessionRoute(httpHost, httpPort, credentials));
         main.configure().addRoutesBuilder(new AccountsApiRoute(httpHost, httpPort, users, keys, credentials));
         main.configure().addRoutesBuilder(new DashboardRoute(httpHost, httpPort));
@@ -322,6 +344,11 @@ public final class Hub implements AutoCloseable {
         int port = embeddedMail != null ? embeddedMail.imapPort() : settings.getInt("switchboard.imap.port");
         return new MailServer(settings.get("switchboard.imap.host"), port, settings.getBoolean("switchboard.imap.tls"),
                 user, password);
+    }
+
+    /** The lines of the modem channels, each a modem, for the per-modem meters. */
+    private static List<String> modemLines(Channels channels) {
+        return channels.all().stream().filter(c -> c.kind().equals("modem")).flatMap(c -> c.lines().stream()).toList();
     }
 
     /** One modem's pace for the preview's estimate: the configured one, or the rate limit when that is slower. */

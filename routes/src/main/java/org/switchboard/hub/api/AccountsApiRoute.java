@@ -1,9 +1,5 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.HttpErrors;
-import org.switchboard.hub.http.JsonReply;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +19,9 @@ import org.switchboard.auth.ApiKeyStore;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.User;
 import org.switchboard.auth.UserStore;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.JsonReply;
 
 /**
  * Users and API keys over HTTP, for admins only: {@code GET|POST /api/users}, {@code POST /api/users/NAME/password},

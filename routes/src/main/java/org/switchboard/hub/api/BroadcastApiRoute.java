@@ -1,10 +1,5 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.ApiException;
-import org.switchboard.hub.http.ApiRequests;
-import org.switchboard.hub.http.JsonReply;
-
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -34,8 +29,12 @@ import org.switchboard.broadcast.BroadcastTimeline;
 import org.switchboard.broadcast.Plan;
 import org.switchboard.broadcast.Progress;
 import org.switchboard.broadcast.SendEstimate;
+import org.switchboard.channel.Channels;
 import org.switchboard.contacts.ContactFilter;
-import org.switchboard.hub.channels.ModemPool;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiException;
+import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
 
 /**
@@ -64,12 +63,12 @@ public final class BroadcastApiRoute extends RouteBuilder {
     private final BroadcastRecipients recipients;
     private final BroadcastTimeline timeline;
     private final BroadcastReport report;
-    private final ModemPool pool;
+    private final Channels channels;
     private final ZoneId zone;
 
     /** What the broadcast API works with, besides where it listens and who may use it. */
     public record Parts(BroadcastStore broadcasts, BroadcastPlanner planner, BroadcastAudience audience,
-            BroadcastRecipients recipients, BroadcastTimeline timeline, BroadcastReport report, ModemPool pool,
+            BroadcastRecipients recipients, BroadcastTimeline timeline, BroadcastReport report, Channels channels,
             ZoneId zone) {
     }
 
@@ -82,7 +81,7 @@ public final class BroadcastApiRoute extends RouteBuilder {
         this.recipients = parts.recipients();
         this.timeline = parts.timeline();
         this.report = parts.report();
-        this.pool = parts.pool();
+        this.channels = parts.channels();
         this.zone = parts.zone();
     }
 
@@ -235,9 +234,10 @@ public final class BroadcastApiRoute extends RouteBuilder {
             samples.add(m);
         }
         p.put("samples", samples);
-        int modems = pool.healthyModems(getContext());
-        p.put("healthyModems", modems);
-        p.put("estimatedSeconds", SendEstimate.duration(planned.totalParts(), modems, pool.secondsPerPart())
+        int lines = channels.readyLines();
+        // "healthyModems" is the API's name of old for the ready lines of every channel
+        p.put("healthyModems", lines);
+        p.put("estimatedSeconds", SendEstimate.duration(planned.totalParts(), lines, channels.secondsPerPart())
                 .map(d -> (Object) d.toSeconds()).orElse(null));
         return p;
     }

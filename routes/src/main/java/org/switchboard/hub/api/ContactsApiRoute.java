@@ -1,11 +1,5 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.ApiException;
-import org.switchboard.hub.http.ApiRequests;
-import org.switchboard.hub.http.HttpErrors;
-import org.switchboard.hub.http.JsonReply;
-
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -37,6 +31,11 @@ import org.switchboard.contacts.NumberTakenException;
 import org.switchboard.contacts.Reach;
 import org.switchboard.contacts.Segment;
 import org.switchboard.contacts.SegmentStore;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiException;
+import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.StoreException;

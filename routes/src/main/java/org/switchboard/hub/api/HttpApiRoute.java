@@ -1,10 +1,5 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.ApiRequests;
-import org.switchboard.hub.http.HttpErrors;
-import org.switchboard.hub.http.JsonReply;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +11,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Hop;
 import org.switchboard.journal.JournalReader;
 

@@ -1,11 +1,5 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.ApiException;
-import org.switchboard.hub.http.ApiRequests;
-import org.switchboard.hub.http.HttpErrors;
-import org.switchboard.hub.http.JsonReply;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +13,11 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.contacts.ContactFilter;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiException;
+import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.JsonReply;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.HistoryItem;
 import org.switchboard.store.HistoryPage;

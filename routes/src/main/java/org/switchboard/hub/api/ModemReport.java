@@ -1,68 +1,74 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.monitor.RecentTally;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.camel.CamelContext;
-import org.switchboard.modem.ModemComponent;
-import org.switchboard.modem.session.ModemSession;
-import org.switchboard.modem.session.ModemStatus;
+import org.switchboard.channel.Channels;
+import org.switchboard.channel.LineState;
+import org.switchboard.channel.SmsChannel;
+import org.switchboard.hub.monitor.RecentTally;
 import org.switchboard.store.MessageTally;
 
 /**
- * Each modem as /api/modems shows it: the live session's signal, registration, operator, state and last error, and
- * the database's counts of what it sent and failed (all time, so they agree with /api/messages and survive a
- * restart).
+ * Each modem as /api/modems shows it: a line of a {@code modem} channel, with what the line tells of itself (signal,
+ * registration, operator, state, last error) and the database's counts of what it sent and failed (all time, so they
+ * agree with /api/messages and survive a restart).
  */
 public final class ModemReport {
-    private final List<String> modems;
+    /** The line attributes shown before the counts; the rest follow them. */
+    private static final List<String> BEFORE_COUNTS = List.of("signal", "signalPercent", "signalDbm", "registration",
+            "operator");
+
+    private final Channels channels;
     private final RecentTally tally;
 
-    public ModemReport(List<String> modems, RecentTally tally) {
-        this.modems = List.copyOf(modems);
+    public ModemReport(Channels channels, RecentTally tally) {
+        this.channels = channels;
         this.tally = tally;
     }
 
-    public List<Map<String, Object>> all(CamelContext camel) {
+    public List<Map<String, Object>> all() {
         MessageTally.Counts counts = tally.counts();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String name : modems) {
-            out.add(report(camel, name, counts));
+        for (SmsChannel c : modemChannels()) {
+            for (String line : c.lines()) {
+                out.add(report(c, line, counts));
+            }
         }
         return out;
     }
 
-    public Optional<Map<String, Object>> one(CamelContext camel, String name) {
-        return modems.contains(name) ? Optional.of(report(camel, name, tally.counts())) : Optional.empty();
+    public Optional<Map<String, Object>> one(String name) {
+        for (SmsChannel c : modemChannels()) {
+            if (c.lines().contains(name)) {
+                return Optional.of(report(c, name, tally.counts()));
+            }
+        }
+        return Optional.empty();
     }
 
-    private static Map<String, Object> report(CamelContext camel, String name, MessageTally.Counts counts) {
-        ModemSession session = camel.getComponent("modem", ModemComponent.class).session(name);
-        ModemStatus s = session == null ? null : session.status();
-        Integer rssi = s == null || s.signalDbm() == null ? null : s.rssi();
+    private List<SmsChannel> modemChannels() {
+        return channels.all().stream().filter(c -> c.kind().equals("modem")).toList();
+    }
+
+    private static Map<String, Object> report(SmsChannel channel, String line, MessageTally.Counts counts) {
+        LineState state = channel.line(line);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("signal", rssi);
-        m.put("signalPercent", rssi == null ? null : Math.round(rssi * 100f / 31));
-        m.put("signalDbm", s == null ? null : s.signalDbm());
-        m.put("registration", s == null ? "unknown" : s.registration());
-        m.put("operator", s == null ? null : s.operator());
-        // The queue is shared: each modem takes the next due SMS when it is free, so every modem has the same queue
-        // before it; "sending" is what this one has in hand.
+        m.put("name", line);
+        for (String key : BEFORE_COUNTS) {
+            m.put(key, state.attributes().get(key));
+        }
+        // The queue is shared: each line takes the next due SMS its channel may carry when it is free, so every modem
+        // has the same queue before it; "sending" is what this one has in hand.
         m.put("queueDepth", counts.messages("sms", "out", "PENDING"));
-        m.put("sending", counts.byModem(name, "SENDING"));
-        m.put("sent", counts.byModem(name, "SENT"));
-        m.put("failed", counts.byModem(name, "FAILED"));
-        m.put("lastError", s == null ? null : s.lastError());
-        m.put("lastErrorAt", s == null || s.lastErrorAt() == null ? null : s.lastErrorAt().toString());
-        m.put("state", s == null ? "NOT_STARTED" : s.state().name());
-        m.put("readySince", s == null || s.readySince() == null ? null : s.readySince().toString());
-        m.put("identity", s == null || s.identity().isEmpty() ? null : s.identity());
+        m.put("sending", counts.byModem(line, "SENDING"));
+        m.put("sent", counts.byModem(line, "SENT"));
+        m.put("failed", counts.byModem(line, "FAILED"));
+        state.attributes().forEach(m::putIfAbsent);
+        m.put("channel", channel.id());
         return m;
     }
 }

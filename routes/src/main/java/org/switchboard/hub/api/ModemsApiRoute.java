@@ -1,9 +1,5 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.HttpErrors;
-import org.switchboard.hub.http.JsonReply;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,6 +8,9 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.hub.api.ModemReport;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.JsonReply;
 
 /**
  * {@code GET /api/modems} and {@code GET /api/modems/NAME}: each modem's signal, registration, operator, the shared
@@ -48,11 +47,11 @@ public final class ModemsApiRoute extends RouteBuilder {
             return;
         }
         if (path.matches("^/api/modems/?$")) {
-            JsonReply.send(exchange, 200, report.all(getContext()));
+            JsonReply.send(exchange, 200, report.all());
             return;
         }
         Matcher m = ONE.matcher(path);
-        Optional<Map<String, Object>> one = m.matches() ? report.one(getContext(), m.group(1)) : Optional.empty();
+        Optional<Map<String, Object>> one = m.matches() ? report.one(m.group(1)) : Optional.empty();
         if (one.isPresent()) {
             JsonReply.send(exchange, 200, one.get());
         } else {

@@ -1,14 +1,13 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.ApiRequests;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiRequests;
 
 /**
  * {@code GET /api/openapi.json}: the OpenAPI 3 document of every HTTP path the hub serves, the classpath resource

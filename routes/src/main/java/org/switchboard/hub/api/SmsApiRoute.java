@@ -1,10 +1,5 @@
 package org.switchboard.hub.api;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.ApiException;
-import org.switchboard.hub.http.ApiRequests;
-import org.switchboard.hub.http.JsonReply;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +11,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.channel.PartCounter;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiException;
+import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
-import org.switchboard.modem.pdu.PduCodec;
-import org.switchboard.modem.pdu.PduException;
-import org.switchboard.modem.pdu.SubmitRequest;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewOutbound;
@@ -41,15 +38,20 @@ public final class SmsApiRoute extends RouteBuilder {
     private final ApiCredentials credentials;
     private final MessageStore store;
     private final PhoneNumbers numbers;
+    private final PartCounter partCounter;
     private final int maxParts;
 
-    /** @param maxParts the most SMS parts one text may take, as for a staff email's reply */
+    /**
+     * @param partCounter how many parts a text takes on the channels that would carry it
+     * @param maxParts    the most SMS parts one text may take, as for a staff email's reply
+     */
     public SmsApiRoute(String host, int port, ApiCredentials credentials, MessageStore store, PhoneNumbers numbers,
-            int maxParts) {
+            PartCounter partCounter, int maxParts) {
         this.base = "jetty:http://" + host + ":" + port;
         this.credentials = credentials;
         this.store = store;
         this.numbers = numbers;
+        this.partCounter = partCounter;
         this.maxParts = maxParts;
     }
 
@@ -153,8 +155,8 @@ public final class SmsApiRoute extends RouteBuilder {
     private int parts(String e164, String text) {
         int parts;
         try {
-            parts = PduCodec.encodeSubmit(SubmitRequest.of(e164, text)).size();
-        } catch (PduException e) {
+            parts = partCounter.parts(e164, text);
+        } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("the text cannot be sent as SMS", e.getMessage());
         }
         if (parts > maxParts) {

@@ -2,39 +2,42 @@ package org.switchboard.hub.channels;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.channel.Channels;
+import org.switchboard.channel.LineState;
+import org.switchboard.channel.MessageKind;
+import org.switchboard.channel.OutboundMessage;
+import org.switchboard.channel.SmsChannel;
+import org.switchboard.channel.SubmitFailure;
+import org.switchboard.channel.Submitted;
 import org.switchboard.dispatch.ClaimPacer;
-import org.switchboard.dispatch.ModemPause;
+import org.switchboard.dispatch.LinePause;
 import org.switchboard.dispatch.RetryPolicy;
-import org.switchboard.dispatch.SendFailure;
-import org.switchboard.hub.channels.DispatchLatency;
 import org.switchboard.journal.Journal;
-import org.switchboard.modem.ModemComponent;
-import org.switchboard.modem.ModemConstants;
-import org.switchboard.modem.ModemException;
-import org.switchboard.modem.session.ModemSession;
-import org.switchboard.modem.session.ModemStatus;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.OutboundSms;
 
 /**
- * One modem's dispatcher: claims the next due SMS from the outbound queue just before handing it to its modem, one at a
- * time, so a free modem takes the next row and a reply waits at most for the SMS each modem has in hand. A modem fault
- * puts the SMS back for the other modems and pauses this dispatcher until its modem is healthy again; a recipient-side
- * failure is retried later or fails the SMS, as {@link RetryPolicy} decides. An outcome the database would not take is
- * kept and recorded again before this dispatcher claims anything else, so a modem never has more than one SMS SENDING.
+ * One channel line's dispatcher (a modem of the modem channel): claims the next due SMS its channel may carry from the
+ * outbound queue just before handing it to the line, one at a time, so a free line takes the next row and a reply waits
+ * at most for the SMS each line has in hand. Routing happens here, at the claim ({@link Channels#claimFilter}): a line
+ * that is down claims nothing and leaves its share to the others. A line fault puts the SMS back for the other lines
+ * and pauses this dispatcher until its line is healthy again; a channel that cannot carry the message hands it to the
+ * other channels for a while; a recipient-side failure is retried later or fails the SMS, as {@link RetryPolicy}
+ * decides. An outcome the database would not take is kept and recorded again before this dispatcher claims anything
+ * else, so a line never has more than one SMS SENDING.
  */
 public final class DispatchRoute extends RouteBuilder {
     /**
-     * How a dispatcher works: the idle poll, the retry policy, the pause after a modem fault (first, longest), and the
-     * most SMS a minute per modem (0: no limit).
+     * How a dispatcher works: the idle poll, the retry policy, the pause after a line fault (first, longest), the
+     * most SMS a minute per line (0: no limit), and how long a channel that could not carry a message leaves it to the
+     * others.
      */
-    public record Options(long pollMillis, RetryPolicy retries, Duration firstModemPause, Duration maxModemPause,
+    public record Options(long pollMillis, RetryPolicy retries, Duration firstLinePause, Duration maxLinePause,
             int maxPerMinute) {
     }
 
@@ -42,15 +45,17 @@ public final class DispatchRoute extends RouteBuilder {
     private static final String FAILURE = "SwitchboardSendFailure";
     private static final String DECISION = "SwitchboardRetryDecision";
     private static final String DELAY = "SwitchboardRetryDelay";
+    private static final String SUBMITTED = "SwitchboardSubmitted";
 
-    private final String modem;
-    private final String modemUri;
+    private final Channels channels;
+    private final SmsChannel channel;
+    private final String line;
     private final OutboundQueue queue;
     private final Options options;
     private final String routeId;
     private final DispatchLatency latency;
     // The dispatcher's own state, touched only by its scheduler thread (one thread per scheduler name).
-    private final ModemPause pause;
+    private final LinePause pause;
     private final ClaimPacer pacer;
     // What became of the last SMS when the database refused to record it; null when recorded.
     private Outcome unrecorded;
@@ -59,19 +64,17 @@ public final class DispatchRoute extends RouteBuilder {
     private record Outcome(long sms, String what, Runnable recording) {
     }
 
-    public DispatchRoute(String modem, String modemUri, OutboundQueue queue, Options options) {
-        this(modem, modemUri, queue, options, DispatchLatency.NONE);
-    }
-
     /** @param latency where the time from queued to sent of each SMS this dispatcher sends is recorded */
-    public DispatchRoute(String modem, String modemUri, OutboundQueue queue, Options options, DispatchLatency latency) {
+    public DispatchRoute(Channels channels, SmsChannel channel, String line, OutboundQueue queue, Options options,
+            DispatchLatency latency) {
+        this.channels = channels;
+        this.channel = channel;
+        this.line = line;
         this.latency = latency;
-        this.modem = modem;
-        this.modemUri = modemUri;
         this.queue = queue;
         this.options = options;
-        this.routeId = "dispatch-" + modem;
-        this.pause = new ModemPause(options.firstModemPause(), options.maxModemPause());
+        this.routeId = "dispatch-" + line;
+        this.pause = new LinePause(options.firstLinePause(), options.maxLinePause());
         this.pacer = new ClaimPacer(options.maxPerMinute());
     }
 
@@ -85,10 +88,10 @@ public final class DispatchRoute extends RouteBuilder {
                 .filter(exchangeProperty(SMS).isNotNull())
                     .doTry()
                         .step(Journal.stepId(routeId, "sent"))
-                            .to(modemUri)
+                            .process(this::submit)
                             .process(this::markSent)
                         .end()
-                    .endDoTry().doCatch(Exception.class)
+                    .endDoTry().doCatch(SubmitFailure.class)
                         .process(this::judge)
                         .choice()
                             .when(exchangeProperty(DECISION).isEqualTo(RetryPolicy.Action.REQUEUE))
@@ -114,24 +117,26 @@ public final class DispatchRoute extends RouteBuilder {
             if (!pause.checkDue(now)) {
                 return;
             }
-            ModemSession session = session();
-            if (session == null || !session.probe()) {
+            if (!channel.probe(line)) {
                 pause.fault(now);
-                log.info("Modem {} still unhealthy ({}); next check in {} ms", modem, why(session),
-                        pause.current().toMillis());
+                log.info("Line {} of channel {} still unhealthy ({}); next check in {} ms", line, channel.id(),
+                        channel.line(line).reason(), pause.current().toMillis());
                 return;
             }
-            log.info("Modem {} looks healthy again; claiming SMS", modem);
+            log.info("Line {} of channel {} looks healthy again; claiming SMS", line, channel.id());
             pause.resume();
-        } else if (!healthy()) {
-            // Cheap (the session's own view); a modem known to be down or off the network claims nothing.
-            if (starting()) {
+        } else {
+            LineState state = channel.line(line);
+            if (state.state() == LineState.State.STARTING) {
+                return; // still coming up for the first time: not a fault, only not yet able to send
+            }
+            if (!state.ready()) {
+                // Cheap (the line's own view); a line known to be down claims nothing.
+                pause.fault(now);
+                log.warn("Line {} of channel {} is down ({}); it claims no SMS, next check in {} ms", line, channel.id(),
+                        state.reason(), pause.current().toMillis());
                 return;
             }
-            pause.fault(now);
-            log.warn("Modem {} is {}; it claims no SMS, next check in {} ms", modem, why(session()),
-                    pause.current().toMillis());
-            return;
         }
         long wait = pacer.waitNanos(now);
         if (wait > 0) {
@@ -141,7 +146,8 @@ public final class DispatchRoute extends RouteBuilder {
             // The last stretch is waited here, so the pacing is exact rather than rounded up to the poll.
             TimeUnit.NANOSECONDS.sleep(wait);
         }
-        Optional<OutboundSms> claimed = queue.claim(modem, OffsetDateTime.now());
+        Optional<OutboundSms> claimed = queue.claim(channel.id(), line, OffsetDateTime.now(),
+                channels.claimFilter(channel.id()));
         if (claimed.isEmpty()) {
             return;
         }
@@ -151,10 +157,19 @@ public final class DispatchRoute extends RouteBuilder {
         exchange.setProperty(SMS, sms);
         exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_OUTBOUND_SMS);
         exchange.setProperty(Journal.MESSAGE_ID, sms.id());
-        exchange.getIn().setHeader(ModemConstants.RECIPIENT, sms.recipient());
-        // The network's status report tells whether the SMS reached the phone (SmsInboundRoute records it).
-        exchange.getIn().setHeader(ModemConstants.STATUS_REPORT_REQUEST, true);
-        exchange.getIn().setBody(sms.text());
+    }
+
+    private void submit(Exchange exchange) throws SubmitFailure {
+        OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
+        OutboundMessage message = new OutboundMessage(sms.id(), sms.recipient(), sms.text(), MessageKind.of(sms.kind()),
+                // the network's status report tells whether the SMS reached the phone (StatusReportRoute records it)
+                true, sms.possibleDuplicate());
+        try {
+            exchange.setProperty(SUBMITTED, channel.submit(line, message));
+        } catch (RuntimeException e) {
+            // Not classified by the channel: nothing says the recipient is at fault, nor that it is final.
+            throw new SubmitFailure(String.valueOf(e), SubmitFailure.Retry.HERE, false, null, false, e);
+        }
     }
 
     /**
@@ -174,77 +189,36 @@ public final class DispatchRoute extends RouteBuilder {
             unrecorded = null;
             return true;
         } catch (RuntimeException e) {
-            log.error("Modem {}: SMS {} {} but the database did not record it ({}); it claims nothing until that is"
-                    + " recorded, tried again each poll", modem, o.sms(), o.what(), e.getMessage());
+            log.error("Line {}: SMS {} {} but the database did not record it ({}); it claims nothing until that is"
+                    + " recorded, tried again each poll", line, o.sms(), o.what(), e.getMessage());
             return false;
         }
     }
 
-    private ModemSession session() {
-        return getContext().getComponent("modem", ModemComponent.class).session(modem);
-    }
-
-    private boolean healthy() {
-        ModemSession session = session();
-        return session != null && session.isReady() && !session.status().offNetwork();
-    }
-
-    /** Still coming up for the first time: not a fault, only not yet able to send. */
-    private boolean starting() {
-        ModemSession session = session();
-        return session == null || session.status().state() == ModemStatus.State.CONNECTING;
-    }
-
-    private static String why(ModemSession session) {
-        if (session == null) {
-            return "not started";
-        }
-        var s = session.status();
-        return s.state() + ", registration " + s.registration() + (s.lastError() != null ? ", " + s.lastError() : "");
-    }
-
-    @SuppressWarnings("unchecked")
     private void markSent(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        var in = exchange.getIn();
-        List<Integer> refs = in.getHeader(ModemConstants.MESSAGE_REFERENCES, List.class);
-        String via = in.getHeader(ModemConstants.MODEM, String.class);
-        int parts = in.getHeader(ModemConstants.PARTS, Integer.class);
+        Submitted sent = exchange.getProperty(SUBMITTED, Submitted.class);
         if (pause.recovered()) {
-            log.info("Modem {} is sending again", modem);
+            log.info("Line {} of channel {} is sending again", line, channel.id());
         }
-        boolean recorded = record(sms.id(), "was sent", () -> queue.markSent(sms.id(), via, parts, refs));
-        latency.sent(modem, sms);
-        exchange.setProperty(Journal.DETAIL, "to " + sms.recipient() + " via " + via + ", " + parts
-                + " part(s), message references " + refs + (sms.possibleDuplicate() ? ", possibly a duplicate" : "")
+        boolean recorded = record(sms.id(), "was sent",
+                () -> queue.markSent(sms.id(), channel.id(), sent.line(), sent.partReferences()));
+        latency.sent(sent.line(), sms);
+        exchange.setProperty(Journal.DETAIL, "to " + sms.recipient() + " via channel " + channel.id() + " line "
+                + sent.line() + ", " + sent.parts() + " part(s), references " + sent.partReferences()
+                + (sms.possibleDuplicate() ? ", possibly a duplicate" : "")
                 + (recorded ? "" : "; not yet recorded (database)"));
     }
 
-    /** Judges the failure and decides; a failure after the modem accepted the SMS is not judged but passed on. */
-    private void judge(Exchange exchange) throws Exception {
+    /** Judges the channel's failure and decides. */
+    private void judge(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (exchange.getIn().getHeader(ModemConstants.MODEM) != null) {
-            // The modem accepted it and something after failed: sending it again would send it twice unmarked. markSent
-            // keeps an outcome the database refused (see record); anything else leaves the row SENDING until the next
-            // start puts it back marked possible_duplicate.
-            log.error("SMS {} to {} went out through modem {} but something failed after", sms.id(), sms.recipient(),
-                    modem, cause);
-            throw cause != null ? cause : new IllegalStateException("SMS " + sms.id() + " could not be marked sent");
-        }
-        SendFailure failure;
-        if (cause instanceof ModemException m) {
-            failure = new SendFailure(String.valueOf(m.getMessage()), m.getCode() >= 0 ? m.getCode() : null,
-                    m.isModemFault(), m.isRetryable(), m.isPossiblySent());
-        } else {
-            // Not from the modem (Camel, the JVM): nothing says the recipient is at fault, nor that it is final.
-            failure = new SendFailure(cause == null ? "unknown" : String.valueOf(cause), null, false, true, false);
-        }
+        SubmitFailure failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SubmitFailure.class);
         RetryPolicy.Decision decision = options.retries().decide(failure, sms.attempts(), sms.requeues(),
                 sms.possibleDuplicate());
         if (decision.reason() != null) {
-            failure = new SendFailure(decision.reason(), failure.code(), failure.modemFault(), false,
-                    failure.possiblySent());
+            failure = new SubmitFailure(decision.reason(), SubmitFailure.Retry.PERMANENT, failure.lineFault(),
+                    failure.code(), failure.possiblySent(), failure);
         }
         exchange.setProperty(FAILURE, failure);
         exchange.setProperty(DELAY, decision.delay());
@@ -253,17 +227,28 @@ public final class DispatchRoute extends RouteBuilder {
 
     private void requeue(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
-        pause.fault(System.nanoTime());
-        boolean recorded = record(sms.id(), "failed with the modem",
-                () -> queue.requeueAfterModemFault(sms.id(), f.reason(), f.code(), f.possiblySent()));
+        SubmitFailure f = exchange.getProperty(FAILURE, SubmitFailure.class);
+        // A line that failed pauses (and so claims nothing); a working line whose channel could not carry this message
+        // leaves it to the other channels for the longest line pause.
+        String avoid = null;
+        OffsetDateTime avoidUntil = null;
+        if (f.lineFault()) {
+            pause.fault(System.nanoTime());
+        } else {
+            avoid = channel.id();
+            avoidUntil = OffsetDateTime.now().plus(options.maxLinePause());
+        }
+        String avoided = avoid;
+        OffsetDateTime until = avoidUntil;
+        boolean recorded = record(sms.id(), "failed on the line",
+                () -> queue.requeue(sms.id(), f.reason(), f.code(), f.possiblySent(), avoided, until));
         Optional<String> cancelled = recorded ? cancelled(sms.id()) : Optional.empty();
         String fate = cancelled.map(why -> "cancelled instead of queued again: " + why)
-                .orElse("back in the queue for another modem");
-        log.warn("Modem {} failed sending SMS {} ({}); {}{}, the modem pauses {} ms", modem, sms.id(), f.reason(), fate,
-                f.possiblySent() ? ", marked possible duplicate" : "", pause.current().toMillis());
-        exchange.setProperty(Journal.DETAIL, "modem " + modem + " failed: " + f.reason() + code(f) + "; " + fate
-                + (f.possiblySent() ? ", possibly sent already" : ""));
+                .orElse(f.lineFault() ? "back in the queue for another line" : "back in the queue for another channel");
+        log.warn("Line {} of channel {} failed sending SMS {} ({}); {}{}", line, channel.id(), sms.id(), f.reason(), fate,
+                f.possiblySent() ? ", marked possible duplicate" : "");
+        exchange.setProperty(Journal.DETAIL, "line " + line + " of channel " + channel.id() + " failed: " + f.reason()
+                + code(f) + "; " + fate + (f.possiblySent() ? ", possibly sent already" : ""));
     }
 
     /** Why the row just put back was cancelled instead; a failed read only costs the journal that detail. */
@@ -277,7 +262,7 @@ public final class DispatchRoute extends RouteBuilder {
 
     private void retryLater(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
+        SubmitFailure f = exchange.getProperty(FAILURE, SubmitFailure.class);
         Duration delay = exchange.getProperty(DELAY, Duration.class);
         OffsetDateTime next = OffsetDateTime.now().plus(delay);
         boolean recorded = record(sms.id(), "is to be retried",
@@ -288,24 +273,24 @@ public final class DispatchRoute extends RouteBuilder {
         log.warn("SMS {} to {} not sent ({}); attempt {} of {}, {}", sms.id(), sms.recipient(), f.reason(),
                 sms.attempts(), options.retries().maxAttempts(), fate);
         exchange.setProperty(Journal.DETAIL, "attempt " + sms.attempts() + " of " + options.retries().maxAttempts()
-                + " failed: " + f.reason() + code(f) + "; " + fate);
+                + " on line " + line + " failed: " + f.reason() + code(f) + "; " + fate);
     }
 
     private void fail(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        SendFailure f = exchange.getProperty(FAILURE, SendFailure.class);
-        if (f.modemFault()) {
-            // The modem failed too (its requeues were spent): it pauses as after any modem fault.
+        SubmitFailure f = exchange.getProperty(FAILURE, SubmitFailure.class);
+        if (f.lineFault()) {
+            // The line failed too (its requeues were spent): it pauses as after any line fault.
             pause.fault(System.nanoTime());
         }
         record(sms.id(), "failed", () -> queue.fail(sms.id(), f.reason(), f.code()));
         log.warn("SMS {} to {} failed for good after {} attempt(s): {}", sms.id(), sms.recipient(), sms.attempts(),
                 f.reason());
-        exchange.setProperty(Journal.DETAIL, f.reason() + code(f) + " after " + sms.attempts() + " attempt(s)"
-                + (f.retryable() ? "" : ", not retryable"));
+        exchange.setProperty(Journal.DETAIL, f.reason() + code(f) + " after " + sms.attempts() + " attempt(s) on line "
+                + line + (f.retry() == SubmitFailure.Retry.PERMANENT ? ", not retryable" : ""));
     }
 
-    private static String code(SendFailure f) {
+    private static String code(SubmitFailure f) {
         return f.code() == null ? "" : " (code " + f.code() + ")";
     }
 }

@@ -103,23 +103,22 @@ public final class Settings {
     }
 
     /**
-     * The modems, by name, as {@code modem:} URIs: {@code switchboard.modem.NAME=device or host:port options}. With
-     * the embedded simulator and no modem configured, its modems.
+     * The modems, by name, with their {@code modem:} options: {@code switchboard.modem.NAME=device or host:port
+     * options}. With the embedded simulator and no modem configured, its modems.
      */
-    public Map<String, String> modemUris(List<Integer> simulatorPorts) {
-        Map<String, String> uris = new TreeMap<>();
+    public Map<String, String> modems(List<Integer> simulatorPorts) {
+        Map<String, String> modems = new TreeMap<>();
         String prefix = "switchboard.modem.";
         for (String key : values.stringPropertyNames()) {
             if (key.startsWith(prefix) && !get(key).isEmpty()) {
-                String name = key.substring(prefix.length());
-                uris.put(name, "modem:" + name + "?" + get(key));
+                modems.put(key.substring(prefix.length()), get(key));
             }
         }
-        if (uris.isEmpty()) {
+        if (modems.isEmpty()) {
             for (int i = 0; i < simulatorPorts.size(); i++) {
-                uris.put("gsm" + (i + 1), "modem:gsm" + (i + 1) + "?host=127.0.0.1&port=" + simulatorPorts.get(i));
+                modems.put("gsm" + (i + 1), "host=127.0.0.1&port=" + simulatorPorts.get(i));
             }
         }
-        return uris;
+        return modems;
     }
 }

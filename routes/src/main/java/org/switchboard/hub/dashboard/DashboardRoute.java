@@ -1,7 +1,5 @@
 package org.switchboard.hub.dashboard;
 
-import org.switchboard.hub.http.JsonReply;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.common.HttpMessage;
+import org.switchboard.hub.http.JsonReply;
 
 /**
  * The staff's dashboard: the static files of the classpath folder {@code dashboard/} at {@code /dashboard/...}, and

@@ -1,9 +1,5 @@
 package org.switchboard.hub.dashboard;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.HttpErrors;
-import org.switchboard.hub.http.JsonReply;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +12,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Session;
 import org.switchboard.auth.Sessions;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.JsonReply;
 
 /**
  * The dashboard's sign-in: {@code POST /login} (JSON {@code {"username","password"}}, nothing else) opens a session and

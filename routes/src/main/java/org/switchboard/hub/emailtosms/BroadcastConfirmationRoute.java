@@ -1,16 +1,14 @@
 package org.switchboard.hub.emailtosms;
 
-import org.switchboard.hub.mail.Refusals;
-
 import java.util.Locale;
 import java.util.Set;
-
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastStatus;
 import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.MailSettings;
 

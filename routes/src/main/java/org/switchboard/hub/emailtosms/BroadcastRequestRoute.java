@@ -1,7 +1,5 @@
 package org.switchboard.hub.emailtosms;
 
-import org.switchboard.hub.mail.Refusals;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +14,13 @@ import org.switchboard.broadcast.BroadcastRequest;
 import org.switchboard.broadcast.BroadcastStatus;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.broadcast.Plan;
+import org.switchboard.channel.Channels;
 import org.switchboard.contacts.ContactFilter;
 import org.switchboard.contacts.Segment;
 import org.switchboard.contacts.SegmentStore;
+import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.MailSettings;
-import org.switchboard.hub.channels.ModemPool;
 import org.switchboard.mail.ReplyParse;
 
 /**
@@ -37,19 +36,19 @@ public final class BroadcastRequestRoute extends RouteBuilder {
     private final BroadcastStore broadcasts;
     private final SegmentStore segments;
     private final MailSettings mail;
-    private final ModemPool pool;
+    private final Channels channels;
     private final int confirmAbove;
     private final String smtpUri;
     private final Refusals refusals;
     private final BroadcastMails mails = new BroadcastMails();
 
     public BroadcastRequestRoute(BroadcastPlanner planner, BroadcastStore broadcasts, SegmentStore segments,
-            MailSettings mail, ModemPool pool, int confirmAbove, String smtpUri) {
+            MailSettings mail, Channels channels, int confirmAbove, String smtpUri) {
         this.planner = planner;
         this.broadcasts = broadcasts;
         this.segments = segments;
         this.mail = mail;
-        this.pool = pool;
+        this.channels = channels;
         this.confirmAbove = confirmAbove;
         this.smtpUri = smtpUri;
         this.refusals = new Refusals(mail);
@@ -141,24 +140,24 @@ public final class BroadcastRequestRoute extends RouteBuilder {
         Plan.Planned planned = exchange.getProperty("plan", Plan.Planned.class);
         ReplyParse.BroadcastRequest request = exchange.getProperty(EmailToSmsRoute.BROADCAST_REQUEST,
                 ReplyParse.BroadcastRequest.class);
-        int modems = pool.healthyModems(getContext());
+        int lines = channels.readyLines();
         MimeMessage preview = mails.preview(refusals.session(), mail,
                 broadcasts.find(planned.broadcastId()).orElseThrow(),
-                planned, request.messageId(), modems, pool.secondsPerPart());
+                planned, request.messageId(), lines, channels.secondsPerPart());
         // Stored before it is sent: a YES may come back faster than this exchange ends.
         String previewId = BroadcastMails.previewMessageId(planned.broadcastId(), mail);
         broadcasts.setPreviewMessageId(planned.broadcastId(), previewId);
         exchange.getIn().setBody(preview);
         exchange.getIn().removeHeaders("*");
         exchange.setProperty(Journal.DETAIL, "preview " + previewId + " to " + request.from() + ": "
-                + planned.recipients() + " recipient(s), " + modems + " modem(s) up; waiting for YES");
+                + planned.recipients() + " recipient(s), " + lines + " line(s) up; waiting for YES");
     }
 
     private void release(Exchange exchange) {
         Plan.Planned planned = exchange.getProperty("plan", Plan.Planned.class);
         if (broadcasts.confirm(planned.broadcastId())) {
             exchange.setProperty(Journal.DETAIL, planned.recipients() + " recipient(s), at most " + confirmAbove
-                    + " without confirmation: released to the modems");
+                    + " without confirmation: released to the channels");
         } else {
             exchange.setProperty(Journal.DETAIL, "request read again: broadcast #" + planned.broadcastId() + " is "
                     + broadcasts.find(planned.broadcastId()).map(b -> b.status().name()).orElse("gone")

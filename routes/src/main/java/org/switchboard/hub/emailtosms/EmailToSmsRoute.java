@@ -1,8 +1,5 @@
 package org.switchboard.hub.emailtosms;
 
-import org.switchboard.hub.mail.MailDeadLetters;
-import org.switchboard.hub.mail.Refusals;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
@@ -20,17 +17,17 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
 import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.channel.PartCounter;
 import org.switchboard.deadletter.DeadLetters;
 import org.switchboard.deadletter.RepeatedFailures;
+import org.switchboard.hub.mail.MailDeadLetters;
+import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.ReplyParse;
 import org.switchboard.mail.ReplyReader;
 import org.switchboard.mail.SenderPolicy;
-import org.switchboard.modem.pdu.PduCodec;
-import org.switchboard.modem.pdu.PduException;
-import org.switchboard.modem.pdu.SubmitRequest;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewOutbound;
@@ -57,6 +54,7 @@ public final class EmailToSmsRoute extends RouteBuilder {
     private final SenderPolicy senders;
     private final BroadcastStore broadcasts;
     private final PhoneNumbers numbers;
+    private final PartCounter partCounter;
     private final String imapUri;
     private final String smtpUri;
     private final Refusals refusals;
@@ -65,13 +63,15 @@ public final class EmailToSmsRoute extends RouteBuilder {
 
     /** @param failures how each mail failed so far: one that fails the same way twice is set aside in {@code letters} */
     public EmailToSmsRoute(MessageStore store, BroadcastStore broadcasts, MailSettings mail, SenderPolicy senders,
-            PhoneNumbers numbers, String imapUri, String smtpUri, RepeatedFailures failures, DeadLetters letters) {
+            PhoneNumbers numbers, PartCounter partCounter, String imapUri, String smtpUri, RepeatedFailures failures,
+            DeadLetters letters) {
         this.store = store;
         this.broadcasts = broadcasts;
         this.mail = mail;
         this.senders = senders;
         this.refusals = new Refusals(mail);
         this.numbers = numbers;
+        this.partCounter = partCounter;
         this.imapUri = imapUri;
         this.smtpUri = smtpUri;
         this.deadLetters = new MailDeadLetters("imap " + mail.hubAddress(), failures, letters, refusals, smtpUri);
@@ -162,8 +162,8 @@ public final class EmailToSmsRoute extends RouteBuilder {
         }
         int parts;
         try {
-            parts = PduCodec.encodeSubmit(SubmitRequest.of(e164, reply.text())).size();
-        } catch (PduException e) {
+            parts = partCounter.parts(e164, reply.text());
+        } catch (IllegalArgumentException e) {
             refuse(exchange, original, "The reply cannot be sent as SMS: " + e.getMessage(), true);
             return;
         }

@@ -1,7 +1,5 @@
 package org.switchboard.hub.kannel;
 
-import org.switchboard.hub.http.ApiCredentials;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.common.HttpMessage;
+import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.journal.Hop;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalWriter;

@@ -1,7 +1,5 @@
 package org.switchboard.hub.mail;
 
-import org.switchboard.hub.emailtosms.EmailToSmsRoute;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -11,6 +9,7 @@ import org.apache.camel.component.mail.MailMessage;
 import org.switchboard.deadletter.DeadLetter;
 import org.switchboard.deadletter.DeadLetters;
 import org.switchboard.deadletter.RepeatedFailures;
+import org.switchboard.hub.emailtosms.EmailToSmsRoute;
 import org.switchboard.journal.Journal;
 
 /**

@@ -1,13 +1,12 @@
 package org.switchboard.hub.mail;
 
-import org.switchboard.hub.emailtosms.EmailToSmsRoute;
-
 import java.util.Properties;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
+import org.switchboard.hub.emailtosms.EmailToSmsRoute;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;

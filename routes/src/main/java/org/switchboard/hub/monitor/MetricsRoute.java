@@ -1,15 +1,14 @@
 package org.switchboard.hub.monitor;
 
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.HttpErrors;
-import org.switchboard.hub.http.JsonReply;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.JsonReply;
 
 /**
  * {@code GET /metrics}: every meter of the hub in Prometheus' text format, for a scraper holding an API key or the

@@ -1,7 +1,5 @@
 package org.switchboard.hub.monitor;
 
-import org.switchboard.hub.channels.DispatchLatency;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.switchboard.hub.channels.DispatchLatency;
 import org.switchboard.store.MessageTally;
 
 /**

@@ -1,8 +1,5 @@
 package org.switchboard.hub.voicemail;
 
-import org.switchboard.hub.mail.MailDeadLetters;
-import org.switchboard.hub.mail.Refusals;
-
 import java.util.Optional;
 import java.util.Properties;
 
@@ -15,6 +12,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
 import org.switchboard.deadletter.DeadLetters;
 import org.switchboard.deadletter.RepeatedFailures;
+import org.switchboard.hub.mail.MailDeadLetters;
+import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.voicemail.AsteriskVoicemailMail;

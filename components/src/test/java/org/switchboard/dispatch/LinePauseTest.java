@@ -8,12 +8,12 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-class ModemPauseTest {
+class LinePauseTest {
     private static final long S = 1_000_000_000L;
 
     @Test
     void pausesGrowUntilASendGoesThrough() {
-        ModemPause pause = new ModemPause(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        LinePause pause = new LinePause(Duration.ofSeconds(1), Duration.ofSeconds(30));
         long t = 1_000 * S;
         assertFalse(pause.paused());
         pause.fault(t);

@@ -3,12 +3,13 @@ package org.switchboard.dispatch;
 import java.time.Duration;
 
 /**
- * A dispatcher's pause after its modem failed: no claims until the pause is over and the modem looks healthy again. Each
- * fault in a row (a failed send, or a check that finds the modem still unhealthy) doubles the pause up to a maximum;
- * only a send that goes through starts the next fault from the first pause again, so a modem that looks healthy but
+ * A dispatcher's pause after its line failed (a modem gone, off the network): no claims until the pause is over and
+ * the line looks healthy again. Each fault in a row (a failed send, or a check that finds the line still unhealthy)
+ * doubles the pause up to a maximum;
+ * only a send that goes through starts the next fault from the first pause again, so a line that looks healthy but
  * keeps failing is tried less and less often. Times are {@link System#nanoTime()} values. Used by one dispatcher thread.
  */
-public final class ModemPause {
+public final class LinePause {
     private final long firstNanos;
     private final long maxNanos;
     private long pauseNanos;
@@ -16,7 +17,7 @@ public final class ModemPause {
     private boolean paused;
     private boolean streak;
 
-    public ModemPause(Duration first, Duration max) {
+    public LinePause(Duration first, Duration max) {
         if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
             throw new IllegalArgumentException("need 0 < first <= max: " + first + ", " + max);
         }
@@ -24,7 +25,7 @@ public final class ModemPause {
         this.maxNanos = max.toNanos();
     }
 
-    /** The modem failed (or was found unhealthy before a claim) at {@code now}: pause, longer each time in a row. */
+    /** The line failed (or was found unhealthy before a claim) at {@code now}: pause, longer each time in a row. */
     public void fault(long now) {
         pauseNanos = streak ? Math.min(maxNanos, pauseNanos * 2) : firstNanos;
         paused = true;
@@ -32,12 +33,12 @@ public final class ModemPause {
         until = now + pauseNanos;
     }
 
-    /** Whether the dispatcher is paused: no claims until the pause is over and a check finds the modem healthy. */
+    /** Whether the dispatcher is paused: no claims until the pause is over and a check finds the line healthy. */
     public boolean paused() {
         return paused;
     }
 
-    /** Whether the current pause has run out at {@code now}, so the modem's health may be checked again. */
+    /** Whether the current pause has run out at {@code now}, so the line's health may be checked again. */
     public boolean checkDue(long now) {
         return paused && now - until >= 0;
     }
@@ -47,7 +48,7 @@ public final class ModemPause {
         return Duration.ofNanos(streak ? pauseNanos : 0);
     }
 
-    /** The pause is over and the modem looked healthy: claims resume, but the next fault still doubles the pause. */
+    /** The pause is over and the line looked healthy: claims resume, but the next fault still doubles the pause. */
     public void resume() {
         paused = false;
     }

@@ -1,0 +1,58 @@
+package org.switchboard.hub.channels;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.channel.StatusReport;
+import org.switchboard.journal.Journal;
+import org.switchboard.store.MessageStore;
+
+/**
+ * Status reports from the channels ({@link ChannelEvents} hands each here), onto the SMS whose part they report on:
+ * the channel that sent it and the part's reference find it. Committed before the channel acknowledges the report.
+ */
+public final class StatusReportRoute extends RouteBuilder {
+    /** Where {@link ChannelEvents} sends each {@link StatusReport}. */
+    public static final String ENDPOINT = "direct:status-report";
+    private static final String ROUTE = "status-report";
+
+    private final MessageStore store;
+
+    public StatusReportRoute(MessageStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void configure() {
+        // A report can overtake the commit of the SMS it reports on (a modem's network answers within milliseconds of
+        // +CMGS): ask again for a moment. One that still matches nothing was for an SMS this hub did not send.
+        onException(UnmatchedStatusReport.class).maximumRedeliveries(20).redeliveryDelay(100).handled(true)
+                .logExhausted(false)
+                .process(e -> log.info("{} in the last week", e.getProperty(Exchange.EXCEPTION_CAUGHT,
+                        Exception.class).getMessage()));
+        from(ENDPOINT).routeId(ROUTE)
+                .process(this::match)
+                .step(Journal.stepId(ROUTE, "status-report")).process(this::describe).end();
+    }
+
+    private void match(Exchange exchange) throws UnmatchedStatusReport {
+        StatusReport report = exchange.getIn().getBody(StatusReport.class);
+        long id = store.recordDeliveryReport(report.channel(), report.reference(), report.recipient(),
+                report.state().value(), report.code()).orElseThrow(() -> new UnmatchedStatusReport(report));
+        exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_OUTBOUND_SMS);
+        exchange.setProperty(Journal.MESSAGE_ID, id);
+    }
+
+    private void describe(Exchange exchange) {
+        StatusReport report = exchange.getIn().getBody(StatusReport.class);
+        exchange.setProperty(Journal.DETAIL, "channel " + report.channel() + ": " + report.detail());
+    }
+
+    /** A status report for a part reference no recent SMS of this channel carries (yet). */
+    static final class UnmatchedStatusReport extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnmatchedStatusReport(StatusReport report) {
+            super("no SMS sent through " + report.channel() + " with part reference " + report.reference());
+        }
+    }
+}
