@@ -1,45 +1,26 @@
 package org.switchboard.hub;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.channel.Channels;
-import org.switchboard.hub.api.ApiModule;
 import org.switchboard.hub.channels.ChannelsConfig;
-import org.switchboard.hub.channels.ChannelsModule;
 import org.switchboard.hub.cli.SwitchboardCommand;
 import org.switchboard.hub.config.DatabaseConfig;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.config.Settings;
-import org.switchboard.hub.config.SettingsBinder;
 import org.switchboard.hub.config.SettingsSection;
-import org.switchboard.hub.dashboard.DashboardModule;
-import org.switchboard.hub.emailtosms.BroadcastConfig;
-import org.switchboard.hub.emailtosms.EmailToSmsModule;
 import org.switchboard.hub.embedded.EmbeddedMail;
 import org.switchboard.hub.http.AdminPassword;
 import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.HttpConfig;
-import org.switchboard.hub.http.HttpModule;
-import org.switchboard.hub.kannel.KannelConfig;
-import org.switchboard.hub.kannel.KannelModule;
 import org.switchboard.hub.mail.MailConfig;
 import org.switchboard.hub.mail.MailEndpoints;
-import org.switchboard.hub.mail.MailModule;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.hub.monitor.Monitoring;
 import org.switchboard.hub.monitor.MonitoringConfig;
-import org.switchboard.hub.monitor.MonitoringModule;
-import org.switchboard.hub.smstoemail.SmsToEmailModule;
-import org.switchboard.hub.voicemail.VoicemailConfig;
-import org.switchboard.hub.voicemail.VoicemailModule;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.modem.sim.SimNetwork;
@@ -47,19 +28,10 @@ import org.switchboard.store.Database;
 
 /**
  * The whole hub: its settings bound and checked, the embedded default started ({@link EmbeddedDefault}), then
- * camel-main running each area's module, which adds that area's routes. Started by {@link SwitchboardMain} and, in
- * process, by tests.
+ * camel-main running each area's module ({@link Areas}), which adds that area's routes. Started by
+ * {@link SwitchboardMain} and, in process, by tests.
  */
 public final class Hub implements SwitchboardCommand.RunningHub {
-    /** Each area's settings, bound from the {@code switchboard.*} keys before anything starts. */
-    private static final List<Supplier<SettingsSection>> SETTINGS = List.of(HubConfig::new, DatabaseConfig::new,
-            MailConfig::new, BroadcastConfig::new, ChannelsConfig::new, VoicemailConfig::new, HttpConfig::new,
-            KannelConfig::new, MonitoringConfig::new);
-    /** The areas, in the order they add their routes: one shares what a later one takes. */
-    private static final List<Supplier<CamelConfiguration>> AREAS = List.of(ChannelsModule::new, MailModule::new,
-            SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new, HttpModule::new, ApiModule::new,
-            DashboardModule::new, KannelModule::new, MonitoringModule::new);
-
     private final Settings settings;
     private EmbeddedDefault embedded;
     private HubParts parts;
@@ -82,21 +54,14 @@ public final class Hub implements SwitchboardCommand.RunningHub {
         }
     }
 
-    /** Each area's settings, bound and checked: a bad or unknown key stops the start here, named. */
+    /** Each area's settings, bound and checked: a bad or unknown key throws, naming it. */
     public static Map<Class<? extends SettingsSection>, SettingsSection> settings(Settings settings) {
-        SettingsBinder binder = new SettingsBinder(settings);
-        Map<Class<? extends SettingsSection>, SettingsSection> sections = new LinkedHashMap<>();
-        SETTINGS.forEach(s -> {
-            SettingsSection section = binder.bind(s.get());
-            sections.put(section.getClass(), section);
-        });
-        binder.refuseUnknown();
-        return sections;
+        return Areas.settings(settings);
     }
 
     private void startAll() throws Exception {
         settings.logWarnings();
-        Map<Class<? extends SettingsSection>, SettingsSection> sections = settings(settings);
+        Map<Class<? extends SettingsSection>, SettingsSection> sections = Areas.settings(settings);
         DatabaseConfig db = (DatabaseConfig) sections.get(DatabaseConfig.class);
         embedded = EmbeddedDefault.start(db, (MailConfig) sections.get(MailConfig.class),
                 ((ChannelsConfig) sections.get(ChannelsConfig.class)).getSimulator());
@@ -126,7 +91,7 @@ public final class Hub implements SwitchboardCommand.RunningHub {
                 parts.monitoring().afterConfigure(m.getCamelContext());
             }
         });
-        AREAS.forEach(area -> main.configure().addConfiguration(area.get()));
+        Areas.modules().forEach(module -> main.configure().addConfiguration(module));
         main.start();
     }
 
