@@ -12,6 +12,7 @@ import org.switchboard.broadcast.BroadcastMails;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 
 /**
@@ -50,7 +51,7 @@ public final class BroadcastReportRoute extends RouteBuilder {
         from("timer:broadcast-report?synchronous=true&period=" + pollMillis).routeId("broadcast-report")
                 .process(e -> e.getIn().setBody(broadcasts.dueForReport(grace)))
                 .split(body()).stopOnException(false)
-                    .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                     .setProperty(Journal.MESSAGE_ID, body())
                     .step("report-sent")
                         .process(this::report)
