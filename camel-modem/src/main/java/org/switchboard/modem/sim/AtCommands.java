@@ -268,7 +268,7 @@ final class AtCommands {
     }
 
     private String counts(String name) {
-        MessageStore store = modem.store(name);
+        SmsStorage store = modem.store(name);
         return store.used() + "," + store.capacity();
     }
 
@@ -319,13 +319,13 @@ final class AtCommands {
             throw AtFailure.error();
         }
         int stat = form == Form.ACTION ? 0 : intArg(args, 0, 4, AtFailure.cms(302));
-        List<MessageStore.Slot> slots = modem.store(settings.mem1).list(stat);
+        List<SmsStorage.Slot> slots = modem.store(settings.mem1).list(stat);
         if (slots.isEmpty()) {
             return;
         }
         String[] lines = new String[slots.size() * 2];
         for (int i = 0; i < slots.size(); i++) {
-            MessageStore.Slot s = slots.get(i);
+            SmsStorage.Slot s = slots.get(i);
             lines[2 * i] = "+CMGL: " + s.index() + "," + s.stat() + ",," + s.tpduLength();
             lines[2 * i + 1] = s.hex();
         }
@@ -340,12 +340,12 @@ final class AtCommands {
             throw AtFailure.error();
         }
         int index = intArg(args, 0, 65535, AtFailure.cms(321));
-        MessageStore.Slot s = modem.store(settings.mem1).read(index).orElseThrow(() -> AtFailure.cms(321));
+        SmsStorage.Slot s = modem.store(settings.mem1).read(index).orElseThrow(() -> AtFailure.cms(321));
         info(out, "+CMGR: " + s.stat() + ",," + s.tpduLength(), s.hex());
     }
 
     private void cmgd(Form form, String args, StringBuilder out) throws AtFailure {
-        MessageStore store = modem.store(settings.mem1);
+        SmsStorage store = modem.store(settings.mem1);
         if (form == Form.TEST) {
             info(out, "+CMGD: (1-" + store.capacity() + "),(0-4)");
             return;
@@ -375,9 +375,9 @@ final class AtCommands {
             throw AtFailure.error();
         }
         int index = intArg(arguments(args).get(0), 0, 65535, AtFailure.cms(321));
-        MessageStore store = modem.store(settings.mem2);
-        MessageStore.Slot s = store.peek(index).orElseThrow(() -> AtFailure.cms(321));
-        if (s.stat() != MessageStore.STO_UNSENT && s.stat() != MessageStore.STO_SENT) {
+        SmsStorage store = modem.store(settings.mem2);
+        SmsStorage.Slot s = store.peek(index).orElseThrow(() -> AtFailure.cms(321));
+        if (s.stat() != SmsStorage.STO_UNSENT && s.stat() != SmsStorage.STO_SENT) {
             throw AtFailure.cms(302);
         }
         int mr = modem.submitFromHost(s.hex());
@@ -399,7 +399,7 @@ final class AtCommands {
 
     /** The PDU after the prompt arrived (null when it was too long to be one). */
     void completePrompt(AtDevice.Prompt prompt, String hex, StringBuilder out) throws AtFailure {
-        if (hex == null || !isHex(hex) || MessageStore.tpduLengthOf(hex) != prompt.length()
+        if (hex == null || !isHex(hex) || SmsStorage.tpduLengthOf(hex) != prompt.length()
                 || hex.length() < 4) {
             throw AtFailure.cms(304);
         }
@@ -407,7 +407,7 @@ final class AtCommands {
         if (prompt.command().equals("+CMGS")) {
             info(out, "+CMGS: " + modem.submitFromHost(pdu));
         } else {
-            int index = modem.store(settings.mem2).add(MessageStore.STO_UNSENT, pdu)
+            int index = modem.store(settings.mem2).add(SmsStorage.STO_UNSENT, pdu)
                     .orElseThrow(() -> AtFailure.cms(322));
             info(out, "+CMGW: " + index);
         }

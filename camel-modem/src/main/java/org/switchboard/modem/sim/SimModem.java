@@ -34,8 +34,8 @@ public final class SimModem {
     private final SimNetwork network;
     private final ModemSettings settings = new ModemSettings();
     private final AtDevice device;
-    private final MessageStore sim;
-    private final MessageStore phone;
+    private final SmsStorage sim;
+    private final SmsStorage phone;
     private final String pin;
     private final List<DeliveredSms> delivered = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failNumbers = new ConcurrentHashMap<>();
@@ -65,8 +65,8 @@ public final class SimModem {
         this.id = id;
         this.number = SimOptions.numberOf(id);
         this.network = network;
-        this.sim = new MessageStore("SM", options.storageCapacity());
-        this.phone = new MessageStore("ME", options.storageCapacity());
+        this.sim = new SmsStorage("SM", options.storageCapacity());
+        this.phone = new SmsStorage("ME", options.storageCapacity());
         this.pin = options.pin();
         this.smsc = options.smsc();
         this.latencyMillis = options.latencyMillis();
@@ -324,7 +324,7 @@ public final class SimModem {
         }
     }
 
-    MessageStore store(String name) {
+    SmsStorage store(String name) {
         return "ME".equals(name) ? phone : sim;
     }
 
@@ -386,7 +386,7 @@ public final class SimModem {
     /** An SMS-DELIVER or SMS-STATUS-REPORT from the network, routed as the CNMI settings say. */
     synchronized void receive(String hex, boolean statusReport) {
         boolean route = device.connected() && settings.cnmiMode != 0;
-        int length = MessageStore.tpduLengthOf(hex);
+        int length = SmsStorage.tpduLengthOf(hex);
         if (route && statusReport && settings.cnmiDs == 1) {
             device.unsolicited("\r\n+CDS: " + length + "\r\n" + hex + "\r\n");
         } else if (route && !statusReport && settings.cnmiMt == 2) {
@@ -398,7 +398,7 @@ public final class SimModem {
 
     private synchronized boolean storeAndAnnounce(String hex, boolean statusReport) {
         String mem = settings.mem3;
-        Optional<Integer> index = store(mem).add(MessageStore.REC_UNREAD, hex);
+        Optional<Integer> index = store(mem).add(SmsStorage.REC_UNREAD, hex);
         if (index.isEmpty()) {
             return false;
         }

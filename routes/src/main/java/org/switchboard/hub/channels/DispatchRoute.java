@@ -21,6 +21,7 @@ import org.switchboard.dispatch.LinePause;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.monitor.DispatchLatency;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.OutboundSms;
 
@@ -158,7 +159,7 @@ public final class DispatchRoute extends RouteBuilder {
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, true);
         OutboundSms sms = claimed.get();
         exchange.setProperty(SMS, sms);
-        exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_OUTBOUND_SMS);
+        exchange.setProperty(Journal.MESSAGE_KIND, JournalKind.OUTBOUND_SMS.value());
         exchange.setProperty(Journal.MESSAGE_ID, sms.id());
     }
 

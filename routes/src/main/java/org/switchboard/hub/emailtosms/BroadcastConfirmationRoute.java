@@ -11,6 +11,7 @@ import org.switchboard.broadcast.BroadcastStatus;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 
 /**
@@ -40,7 +41,7 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(ENDPOINT).routeId("broadcast-confirmation")
-                .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                 .step("preview-answered").process(this::answer).end()
                 .filter(exchangeProperty(Refusals.REASON).isNotNull())
                     .step(Journal.stepId("broadcast-confirmation", "bounced")).process(refusals::bounce).to(smtp).end()

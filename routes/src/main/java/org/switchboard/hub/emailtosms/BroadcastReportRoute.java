@@ -15,6 +15,7 @@ import org.switchboard.broadcast.BroadcastMails;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 
 /**
@@ -53,7 +54,7 @@ public final class BroadcastReportRoute extends RouteBuilder {
         from(timer("broadcast-report").period(pollMillis).advanced().synchronous(true)).routeId("broadcast-report")
                 .process(e -> e.getIn().setBody(broadcasts.dueForReport(grace)))
                 .split(body()).stopOnException(false)
-                    .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                     .setProperty(Journal.MESSAGE_ID, body())
                     .step("report-sent")
                         .process(this::report)

@@ -21,6 +21,7 @@ import org.switchboard.contacts.Segment;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.ReplyParse;
 
@@ -58,7 +59,7 @@ public final class BroadcastRequestRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(ENDPOINT).routeId("broadcast-request")
-                .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                 .step("broadcast-planned").process(this::plan).end()
                 .choice()
                     .when(exchangeProperty(Refusals.REASON).isNotNull())

@@ -22,6 +22,7 @@ import org.switchboard.hub.mail.MailDeadLetters;
 import org.switchboard.hub.mail.MimeMessages;
 import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.ReplyParse;
@@ -82,9 +83,9 @@ public final class EmailToSmsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        deadLetters.install(this, "email-to-sms", Journal.KIND_EMAIL);
+        deadLetters.install(this, "email-to-sms", JournalKind.EMAIL);
         from(mailbox).routeId("email-to-sms")
-                .setProperty(Journal.MESSAGE_KIND, constant("email"))
+                .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.EMAIL.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .step("email-received").process(this::read).end()
                 .choice()
@@ -99,7 +100,7 @@ public final class EmailToSmsRoute extends RouteBuilder {
                     .when(exchangeProperty(PREVIEW_ANSWER).isNotNull())
                         .to(BroadcastConfirmationRoute.ENDPOINT)
                     .otherwise()
-                        .setProperty(Journal.MESSAGE_KIND, constant("outbound_sms"))
+                        .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
                         .step("sms-stored").process(this::storeSms).end()
                 .end();
     }

@@ -11,6 +11,7 @@ import org.switchboard.deadletter.DeadLetter;
 import org.switchboard.deadletter.DeadLetters;
 import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 
 /**
  * Poison mail in a route that reads a mailbox: a mail that fails the same way twice (its content is to blame, not an
@@ -48,11 +49,11 @@ public final class MailDeadLetters {
      * Adds the handling to {@code routes}, whose mail route is {@code routeId} and journals as {@code kind}; call it
      * first in configure().
      */
-    public void install(RouteBuilder routes, String routeId, String kind) {
+    public void install(RouteBuilder routes, String routeId, JournalKind kind) {
         routes.onException(Exception.class)
                 .onWhen(this::failedAgain)
                 .handled(true)
-                .setProperty(Journal.MESSAGE_KIND, routes.constant(kind))
+                .setProperty(Journal.MESSAGE_KIND, routes.constant(kind.value()))
                 .setProperty(Journal.MESSAGE_ID, routes.constant(0L))
                 .step(Journal.stepId(routeId, "dead-lettered")).process(this::setAside).end()
                 .filter(routes.exchangeProperty(Refusals.ORIGINAL_MAIL).isNotNull())

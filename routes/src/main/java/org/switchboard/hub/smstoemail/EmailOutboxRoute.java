@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.SmsEmail;
 import org.switchboard.mail.SmsForEmail;
@@ -54,7 +55,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
                 .process(e -> e.getIn().setBody(store.pendingEmails(200, OffsetDateTime.now())))
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "email-outbox", senders))
-                    .setProperty(Journal.MESSAGE_KIND, constant("inbound_sms"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.INBOUND_SMS.value()))
                     .process(e -> e.setProperty(Journal.MESSAGE_ID, e.getIn().getBody(InboundSms.class).id()))
                     .doTry()
                         .step("email-rendered").process(this::render).end()

@@ -14,6 +14,7 @@ import org.switchboard.hub.mail.MailDeadLetters;
 import org.switchboard.hub.mail.MimeMessages;
 import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.voicemail.AsteriskVoicemailMail;
 import org.switchboard.voicemail.MailboxOwner;
@@ -56,9 +57,9 @@ public final class VoicemailEmailRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        deadLetters.install(this, "voicemail-email", "voicemail_email");
+        deadLetters.install(this, "voicemail-email", JournalKind.VOICEMAIL_EMAIL);
         from(mailbox).routeId("voicemail-email")
-                .setProperty(Journal.MESSAGE_KIND, constant("voicemail_email"))
+                .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_EMAIL.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .step("voicemail-email-received").process(this::read).end()
                 .filter(exchangeProperty("voicemail").isNotNull())

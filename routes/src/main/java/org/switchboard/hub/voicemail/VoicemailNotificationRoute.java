@@ -15,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewOutbound;
@@ -67,7 +68,7 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "voicemail-notifications",
                                 Math.max(1, senders)))
-                    .setProperty(Journal.MESSAGE_KIND, constant("voicemail_notification"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_NOTIFICATION.value()))
                     .process(this::prepare)
                     .choice()
                         .when(exchangeProperty("owner").isNull())

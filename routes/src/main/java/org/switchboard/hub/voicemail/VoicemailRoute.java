@@ -4,6 +4,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.sip.MessageCounts;
 import org.switchboard.sip.MessageSummary;
 import org.switchboard.sip.SipConstants;
@@ -33,7 +34,7 @@ public final class VoicemailRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(pbx).routeId(ROUTE_ID)
-                .setProperty(Journal.MESSAGE_KIND, constant("voicemail_notify"))
+                .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_NOTIFY.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .choice()
                     .when(header(SipConstants.OUTCOME).isEqualTo(SipConstants.REJECTED))
