@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import org.switchboard.hub.config.SettingsCheck;
 import org.switchboard.hub.config.SettingsSection;
+import org.switchboard.sip.SipConfiguration;
 
 /**
  * Voicemail from the PBX: where the hub listens for SIP NOTIFYs and whom it believes, the mailboxes it subscribes to
@@ -15,20 +16,12 @@ public final class VoicemailConfig implements SettingsSection {
     private final Sip sip = new Sip();
     private final Voicemail voicemail = new Voicemail();
 
-    /** {@code switchboard.sip.*}. */
-    public static final class Sip {
+    /**
+     * {@code switchboard.sip.*}: the {@code sip:} component's own configuration (host, port, transports, allowed-peers,
+     * subscribe, username, password, expires, ...), whether it runs, and the hub's names of three of its options.
+     */
+    public static final class Sip extends SipConfiguration {
         private boolean enabled = true;
-        private String host = "127.0.0.1";
-        private int port = 5060;
-        private String transports = "udp,tcp";
-        private String allowedPeers = "127.0.0.1";
-        private String subscribe = "";
-        private String username = "";
-        private String password = "";
-        private int expires = 3600;
-        private int subscribeTimeoutMillis = 32_000;
-        private int resubscribeMillis = 1000;
-        private int resubscribeMaxMillis = 60_000;
 
         public boolean isEnabled() {
             return enabled;
@@ -38,93 +31,19 @@ public final class VoicemailConfig implements SettingsSection {
             this.enabled = enabled;
         }
 
-        public String getHost() {
-            return host;
+        /** {@code subscribe-timeout-millis}: the component's subscribeTimeout. */
+        public void setSubscribeTimeoutMillis(long millis) {
+            setSubscribeTimeout(millis);
         }
 
-        public void setHost(String host) {
-            this.host = host;
+        /** {@code resubscribe-millis}: the component's resubscribeDelay. */
+        public void setResubscribeMillis(long millis) {
+            setResubscribeDelay(millis);
         }
 
-        public int getPort() {
-            return port;
-        }
-
-        public void setPort(int port) {
-            this.port = port;
-        }
-
-        public String getTransports() {
-            return transports;
-        }
-
-        public void setTransports(String transports) {
-            this.transports = transports;
-        }
-
-        public String getAllowedPeers() {
-            return allowedPeers;
-        }
-
-        public void setAllowedPeers(String allowedPeers) {
-            this.allowedPeers = allowedPeers;
-        }
-
-        /** Mailboxes to SUBSCRIBE to ({@code mailbox@pbx-host:port}, comma-separated); blank: none. */
-        public String getSubscribe() {
-            return subscribe;
-        }
-
-        public void setSubscribe(String subscribe) {
-            this.subscribe = subscribe;
-        }
-
-        public String getUsername() {
-            return username;
-        }
-
-        public void setUsername(String username) {
-            this.username = username;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public int getExpires() {
-            return expires;
-        }
-
-        public void setExpires(int expires) {
-            this.expires = expires;
-        }
-
-        public int getSubscribeTimeoutMillis() {
-            return subscribeTimeoutMillis;
-        }
-
-        public void setSubscribeTimeoutMillis(int subscribeTimeoutMillis) {
-            this.subscribeTimeoutMillis = subscribeTimeoutMillis;
-        }
-
-        public int getResubscribeMillis() {
-            return resubscribeMillis;
-        }
-
-        public void setResubscribeMillis(int resubscribeMillis) {
-            this.resubscribeMillis = resubscribeMillis;
-        }
-
-        public int getResubscribeMaxMillis() {
-            return resubscribeMaxMillis;
-        }
-
-        public void setResubscribeMaxMillis(int resubscribeMaxMillis) {
-            this.resubscribeMaxMillis = resubscribeMaxMillis;
+        /** {@code resubscribe-max-millis}: the component's resubscribeMaxDelay. */
+        public void setResubscribeMaxMillis(long millis) {
+            setResubscribeMaxDelay(millis);
         }
     }
 
@@ -213,13 +132,13 @@ public final class VoicemailConfig implements SettingsSection {
     @Override
     public void check(SettingsCheck check) {
         if (sip.enabled) {
-            check.notBlank("sip.host", sip.host);
-            check.port("sip.port", sip.port, true);
-            check.notBlank("sip.transports", sip.transports);
-            check.atLeast("sip.expires", sip.expires, 1);
-            check.atLeast("sip.subscribe-timeout-millis", sip.subscribeTimeoutMillis, 1);
-            check.atLeast("sip.resubscribe-millis", sip.resubscribeMillis, 1);
-            check.atLeast("sip.resubscribe-max-millis", sip.resubscribeMaxMillis, sip.resubscribeMillis);
+            check.notBlank("sip.host", sip.getHost());
+            check.port("sip.port", sip.getPort(), true);
+            check.notBlank("sip.transports", sip.getTransports());
+            check.atLeast("sip.expires", sip.getExpires(), 1);
+            check.atLeast("sip.subscribe-timeout-millis", sip.getSubscribeTimeout(), 1);
+            check.atLeast("sip.resubscribe-millis", sip.getResubscribeDelay(), 1);
+            check.atLeast("sip.resubscribe-max-millis", sip.getResubscribeMaxDelay(), sip.getResubscribeDelay());
         }
         check.atLeast("voicemail.poll-millis", voicemail.pollMillis, 1);
     }

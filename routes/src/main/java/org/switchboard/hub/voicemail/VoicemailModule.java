@@ -1,7 +1,6 @@
 package org.switchboard.hub.voicemail;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +15,7 @@ import org.switchboard.hub.mail.MailEndpoints;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.mail.MailSettings;
+import org.switchboard.sip.SipComponent;
 import org.switchboard.store.MessageStore;
 import org.switchboard.voicemail.MailboxOwners;
 import org.switchboard.voicemail.VoicemailOutbox;
@@ -66,22 +66,12 @@ public final class VoicemailModule implements CamelConfiguration {
         }
     }
 
-    /** The {@code sip:} endpoint: where to listen, whom to believe, and the mailboxes to subscribe to. */
+    /**
+     * The {@code sip:} endpoint, from the component configured with the hub's SIP settings: where to listen, whom to
+     * believe, and the mailboxes to subscribe to.
+     */
     private static Endpoint pbx(CamelContext camel, VoicemailConfig.Sip sip) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("host", sip.getHost());
-        options.put("port", sip.getPort());
-        options.put("transports", sip.getTransports());
-        options.put("allowedPeers", sip.getAllowedPeers());
-        if (!sip.getSubscribe().isBlank()) {
-            options.put("subscribe", sip.getSubscribe());
-            options.put("username", sip.getUsername());
-            options.put("password", sip.getPassword());
-            options.put("expires", sip.getExpires());
-            options.put("subscribeTimeout", sip.getSubscribeTimeoutMillis());
-            options.put("resubscribeDelay", sip.getResubscribeMillis());
-            options.put("resubscribeMaxDelay", sip.getResubscribeMaxMillis());
-        }
-        return camel.getEndpoint("sip:pbx", options);
+        camel.getComponent("sip", SipComponent.class).setConfiguration(sip);
+        return camel.getEndpoint("sip:pbx");
     }
 }
