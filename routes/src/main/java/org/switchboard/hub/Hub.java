@@ -22,30 +22,18 @@ import org.switchboard.auth.RateLimiter;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Sessions;
 import org.switchboard.auth.UserStore;
-import org.switchboard.broadcast.BroadcastAudience;
 import org.switchboard.broadcast.BroadcastPlanner;
-import org.switchboard.broadcast.BroadcastRecipients;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
-import org.switchboard.broadcast.BroadcastTimeline;
 import org.switchboard.channel.ChannelRules;
 import org.switchboard.channel.Channels;
 import org.switchboard.channel.SmsChannel;
 import org.switchboard.channel.modem.ModemChannel;
-import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
 import org.switchboard.deadletter.DeadLetters;
 import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.dispatch.RetryPolicy;
-import org.switchboard.hub.api.AccountsApiRoute;
-import org.switchboard.hub.api.BroadcastApiRoute;
-import org.switchboard.hub.api.ContactsApiRoute;
-import org.switchboard.hub.api.HttpApiRoute;
-import org.switchboard.hub.api.MessageHistoryApiRoute;
-import org.switchboard.hub.api.ModemReport;
-import org.switchboard.hub.api.ModemsApiRoute;
-import org.switchboard.hub.api.OpenApiRoute;
-import org.switchboard.hub.api.SmsApiRoute;
+import org.switchboard.hub.api.ApiRoutes;
 import org.switchboard.hub.channels.ChannelDefinitions;
 import org.switchboard.hub.channels.ChannelsLifecycle;
 import org.switchboard.hub.channels.DispatchRoute;
@@ -72,7 +60,6 @@ import org.switchboard.hub.voicemail.VoicemailEmailRoute;
 import org.switchboard.hub.voicemail.VoicemailNotificationRoute;
 import org.switchboard.hub.voicemail.VoicemailRoute;
 import org.switchboard.journal.JournalEventNotifier;
-import org.switchboard.journal.JournalReader;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.kannel.GroupCommit;
 import org.switchboard.kannel.KannelStore;
@@ -85,7 +72,6 @@ import org.switchboard.modem.sim.SimOptions;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
-import org.switchboard.store.MessageHistory;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 import org.switchboard.store.RetryBackoff;
@@ -271,24 +257,11 @@ public final class Hub implements AutoCloseable {
                 new RateLimiter(settings.getLong("switchboard.http.login-failures-per-minute"), Duration.ofMinutes(1),
                         settings.getLong("switchboard.http.login-failures-burst")),
                 maxBody, Duration.ofSeconds(settings.getLong("switchboard.http.auth-cache-seconds")));
-        main.configure().addRoutesBuilder(new HttpApiRoute(httpHost, httpPort, new JournalReader(database.dataSource()),
-                credentials));
-        main.configure().addRoutesBuilder(new BroadcastApiRoute(httpHost, httpPort, credentials,
-                new BroadcastApiRoute.Parts(broadcasts, planner, new BroadcastAudience(segments),
-                        new BroadcastRecipients(database.dataSource()), new BroadcastTimeline(database.dataSource()),
-                        new BroadcastReport(database.dataSource()), channels, settings.zone())));
-        main.configure().addRoutesBuilder(new ContactsApiRoute(httpHost, httpPort, new ContactStore(database.dataSource()),
-                segments, settings.get("switchboard.region"), credentials));
-        main.configure().addRoutesBuilder(new SmsApiRoute(httpHost, httpPort, credentials, store, numbers, channels,
-                settings.getInt("switchboard.reply.max-parts")));
-        main.configure().addRoutesBuilder(new MessageHistoryApiRoute(httpHost, httpPort, credentials,
-                new MessageHistory(database.dataSource()), numbers, settings.zone()));
-        main.configure().addRoutesBuilder(new OpenApiRoute(httpHost, httpPort, credentials));
-        main.configure().addRoutesBuilder(new MetricsRoute(httpHost, httpPort, monitoring.registry(), credentials));
-        main.configure().addRoutesBuilder(new ModemsApiRoute(httpHost, httpPort,
-                new ModemReport(channels, monitoring.tally()), credentials));
-        main.configure().addRoutesBuilder(new SessionRoute(httpHost, httpPort, credentials));
-        main.configure().addRoutesBuilder(new AccountsApiRoute(httpHost, httpPort, users, keys, credentials));
+        ApiRoutes.addTo(main, credentials, httpHost, httpPort, new ApiRoutes.Parts(database.dataSource(), store, numbers,
+                channels, broadcasts, planner, segments, users, keys, monitoring.tally()::counts,
+                settings.get("switchboard.region"), settings.zone(), settings.getInt("switchboard.reply.max-parts")));
+        main.configure().addRoutesBuilder(new MetricsRoute(monitoring.registry()));
+        main.configure().addRoutesBuilder(new SessionRoute(credentials));
         main.configure().addRoutesBuilder(new DashboardRoute(httpHost, httpPort));
         if (settings.getBoolean("switchboard.kannel.enabled")) {
             addKannel(numbers, credentials, backoff);
