@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.switchboard.numbers.InvalidNumberException;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.StorableText;
 
 /**
  * Reads a contact list exported from a spreadsheet, streaming: a header row, a name column, one column with
@@ -170,7 +172,7 @@ public final class ContactCsvImport {
     }
 
     /** Which column holds what, from the header row. */
-    private record Columns(int number, int name, String[] attributes, int width) {
+    private record Columns(int number, int name, String[] attributes, String[] names, int width) {
 
         static Columns of(CSVRecord header, List<String> warnings) {
             int number = -1;
@@ -179,6 +181,10 @@ public final class ContactCsvImport {
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 String raw = header.get(i);
+                Optional<String> bad = StorableText.problem(raw);
+                if (bad.isPresent()) {
+                    throw new InvalidCsvException("header column " + (i + 1) + ": " + bad.get());
+                }
                 String column = ContactFilter.attributeName(raw);
                 if (column.isEmpty()) {
                     warnings.add("column " + (i + 1) + " has no name in the header row: its cells were not imported");
@@ -214,7 +220,8 @@ public final class ContactCsvImport {
                         + String.join(", ", NUMBER_COLUMNS.stream().sorted().toList())
                         + " (the header row is the first line: " + String.join(",", header.toList()) + ")");
             }
-            return new Columns(number, name, attributes, header.size());
+            return new Columns(number, name, attributes, header.stream().map(String::strip).toArray(String[]::new),
+                    header.size());
         }
     }
 
@@ -259,6 +266,15 @@ public final class ContactCsvImport {
                 rejected.add(new ImportReport.Rejected(line, rawNumber, "has more cells than the header has columns"
                         + " (a comma inside a value needs quotes around the value)"));
                 return;
+            }
+            for (int i = 0; i < record.size(); i++) {
+                Optional<String> bad = StorableText.problem(record.get(i));
+                if (bad.isPresent()) {
+                    // shown as text a report (JSON, the CLI's terminal) can hold
+                    rejected.add(new ImportReport.Rejected(line, StorableText.forMessage(rawNumber), "column " + (i + 1)
+                            + (i < columns.names().length ? " (" + columns.names()[i] + ")" : "") + " has " + bad.get()));
+                    return;
+                }
             }
             String number;
             try {
