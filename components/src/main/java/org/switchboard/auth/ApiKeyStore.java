@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -67,9 +66,7 @@ public final class ApiKeyStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_key"
                     + " WHERE key_sha256 = ? AND revoked_at IS NULL")) {
                 ps.setString(1, digest);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(apiKey(rs)) : Optional.empty();
-                }
+                return Sql.first(ps, ApiKeyStore::apiKey);
             }
         });
     }
@@ -77,13 +74,8 @@ public final class ApiKeyStore {
     /** Every key, revoked ones too, oldest first. */
     public List<ApiKey> list() {
         return Sql.inTransaction(dataSource, "listing API keys", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_key ORDER BY id");
-                    ResultSet rs = ps.executeQuery()) {
-                List<ApiKey> keys = new ArrayList<>();
-                while (rs.next()) {
-                    keys.add(apiKey(rs));
-                }
-                return keys;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_key ORDER BY id")) {
+                return Sql.list(ps, ApiKeyStore::apiKey);
             }
         });
     }
@@ -94,13 +86,8 @@ public final class ApiKeyStore {
         if (!AccountNames.valid(key)) {
             return false;
         }
-        return Sql.inTransaction(dataSource, "revoking API key " + key, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE api_key SET revoked_at = now() WHERE name = ? AND revoked_at IS NULL")) {
-                ps.setString(1, key);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return Sql.update(dataSource, "revoking API key " + key,
+                "UPDATE api_key SET revoked_at = now() WHERE name = ? AND revoked_at IS NULL", key) > 0;
     }
 
     private static ApiKey apiKey(ResultSet rs) throws SQLException {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,22 +74,13 @@ public final class UserStore {
         Optional<String> stored = passwordHash(key);
         if (stored.isEmpty()) {
             String hash = hash(password);
-            Sql.inTransaction(dataSource, "adding user " + key, c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (name, role, password_hash)"
-                        + " VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-                    Sql.bind(ps, key, role.text(), hash);
-                    return ps.executeUpdate();
-                }
-            });
+            Sql.update(dataSource, "adding user " + key, "INSERT INTO app_user (name, role, password_hash)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING", key, role.text(), hash);
         } else if (!BCrypt.verifyer().verify(password.toCharArray(), stored.get()).verified) {
             updatePassword(key, hash(password));
         }
-        Sql.inTransaction(dataSource, "setting the role of " + key, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET role = ? WHERE name = ? AND role <> ?")) {
-                Sql.bind(ps, role.text(), key, role.text());
-                return ps.executeUpdate();
-            }
-        });
+        Sql.update(dataSource, "setting the role of " + key,
+                "UPDATE app_user SET role = ? WHERE name = ? AND role <> ?", role.text(), key, role.text());
         return find(key).orElseThrow();
     }
 
@@ -113,9 +103,7 @@ public final class UserStore {
         return Sql.inTransaction(dataSource, "reading user " + key, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM app_user WHERE name = ?")) {
                 ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(user(rs)) : Optional.empty();
-                }
+                return Sql.first(ps, UserStore::user);
             }
         });
     }
@@ -123,13 +111,8 @@ public final class UserStore {
     /** Every user, by name. */
     public List<User> list() {
         return Sql.inTransaction(dataSource, "listing users", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM app_user ORDER BY name");
-                    ResultSet rs = ps.executeQuery()) {
-                List<User> users = new ArrayList<>();
-                while (rs.next()) {
-                    users.add(user(rs));
-                }
-                return users;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM app_user ORDER BY name")) {
+                return Sql.list(ps, UserStore::user);
             }
         });
     }
@@ -161,22 +144,15 @@ public final class UserStore {
         if (!AccountNames.valid(key)) {
             return false;
         }
-        return Sql.inTransaction(dataSource, "changing the password of " + key, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE app_user SET password_hash = ?, password_changed_at = now() WHERE name = ?")) {
-                Sql.bind(ps, hash, key);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return Sql.update(dataSource, "changing the password of " + key,
+                "UPDATE app_user SET password_hash = ?, password_changed_at = now() WHERE name = ?", hash, key) > 0;
     }
 
     private Optional<String> passwordHash(String key) {
         return Sql.inTransaction(dataSource, "reading user " + key, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM app_user WHERE name = ?")) {
                 ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
+                return Sql.first(ps, rs -> rs.getString(1));
             }
         });
     }

@@ -71,12 +71,9 @@ public final class BroadcastPlanner {
                 c.rollback();
                 return pass.refusal;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE broadcast SET recipients = ?, opted_out = ?,"
-                    + " invalid = ?, duplicates = ?, parts = ? WHERE id = ?")) {
-                Sql.bind(ps, pass.recipients, pass.optedOut, pass.invalid, pass.duplicates,
-                        Math.toIntExact(pass.totalParts), id.get());
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE broadcast SET recipients = ?, opted_out = ?, invalid = ?, duplicates = ?, parts = ?"
+                    + " WHERE id = ?", pass.recipients, pass.optedOut, pass.invalid, pass.duplicates,
+                    Math.toIntExact(pass.totalParts), id.get());
             return new Planned(id.get(), pass.recipients, pass.optedOut, pass.invalid, pass.duplicates,
                     pass.totalParts, pass.maxParts, pass.samples, false);
         });
@@ -91,9 +88,7 @@ public final class BroadcastPlanner {
             Sql.bind(ps, r.requestedBy(), r.source(), r.sourceRef(), r.segment(), Filters.toJson(r.filter()),
                     r.template(), (r.hold() ? BroadcastStatus.AWAITING_CONFIRMATION : BroadcastStatus.SENDING).name(),
                     !r.hold());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
+            return Sql.first(ps, rs -> rs.getLong(1));
         }
     }
 

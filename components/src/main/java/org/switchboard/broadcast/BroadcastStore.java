@@ -1,13 +1,11 @@
 package org.switchboard.broadcast;
 
 import org.switchboard.store.Sql;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +32,7 @@ public final class BroadcastStore {
         return Sql.inTransaction(dataSource, "reading broadcast " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast WHERE id = ?")) {
                 ps.setLong(1, id);
-                return one(ps);
+                return Sql.first(ps, BroadcastStore::broadcast);
             }
         });
     }
@@ -48,13 +46,7 @@ public final class BroadcastStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast"
                     + " ORDER BY id DESC OFFSET ? LIMIT ?")) {
                 Sql.bind(ps, offset, limit);
-                List<Broadcast> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(broadcast(rs));
-                    }
-                }
-                return out;
+                return Sql.list(ps, BroadcastStore::broadcast);
             }
         });
     }
@@ -82,14 +74,14 @@ public final class BroadcastStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM broadcast"
                     + " WHERE preview_message_id = ANY (?) ORDER BY id DESC LIMIT 1")) {
                 ps.setArray(1, c.createArrayOf("text", new String[] {bare, "<" + bare + ">"}));
-                return one(ps);
+                return Sql.first(ps, BroadcastStore::broadcast);
             }
         });
     }
 
     /** Records the preview email's Message-ID, so that a reply to it finds the broadcast. */
     public boolean setPreviewMessageId(long id, String messageId) {
-        return update("recording the preview of broadcast " + id,
+        return Sql.update(dataSource, "recording the preview of broadcast " + id,
                 "UPDATE broadcast SET preview_message_id = ? WHERE id = ?", messageId, id) > 0;
     }
 
@@ -100,11 +92,11 @@ public final class BroadcastStore {
      */
     public boolean confirm(long id) {
         return Sql.inTransaction(dataSource, "confirming broadcast " + id, c -> {
-            if (execute(c, "UPDATE broadcast SET status = 'SENDING', confirmed_at = now()"
+            if (Sql.update(c, "UPDATE broadcast SET status = 'SENDING', confirmed_at = now()"
                     + " WHERE id = ? AND status = 'AWAITING_CONFIRMATION'", id) == 0) {
                 return false;
             }
-            execute(c, "UPDATE outbound_sms SET status = 'PENDING' WHERE broadcast_id = ? AND status = 'HELD'", id);
+            Sql.update(c, "UPDATE outbound_sms SET status = 'PENDING' WHERE broadcast_id = ? AND status = 'HELD'", id);
             return true;
         });
     }
@@ -118,13 +110,13 @@ public final class BroadcastStore {
      */
     public boolean cancel(long id) {
         return Sql.inTransaction(dataSource, "cancelling broadcast " + id, c -> {
-            if (execute(c, "UPDATE broadcast SET status = 'CANCELLED', finished_at = now()"
+            if (Sql.update(c, "UPDATE broadcast SET status = 'CANCELLED', finished_at = now()"
                     + " WHERE id = ? AND status IN ('AWAITING_CONFIRMATION', 'SENDING')", id) == 0) {
                 return false;
             }
             // The dispatcher claims rows with FOR UPDATE SKIP LOCKED: a row it holds is SENDING by the time this
             // update gets its lock, and stays so.
-            execute(c, "UPDATE outbound_sms SET status = 'CANCELLED', next_attempt_at = NULL"
+            Sql.update(c, "UPDATE outbound_sms SET status = 'CANCELLED', next_attempt_at = NULL"
                     + " WHERE broadcast_id = ? AND status IN ('HELD', 'PENDING')", id);
             return true;
         });
@@ -171,13 +163,7 @@ public final class BroadcastStore {
                     + "          WHERE o.broadcast_id = b.id AND o.status = 'SENT') < ?)"
                     + " ORDER BY b.id")) {
                 ps.setObject(1, sentBefore);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                return ids;
+                return Sql.list(ps, rs -> rs.getLong(1));
             }
         });
     }
@@ -187,27 +173,10 @@ public final class BroadcastStore {
      * when it was reported already.
      */
     public boolean markReported(long id, String reportMessageId) {
-        return update("marking broadcast " + id + " reported", "UPDATE broadcast SET"
+        return Sql.update(dataSource, "marking broadcast " + id + " reported", "UPDATE broadcast SET"
                 + " status = CASE WHEN status = 'SENDING' THEN 'DONE' ELSE status END,"
                 + " report_message_id = ?, finished_at = coalesce(finished_at, now()), reported_at = now()"
                 + " WHERE id = ? AND reported_at IS NULL AND status IN ('SENDING', 'CANCELLED')", reportMessageId, id) > 0;
-    }
-
-    private int update(String what, String sql, Object... args) {
-        return Sql.inTransaction(dataSource, what, c -> execute(c, sql, args));
-    }
-
-    private static int execute(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static Optional<Broadcast> one(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(broadcast(rs)) : Optional.empty();
-        }
     }
 
     static Broadcast broadcast(ResultSet rs) throws SQLException {

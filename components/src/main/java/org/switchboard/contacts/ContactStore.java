@@ -102,9 +102,7 @@ public final class ContactStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM contact c LEFT JOIN opt_out o ON o.number = c.number WHERE c.number = ?::text")) {
                 ps.setString(1, e164);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(contact(rs)) : Optional.empty();
-                }
+                return Sql.first(ps, ContactStore::contact);
             }
         });
     }
@@ -115,9 +113,7 @@ public final class ContactStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM contact c LEFT JOIN opt_out o ON o.number = c.number WHERE c.id = ?")) {
                 ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(contact(rs)) : Optional.empty();
-                }
+                return Sql.first(ps, ContactStore::contact);
             }
         });
     }
@@ -169,12 +165,8 @@ public final class ContactStore {
 
     /** Takes back an opt-out: the number may be texted by broadcasts again. False when it had not opted out. */
     public boolean optIn(String e164) {
-        return Sql.inTransaction(dataSource, "taking back the opt-out of " + e164, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM opt_out WHERE number = ?::text")) {
-                ps.setString(1, e164);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return Sql.update(dataSource, "taking back the opt-out of " + e164,
+                "DELETE FROM opt_out WHERE number = ?::text", e164) > 0;
     }
 
     /** A page of the contacts matching the filter, opted-out ones included (and flagged), in the order they were added. */

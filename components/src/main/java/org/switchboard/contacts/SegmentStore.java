@@ -3,7 +3,6 @@ package org.switchboard.contacts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -72,9 +71,7 @@ public final class SegmentStore {
         return Sql.inTransaction(dataSource, "reading segment " + key, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM segment WHERE name = ?")) {
                 ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(segment(rs)) : Optional.empty();
-                }
+                return Sql.first(ps, SegmentStore::segment);
             }
         });
     }
@@ -83,13 +80,7 @@ public final class SegmentStore {
     public List<Segment> list() {
         return Sql.inTransaction(dataSource, "listing segments", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM segment ORDER BY name")) {
-                List<Segment> segments = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        segments.add(segment(rs));
-                    }
-                }
-                return segments;
+                return Sql.list(ps, SegmentStore::segment);
             }
         });
     }
@@ -100,12 +91,7 @@ public final class SegmentStore {
         if (!NAME.matcher(key).matches()) {
             return false;
         }
-        return Sql.inTransaction(dataSource, "deleting segment " + key, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM segment WHERE name = ?")) {
-                ps.setString(1, key);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return Sql.update(dataSource, "deleting segment " + key, "DELETE FROM segment WHERE name = ?", key) > 0;
     }
 
     private static Segment segment(ResultSet rs) throws SQLException {

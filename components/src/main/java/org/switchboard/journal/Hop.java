@@ -25,8 +25,8 @@ public record Hop(String messageKind, long messageId, String hop, OffsetDateTime
         error = clean(error);
     }
 
-    public static Hop now(String messageKind, long messageId, String hop, String route, String detail, String error) {
-        return new Hop(messageKind, messageId, hop, OffsetDateTime.now(), route, detail, error);
+    public static Hop now(JournalKind kind, long messageId, String hop, String route, String detail, String error) {
+        return new Hop(kind.value(), messageId, hop, OffsetDateTime.now(), route, detail, error);
     }
 
     public boolean failed() {

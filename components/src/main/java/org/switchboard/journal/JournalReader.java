@@ -2,14 +2,14 @@ package org.switchboard.journal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
+
+import org.switchboard.store.Sql;
 
 /** Reads a message's trail from the journal, for the API and the CLI. */
 public final class JournalReader {
@@ -27,14 +27,8 @@ public final class JournalReader {
                         + " FROM journal WHERE message_kind = ? AND message_id = ? ORDER BY at, id")) {
             ps.setString(1, messageKind);
             ps.setLong(2, messageId);
-            List<Hop> hops = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hops.add(new Hop(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-                            rs.getString(5), rs.getString(6), rs.getString(7)));
-                }
-            }
-            return hops;
+            return Sql.list(ps, rs -> new Hop(rs.getString(1), rs.getLong(2), rs.getString(3),
+                    rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7)));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the journal of " + messageKind + " " + messageId + ": " + e.getMessage(), e);
         }

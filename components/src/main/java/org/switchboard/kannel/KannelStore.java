@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -81,12 +80,7 @@ public final class KannelStore {
                 ps.setArray(i++, c.createArrayOf("integer", masks));
                 ps.setArray(i++, c.createArrayOf("text", urls));
                 ps.setArray(i, c.createArrayOf("integer", validity));
-                List<Long> ids = new ArrayList<>(n);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
+                List<Long> ids = Sql.list(ps, rs -> rs.getLong(1));
                 if (ids.size() != n) {
                     throw new SQLException(n + " sendsms SMS to store, " + ids.size() + " ids back");
                 }
@@ -131,47 +125,36 @@ public final class KannelStore {
                     + " k.coding, k.charset, o.recipient, o.modem")) {
                 ps.setLong(1, lease.toMillis());
                 ps.setInt(2, limit);
-                List<DlrCall> calls = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        DlrReport report = new DlrReport(DlrType.ofBit(rs.getInt("dlr_type")), rs.getString("recipient"),
-                                rs.getString("sender"), rs.getString("reply"),
-                                Sql.time(rs, "event_at").toInstant(), rs.getLong("sms_id"), rs.getString("modem"),
-                                rs.getString("dlr_url"), rs.getInt("coding"), rs.getString("charset"));
-                        calls.add(new DlrCall(rs.getLong("id"), rs.getInt("attempts"), rs.getString("dlr_url"), report));
-                    }
-                }
-                return calls;
+                return Sql.list(ps, KannelStore::call);
             }
         });
+    }
+
+    private static DlrCall call(ResultSet rs) throws SQLException {
+        DlrReport report = new DlrReport(DlrType.ofBit(rs.getInt("dlr_type")), rs.getString("recipient"),
+                rs.getString("sender"), rs.getString("reply"), Sql.time(rs, "event_at").toInstant(),
+                rs.getLong("sms_id"), rs.getString("modem"), rs.getString("dlr_url"), rs.getInt("coding"),
+                rs.getString("charset"));
+        return new DlrCall(rs.getLong("id"), rs.getInt("attempts"), rs.getString("dlr_url"), report);
     }
 
     /** The URL answered {@code httpStatus} (2xx): done. */
     public void markCalled(long id, int httpStatus) {
-        update("marking dlr-url call " + id + " done", "UPDATE kannel_dlr SET status = 'SENT', http_status = ?,"
-                + " error = NULL, sent_at = now() WHERE id = ? AND status = 'PENDING'", httpStatus, id);
+        Sql.update(dataSource, "marking dlr-url call " + id + " done", "UPDATE kannel_dlr SET status = 'SENT',"
+                + " http_status = ?, error = NULL, sent_at = now() WHERE id = ? AND status = 'PENDING'",
+                httpStatus, id);
     }
 
     /** The call failed; try again after {@code delay}. */
     public void retryLater(long id, Integer httpStatus, String error, Duration delay) {
-        update("scheduling dlr-url call " + id + " again", "UPDATE kannel_dlr SET http_status = ?, error = ?,"
-                + " next_attempt_at = now() + ? * interval '1 millisecond' WHERE id = ? AND status = 'PENDING'",
-                httpStatus, error, delay.toMillis(), id);
+        Sql.update(dataSource, "scheduling dlr-url call " + id + " again", "UPDATE kannel_dlr SET http_status = ?,"
+                + " error = ?, next_attempt_at = now() + ? * interval '1 millisecond'"
+                + " WHERE id = ? AND status = 'PENDING'", httpStatus, error, delay.toMillis(), id);
     }
 
     /** The call failed for the last time. */
     public void fail(long id, Integer httpStatus, String error) {
-        update("giving up dlr-url call " + id, "UPDATE kannel_dlr SET status = 'FAILED', http_status = ?, error = ?"
-                + " WHERE id = ? AND status = 'PENDING'", httpStatus, error, id);
+        Sql.update(dataSource, "giving up dlr-url call " + id, "UPDATE kannel_dlr SET status = 'FAILED',"
+                + " http_status = ?, error = ? WHERE id = ? AND status = 'PENDING'", httpStatus, error, id);
     }
-
-    private void update(String what, String sql, Object... args) {
-        Sql.inTransaction(dataSource, what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.bind(ps, args);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
 }

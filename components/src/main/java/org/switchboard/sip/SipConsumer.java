@@ -1,33 +1,18 @@
 package org.switchboard.sip;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
-import javax.sip.SipProvider;
-import javax.sip.SipStack;
-import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.AddressFactory;
-import javax.sip.header.HeaderFactory;
 import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ViaHeader;
-import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -40,16 +25,19 @@ import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.stack.SharedSipStack;
+import org.switchboard.sip.stack.SipHandler;
+import org.switchboard.sip.stack.SipStackOptions;
 
 /**
- * Listens for SIP on UDP and TCP, answers the PBX, and routes every message-summary NOTIFY. The stack's thread only
- * creates the server transaction and judges the request; the route runs on a pool, which answers 200 once the route
- * has completed (so what the route stores is committed before the PBX is told OK) and 500 when it failed.
+ * Listens for SIP on UDP and TCP through the shared stack of its address, answers the PBX, keeps up the endpoint's
+ * subscriptions, and routes every message-summary NOTIFY. The stack's thread only creates the server transaction and
+ * judges the request; the route runs on a pool, which answers 200 once the route has completed (so what the route
+ * stores is committed before the PBX is told OK) and 500 when it failed.
  */
-public class SipConsumer extends DefaultConsumer implements SipListener {
+public class SipConsumer extends DefaultConsumer implements SipHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipConsumer.class);
-    private static final AtomicInteger STACKS = new AtomicInteger();
     // Methods a user agent knows but this one does not take: 405 with Allow. Anything else is 501.
     private static final Set<String> KNOWN_METHODS = Set.of(Request.INVITE, Request.SUBSCRIBE, Request.MESSAGE,
             Request.REFER, Request.INFO, Request.UPDATE, Request.PUBLISH, Request.PRACK, Request.REGISTER);
@@ -62,12 +50,7 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
     // Read by the stack's threads for every NOTIFY, written only at start and stop.
     private final List<SipSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
-    private SipStack stack;
-    private SipProvider provider;
-    private final List<ListeningPoint> listeningPoints = new ArrayList<>();
-    private MessageFactory messages;
-    private HeaderFactory headers;
-    private AddressFactory addresses;
+    private SharedSipStack stack;
     private SipBinding binding;
     private ExecutorService routePool;
     private ScheduledExecutorService scheduler;
@@ -84,40 +67,25 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        SipFactory factory = SipFactory.getInstance();
-        factory.setPathName("gov.nist");
-        stack = factory.createSipStack(stackProperties());
-        messages = factory.createMessageFactory();
-        headers = factory.createHeaderFactory();
-        addresses = factory.createAddressFactory();
-        binding = new SipBinding(new PeerAllowList(config.allowedPeerList()), addresses);
+        // Ready before the stack opens: on an address another handler holds already, requests come at once.
+        binding = new SipBinding(new PeerAllowList(config.allowedPeerList()),
+                SipFactory.getInstance().createAddressFactory());
         routePool = endpoint.getCamelContext().getExecutorServiceManager().newThreadPool(this,
                 "SipConsumer[" + endpoint.getName() + "]", routePoolProfile());
         scheduler = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "SipSubscriptions[" + endpoint.getName() + "]");
         try {
-            for (String transport : config.transportList()) {
-                ListeningPoint lp = stack.createListeningPoint(config.getHost(), config.getPort(), transport);
-                listeningPoints.add(lp);
-                if (provider == null) {
-                    provider = stack.createSipProvider(lp);
-                } else {
-                    provider.addListeningPoint(lp);
-                }
-            }
-            provider.addSipListener(this);
-            stack.start();
+            stack = SharedSipStack.open(endpoint.getName(), new SipStackOptions(config.getHost(), config.getPort(),
+                    config.transportList(), config.getUdpBufferSize(), config.getTraceLevel()), this);
         } catch (Exception e) {
             lastError = e.getMessage();
-            stopStack();
             throw e;
         }
         listening = true;
         LOG.info("sip:{} listening on {}:{} ({})", endpoint.getName(), config.getHost(), config.getPort(),
                 config.getTransports());
-        SubscriptionContext context = new SubscriptionContext(provider, messages, headers, addresses, scheduler, config,
-                ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(
-                        (tx, realm) -> new Credentials(config.getUsername(), config.getPassword(), realm), headers));
+        SubscriptionContext context = new SubscriptionContext(stack, scheduler, config, stack.authentication(
+                (tx, realm) -> new Credentials(config.getUsername(), config.getPassword(), realm)));
         for (String target : config.subscribeList()) {
             SipSubscription s = new SipSubscription(SubscriptionTarget.parse(target), context);
             subscriptions.add(s);
@@ -129,29 +97,6 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
             health.setCamelContext(endpoint.getCamelContext());
             checks.register(health);
         }
-    }
-
-    private Properties stackProperties() {
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "switchboard-sip-" + endpoint.getName() + "-" + STACKS.incrementAndGet());
-        // Without it the stack itself answers 481 to an out-of-dialog NOTIFY (chan_sip's and PJSIP's unsolicited MWI).
-        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
-        // The stack's own loggers want log4j 1.x.
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", Integer.toString(config.getTraceLevel()));
-        // Several stack threads may call the listener; it only judges and hands over, so that is safe.
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
-        // A UDP server transaction lives 32 s after its answer (timer J): at 4,000 NOTIFY/s that is 128,000 of them.
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "1000000");
-        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "10000");
-        if (config.getUdpBufferSize() > 0) {
-            // Measured: a 4 MB buffer on a CPU-starved host turned drops into seconds of queueing (both retransmit).
-            p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.getUdpBufferSize()));
-            p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.getUdpBufferSize()));
-        }
-        return p;
     }
 
     private ThreadPoolProfile routePoolProfile() {
@@ -183,44 +128,22 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
             // Let routes in flight finish and answer while the stack still runs.
             executors.shutdownGraceful(routePool, 10_000);
         }
-        stopStack();
+        if (stack != null) {
+            stack.close(this);
+        }
         super.doStop();
     }
 
-    private void stopStack() {
-        if (stack == null) {
-            return;
-        }
-        if (provider != null) {
-            provider.removeSipListener(this);
-            try {
-                // Stops the provider's event thread, which is not a daemon and would keep the JVM alive.
-                stack.deleteSipProvider(provider);
-            } catch (Exception e) {
-                LOG.debug("sip:{} deleting the provider: {}", endpoint.getName(), e.toString());
-            }
-        }
-        // Stop before deleting the listening points: deleting one under a running stack lets a late retransmission hit
-        // a null socket.
-        stack.stop();
-        for (ListeningPoint lp : listeningPoints) {
-            try {
-                stack.deleteListeningPoint(lp);
-            } catch (Exception e) {
-                LOG.debug("sip:{} deleting {} after stop: {}", endpoint.getName(), lp, e.toString());
-            }
-        }
-        listeningPoints.clear();
-        provider = null;
-        stack = null;
-    }
-
+    /**
+     * Takes every request that no other handler's dialog owns: NOTIFYs go to the route; the rest get the answers of a
+     * user agent that takes only NOTIFY and OPTIONS.
+     */
     @Override
-    public void processRequest(RequestEvent event) {
+    public boolean onRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
         if (Request.ACK.equals(method)) {
-            return;
+            return true;
         }
         ServerTransaction tx = event.getServerTransaction();
         String subscriptionState = null;
@@ -229,19 +152,19 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
             if (state != null) {
                 subscriptionState = state.toString().substring(state.toString().indexOf(':') + 1).trim();
             } else if (!addSubscriptionState(request)) {
-                return;
+                return true;
             }
         }
         try {
             if (tx == null) {
                 // Created before anything else: a retransmission then matches it and never reaches the route twice.
-                tx = provider.getNewServerTransaction(request);
+                tx = stack.provider().getNewServerTransaction(request);
             }
         } catch (TransactionAlreadyExistsException e) {
-            return;
+            return true;
         } catch (Exception e) {
             LOG.warn("sip:{} cannot take {}: {}", endpoint.getName(), method, e.toString());
-            return;
+            return true;
         }
         switch (method) {
             case Request.NOTIFY -> onNotify((RequestEventExt) event, tx, subscriptionState);
@@ -250,6 +173,7 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
             default -> answer(tx, KNOWN_METHODS.contains(method) ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED,
                     null);
         }
+        return true;
     }
 
     /**
@@ -259,7 +183,7 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
      */
     private boolean addSubscriptionState(Request request) {
         try {
-            request.addHeader(headers.createSubscriptionStateHeader(SubscriptionStateHeader.ACTIVE));
+            request.addHeader(stack.headers().createSubscriptionStateHeader(SubscriptionStateHeader.ACTIVE));
             return true;
         } catch (java.text.ParseException e) {
             LOG.warn("sip:{} cannot complete a NOTIFY without Subscription-State: {}", endpoint.getName(), e.toString());
@@ -316,16 +240,16 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
 
     private void answer(ServerTransaction tx, int status, String reason) {
         try {
-            Response response = messages.createResponse(status, tx.getRequest());
+            Response response = stack.messages().createResponse(status, tx.getRequest());
             if (reason != null) {
                 response.setReasonPhrase(reasonPhrase(reason));
             }
             if (status == Response.BAD_EVENT) {
-                response.addHeader(headers.createAllowEventsHeader(SipConstants.EVENT_PACKAGE));
+                response.addHeader(stack.headers().createAllowEventsHeader(SipConstants.EVENT_PACKAGE));
             }
             if (status == Response.METHOD_NOT_ALLOWED || Request.OPTIONS.equals(tx.getRequest().getMethod())) {
-                response.addHeader(headers.createAllowHeader(Request.NOTIFY + ", " + Request.OPTIONS));
-                response.addHeader(headers.createAcceptHeader(SipConstants.CONTENT_TYPE, SipConstants.CONTENT_SUBTYPE));
+                response.addHeader(stack.headers().createAllowHeader(Request.NOTIFY + ", " + Request.OPTIONS));
+                response.addHeader(stack.headers().createAcceptHeader(SipConstants.CONTENT_TYPE, SipConstants.CONTENT_SUBTYPE));
             }
             tx.sendResponse(response);
         } catch (Exception e) {
@@ -338,37 +262,6 @@ public class SipConsumer extends DefaultConsumer implements SipListener {
     private static String reasonPhrase(String reason) {
         String line = reason.replaceAll("\\p{Cntrl}", " ");
         return line.length() <= 200 ? line : line.substring(0, 200);
-    }
-
-    @Override
-    public void processResponse(ResponseEvent event) {
-        if (event.getClientTransaction() != null
-                && event.getClientTransaction().getApplicationData() instanceof SipSubscription s) {
-            s.onResponse(event);
-        }
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof SipSubscription s) {
-            s.onTimeout(event.getClientTransaction());
-        }
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        LOG.debug("sip:{} I/O error towards {}:{}/{}", endpoint.getName(), event.getHost(), event.getPort(),
-                event.getTransport());
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing kept per transaction
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // a subscription learns its end from NOTIFY, 481 or a timeout
     }
 
     boolean isListening() {

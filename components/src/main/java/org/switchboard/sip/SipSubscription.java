@@ -13,6 +13,7 @@ import javax.sip.Dialog;
 import javax.sip.DialogState;
 import javax.sip.ObjectInUseException;
 import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
@@ -28,12 +29,14 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPDialog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.stack.SipHandler;
 
 /**
  * One message-summary subscription the hub keeps up with a PBX: SUBSCRIBE, answer a digest challenge, refresh before
  * expiry, and start over with a growing pause when the PBX ends it (terminated NOTIFY, 481, a timeout, a restart).
+ * Its SUBSCRIBE transactions are its own (the stack hands it their answers); its NOTIFYs come through the consumer.
  */
-public final class SipSubscription {
+public final class SipSubscription implements SipHandler {
 
     /** Where a subscription stands. */
     public enum State { SUBSCRIBING, ACTIVE, RETRYING, STOPPED }
@@ -200,7 +203,8 @@ public final class SipSubscription {
         retry("no answer to SUBSCRIBE within " + context.config().getSubscribeTimeout() + " ms");
     }
 
-    synchronized void onResponse(ResponseEvent event) {
+    @Override
+    public synchronized void onResponse(ResponseEvent event) {
         if (state == State.STOPPED) {
             return;
         }
@@ -261,8 +265,9 @@ public final class SipSubscription {
                 && to.getTag().equals(localTag);
     }
 
-    synchronized void onTimeout(ClientTransaction tx) {
-        if (state != State.STOPPED && tx == current) {
+    @Override
+    public synchronized void onTimeout(TimeoutEvent event) {
+        if (state != State.STOPPED && !event.isServerTransaction() && event.getClientTransaction() == current) {
             retry("no answer to SUBSCRIBE (transaction timeout)");
         }
     }

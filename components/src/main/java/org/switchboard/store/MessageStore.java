@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -96,20 +95,12 @@ public final class MessageStore {
      */
     public static void recordOptOut(Connection c, String number, String keyword, OffsetDateTime at) throws SQLException {
         // The first opt-out counts: a second STOP does not move the date.
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opt_out (number, keyword, opted_out_at)"
-                + " VALUES (?, ?, ?) ON CONFLICT (number) DO NOTHING")) {
-            ps.setString(1, number);
-            ps.setString(2, keyword);
-            ps.setObject(3, at);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'CANCELLED',"
-                + " error = 'opted out (' || ? || ') after the broadcast was planned', next_attempt_at = NULL"
-                + " WHERE recipient = ? AND broadcast_id IS NOT NULL AND status IN ('HELD', 'PENDING')")) {
-            ps.setString(1, keyword);
-            ps.setString(2, number);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO opt_out (number, keyword, opted_out_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (number) DO NOTHING", number, keyword, at);
+        Sql.update(c, "UPDATE outbound_sms SET status = 'CANCELLED',"
+                + " error = 'opted out (' || ?::text || ') after the broadcast was planned', next_attempt_at = NULL"
+                + " WHERE recipient = ? AND broadcast_id IS NOT NULL AND status IN ('HELD', 'PENDING')",
+                keyword, number);
     }
 
     /**
@@ -132,9 +123,7 @@ public final class MessageStore {
         return Sql.inTransaction(dataSource, "reading inbound SMS " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + INBOUND_COLUMNS + " FROM inbound_sms WHERE id = ?")) {
                 ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Sql.inbound(rs)) : Optional.empty();
-                }
+                return Sql.first(ps, Sql::inbound);
             }
         });
     }
@@ -147,36 +136,31 @@ public final class MessageStore {
                     + " ORDER BY id LIMIT ?")) {
                 ps.setObject(1, now);
                 ps.setInt(2, limit);
-                List<InboundSms> due = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(Sql.inbound(rs));
-                    }
-                }
-                return due;
+                return Sql.list(ps, Sql::inbound);
             }
         });
     }
 
     /** The email went out with this Message-ID. Returns false when no such SMS exists. */
     public boolean markEmailed(long id, String messageId) {
-        return update("marking inbound SMS " + id + " emailed", "UPDATE inbound_sms SET email_status = 'SENT',"
-                + " email_message_id = ?, emailed_at = now(), email_attempts = email_attempts + 1,"
-                + " email_next_attempt_at = NULL, email_error = NULL WHERE id = ?", messageId, id) > 0;
+        return Sql.update(dataSource, "marking inbound SMS " + id + " emailed", "UPDATE inbound_sms"
+                + " SET email_status = 'SENT', email_message_id = ?, emailed_at = now(),"
+                + " email_attempts = email_attempts + 1, email_next_attempt_at = NULL, email_error = NULL WHERE id = ?",
+                messageId, id) > 0;
     }
 
     /** This attempt failed; try again at {@code nextAttempt}. Returns false unless the SMS was still pending. */
     public boolean markEmailRetry(long id, String error, OffsetDateTime nextAttempt) {
-        return update("scheduling a retry of inbound SMS " + id, "UPDATE inbound_sms SET email_attempts = email_attempts + 1,"
-                + " email_error = ?, email_next_attempt_at = ? WHERE id = ? AND email_status = 'PENDING'",
-                error, nextAttempt, id) > 0;
+        return Sql.update(dataSource, "scheduling a retry of inbound SMS " + id, "UPDATE inbound_sms"
+                + " SET email_attempts = email_attempts + 1, email_error = ?, email_next_attempt_at = ?"
+                + " WHERE id = ? AND email_status = 'PENDING'", error, nextAttempt, id) > 0;
     }
 
     /** Gives up on emailing this SMS. Returns false unless the SMS was still pending. */
     public boolean markEmailFailed(long id, String error) {
-        return update("marking inbound SMS " + id + " failed", "UPDATE inbound_sms SET email_status = 'FAILED',"
-                + " email_attempts = email_attempts + 1, email_error = ?, email_next_attempt_at = NULL"
-                + " WHERE id = ? AND email_status = 'PENDING'", error, id) > 0;
+        return Sql.update(dataSource, "marking inbound SMS " + id + " failed", "UPDATE inbound_sms"
+                + " SET email_status = 'FAILED', email_attempts = email_attempts + 1, email_error = ?,"
+                + " email_next_attempt_at = NULL WHERE id = ? AND email_status = 'PENDING'", error, id) > 0;
     }
 
     // ---- conversations ----------------------------------------------------------------------------------
@@ -197,7 +181,7 @@ public final class MessageStore {
 
     /** An email of this number's thread went out: the first one becomes the thread's root, each one its last. */
     public void recordEmail(String number, String messageId) {
-        update("recording email " + messageId + " of " + number, "INSERT INTO conversation"
+        Sql.update(dataSource, "recording email " + messageId + " of " + number, "INSERT INTO conversation"
                 + " (number, root_message_id, last_message_id, updated_at) VALUES (?, ?, ?, now())"
                 + " ON CONFLICT (number) DO UPDATE SET last_message_id = EXCLUDED.last_message_id, updated_at = now()",
                 number, messageId, messageId);
@@ -221,9 +205,7 @@ public final class MessageStore {
                 for (int i = 1; i <= 3; i++) {
                     ps.setArray(i, c.createArrayOf("text", forms));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
+                return Sql.first(ps, rs -> rs.getString(1));
             }
         });
     }
@@ -234,15 +216,13 @@ public final class MessageStore {
         return Sql.inTransaction(dataSource, "reading the contact " + number, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT name FROM contact WHERE number = ? AND name IS NOT NULL")) {
                 ps.setString(1, number);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
+                return Sql.first(ps, rs -> rs.getString(1));
             }
         });
     }
 
     public void upsertContact(String number, String name) {
-        update("saving the contact " + number, "INSERT INTO contact (number, name) VALUES (?, ?)"
+        Sql.update(dataSource, "saving the contact " + number, "INSERT INTO contact (number, name) VALUES (?, ?)"
                 + " ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name", number, name);
     }
 
@@ -292,9 +272,7 @@ public final class MessageStore {
         return Sql.inTransaction(dataSource, "reading outbound SMS " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Sql.OUTBOUND_COLUMNS + " FROM outbound_sms WHERE id = ?")) {
                 ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Sql.outbound(rs)) : Optional.empty();
-                }
+                return Sql.first(ps, Sql::outbound);
             }
         });
     }
@@ -325,22 +303,7 @@ public final class MessageStore {
                 ps.setString(4, reference);
                 ps.setString(5, tail);
                 ps.setString(6, tail);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------------------
-
-    private int update(String what, String sql, Object... params) {
-        return Sql.inTransaction(dataSource, what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                return ps.executeUpdate();
+                return Sql.first(ps, rs -> rs.getLong(1));
             }
         });
     }

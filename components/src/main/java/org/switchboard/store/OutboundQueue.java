@@ -105,11 +105,8 @@ public final class OutboundQueue {
     }
 
     private static void cancelRest(Connection c, long broadcast) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'CANCELLED', error = '" + CANCELLED
-                + "', next_attempt_at = NULL WHERE broadcast_id = ? AND status IN ('HELD', 'PENDING')")) {
-            ps.setLong(1, broadcast);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE outbound_sms SET status = 'CANCELLED', error = '" + CANCELLED
+                + "', next_attempt_at = NULL WHERE broadcast_id = ? AND status IN ('HELD', 'PENDING')", broadcast);
     }
 
     /** The channel took every part through {@code line}; {@code partRefs} are its references, in part order. */
@@ -135,7 +132,8 @@ public final class OutboundQueue {
      * SENDING or PENDING.
      */
     public boolean retryLater(long id, String error, Integer errorCode, OffsetDateTime next, boolean possiblySent) {
-        return update("scheduling a retry of outbound SMS " + id, "UPDATE outbound_sms o SET " + backOrCancelled(),
+        return Sql.update(dataSource, "scheduling a retry of outbound SMS " + id,
+                "UPDATE outbound_sms o SET " + backOrCancelled(),
                 error, errorCode, next, possiblySent, id) > 0;
     }
 
@@ -148,7 +146,7 @@ public final class OutboundQueue {
      */
     public boolean requeue(long id, String error, Integer errorCode, boolean possiblySent, String avoidChannel,
             OffsetDateTime avoidUntil) {
-        return update("requeueing outbound SMS " + id, "UPDATE outbound_sms o SET"
+        return Sql.update(dataSource, "requeueing outbound SMS " + id, "UPDATE outbound_sms o SET"
                 + " attempts = GREATEST(o.attempts - 1, 0), requeues = o.requeues + 1, avoid_channel = ?::text,"
                 + " avoid_until = ?::timestamptz, " + backOrCancelled().replace("('SENDING', 'PENDING')", "('SENDING')"),
                 avoidChannel, avoidUntil, error, errorCode, null, possiblySent, id) > 0;
@@ -167,7 +165,8 @@ public final class OutboundQueue {
     /** Gives up on this SMS, keeping why and the +CMS/+CME code. False unless it was SENDING or PENDING. */
     public boolean fail(long id, String error, Integer errorCode) {
         // claimed_at stays: it is when the last attempt began, which a broadcast report's duration counts to
-        return update("marking outbound SMS " + id + " failed", "UPDATE outbound_sms SET status = 'FAILED', error = ?,"
+        return Sql.update(dataSource, "marking outbound SMS " + id + " failed",
+                "UPDATE outbound_sms SET status = 'FAILED', error = ?,"
                 + " error_code = ?, next_attempt_at = NULL"
                 + " WHERE id = ? AND status IN ('SENDING', 'PENDING')", error, errorCode, id) > 0;
     }
@@ -180,7 +179,7 @@ public final class OutboundQueue {
      * Returns how many rows went back.
      */
     public int requeueInterrupted() {
-        return update("requeueing SMS left SENDING", "UPDATE outbound_sms o"
+        return Sql.update(dataSource, "requeueing SMS left SENDING", "UPDATE outbound_sms o"
                 + " SET status = CASE WHEN s.stopped IS NULL THEN 'PENDING' ELSE 'CANCELLED' END,"
                 + " error = COALESCE(s.stopped, o.error), claimed_at = NULL, next_attempt_at = NULL, possible_duplicate = true"
                 + " FROM (SELECT p.id, " + stopped("p") + " AS stopped FROM outbound_sms p WHERE p.status = 'SENDING') s"
@@ -196,21 +195,7 @@ public final class OutboundQueue {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT error FROM outbound_sms WHERE id = ? AND status = 'CANCELLED'")) {
                 ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "cancelled"))
-                            : Optional.<String>empty();
-                }
-            }
-        });
-    }
-
-    private int update(String what, String sql, Object... params) {
-        return Sql.inTransaction(dataSource, what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                return ps.executeUpdate();
+                return Sql.first(ps, rs -> Objects.requireNonNullElse(rs.getString(1), "cancelled"));
             }
         });
     }

@@ -2,15 +2,17 @@ package org.switchboard.store;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
-/** Transactions and row mapping shared by the store's queries (and by the contact and segment stores). */
+/** Transactions, single statements and row mapping shared by the hub's stores. */
 public final class Sql {
 
     /** The columns {@link #outbound} reads. */
@@ -24,6 +26,11 @@ public final class Sql {
     /** What runs inside one transaction. */
     public interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Makes a value of the row a result set stands on. */
+    public interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
@@ -47,7 +54,7 @@ public final class Sql {
     }
 
     /** Binds one parameter: a {@code String[]} or {@code Integer[]} as an SQL array, anything else as itself. */
-    public static void bindOne(Connection c, java.sql.PreparedStatement ps, int index, Object value) throws SQLException {
+    public static void bindOne(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof String[] texts) {
             ps.setArray(index, c.createArrayOf("text", texts));
         } else if (value instanceof Integer[] numbers) {
@@ -58,9 +65,40 @@ public final class Sql {
     }
 
     /** Binds {@code args} in order; a null binds as SQL NULL of an unspecified type. */
-    public static void bind(java.sql.PreparedStatement ps, Object... args) throws SQLException {
+    public static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    /** One INSERT, UPDATE or DELETE with {@code args} bound in order, in a transaction of its own: the rows changed. */
+    public static int update(DataSource dataSource, String what, String sql, Object... args) {
+        return inTransaction(dataSource, what, c -> update(c, sql, args));
+    }
+
+    /** One INSERT, UPDATE or DELETE with {@code args} bound in order, in the caller's transaction: the rows changed. */
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Every row the bound query {@code ps} returns, each made by {@code row}. */
+    public static <T> List<T> list(PreparedStatement ps, Row<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+        }
+        return out;
+    }
+
+    /** The first row the bound query {@code ps} returns, made by {@code row}; empty when there is none. */
+    public static <T> Optional<T> first(PreparedStatement ps, Row<T> row) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
         }
     }
 

@@ -1,9 +1,7 @@
 package org.switchboard.voicemail;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,40 +32,29 @@ public final class VoicemailOutbox {
                     + " urgent_new, urgent_old, notify_id, attempts FROM voicemail_notification WHERE status = 'PENDING'"
                     + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?")) {
                 Sql.bind(ps, now, limit);
-                List<Owed> due = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(new Owed(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                                new VoicemailCounts(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)),
-                                rs.getLong(8), rs.getInt(9)));
-                    }
-                }
-                return due;
+                return Sql.list(ps, rs -> new Owed(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        new VoicemailCounts(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)),
+                        rs.getLong(8), rs.getInt(9)));
             }
         });
     }
 
     public boolean markSent(long id) {
-        return update("UPDATE voicemail_notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1,"
+        return updated("UPDATE voicemail_notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1,"
                 + " error = NULL, next_attempt_at = NULL WHERE id = ? AND status = 'PENDING'", id);
     }
 
     public boolean markRetry(long id, String error, OffsetDateTime next) {
-        return update("UPDATE voicemail_notification SET attempts = attempts + 1, error = ?, next_attempt_at = ?"
+        return updated("UPDATE voicemail_notification SET attempts = attempts + 1, error = ?, next_attempt_at = ?"
                 + " WHERE id = ? AND status = 'PENDING'", error, next, id);
     }
 
     public boolean markFailed(long id, String error) {
-        return update("UPDATE voicemail_notification SET status = 'FAILED', attempts = attempts + 1, error = ?,"
+        return updated("UPDATE voicemail_notification SET status = 'FAILED', attempts = attempts + 1, error = ?,"
                 + " next_attempt_at = NULL WHERE id = ? AND status = 'PENDING'", error, id);
     }
 
-    private boolean update(String sql, Object... args) {
-        return Sql.inTransaction(dataSource, "updating a voicemail notification", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.bind(ps, args);
-                return ps.executeUpdate() > 0;
-            }
-        });
+    private boolean updated(String sql, Object... args) {
+        return Sql.update(dataSource, "updating a voicemail notification", sql, args) > 0;
     }
 }

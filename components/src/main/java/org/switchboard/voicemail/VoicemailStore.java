@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -145,15 +144,9 @@ public final class VoicemailStore {
                     + " source, notified, received_at FROM voicemail_notify WHERE mailbox = ? ORDER BY id DESC LIMIT ?")) {
                 ps.setString(1, mailbox);
                 ps.setInt(2, limit);
-                List<ReceivedNotify> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new ReceivedNotify(rs.getLong(1), mailbox,
-                                new VoicemailCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
-                                rs.getString(6), rs.getBoolean(7), Sql.time(rs, "received_at")));
-                    }
-                }
-                return out;
+                return Sql.list(ps, rs -> new ReceivedNotify(rs.getLong(1), mailbox,
+                        new VoicemailCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
+                        rs.getString(6), rs.getBoolean(7), Sql.time(rs, "received_at")));
             }
         });
     }
@@ -166,15 +159,9 @@ public final class VoicemailStore {
         if (messageId == null || messageId.isBlank()) {
             throw new IllegalArgumentException("no Message-ID to claim");
         }
-        return Sql.inTransaction(dataSource, "claiming voicemail email " + messageId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO voicemail_forward (message_id, mailbox, caller)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (message_id) DO NOTHING")) {
-                ps.setString(1, messageId);
-                ps.setString(2, mailbox);
-                ps.setString(3, caller);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return Sql.update(dataSource, "claiming voicemail email " + messageId, "INSERT INTO voicemail_forward"
+                + " (message_id, mailbox, caller) VALUES (?, ?, ?) ON CONFLICT (message_id) DO NOTHING",
+                messageId, mailbox, caller) == 1;
     }
 
     /** Whether the Asterisk voicemail email {@code messageId} was forwarded already. */
@@ -191,12 +178,8 @@ public final class VoicemailStore {
 
     /** Gives a claim back when the forward could not be sent, so the next reading of the email tries again. */
     public void releaseForward(String messageId) {
-        Sql.inTransaction(dataSource, "releasing voicemail email " + messageId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM voicemail_forward WHERE message_id = ?")) {
-                ps.setString(1, messageId);
-                return ps.executeUpdate();
-            }
-        });
+        Sql.update(dataSource, "releasing voicemail email " + messageId,
+                "DELETE FROM voicemail_forward WHERE message_id = ?", messageId);
     }
 
     /** A mailbox's last counts, the new count last notified (or lowered to) and how many notifications it had. */

@@ -42,7 +42,7 @@ class JournalEventNotifierTest {
             @Override
             public void configure() {
                 from("direct:sms-in").routeId("sms-in")
-                        .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_INBOUND_SMS))
+                        .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.INBOUND_SMS.value()))
                         .setProperty(Journal.MESSAGE_ID, header("id"))
                         .step("read")
                             .setProperty(Journal.DETAIL, simple("modem ${header.modem}"))
@@ -65,7 +65,7 @@ class JournalEventNotifierTest {
 
                 // Step ids are unique across routes, like all node ids: the second "stored" is qualified.
                 from("direct:learns-id").routeId("learns-id")
-                        .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_INBOUND_SMS))
+                        .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.INBOUND_SMS.value()))
                         .step(Journal.stepId("learns-id", "stored"))
                             .setProperty(Journal.MESSAGE_ID, constant(55L))
                         .end();
@@ -77,14 +77,14 @@ class JournalEventNotifierTest {
 
                 from("direct:handled").routeId("handled")
                         .onException(IllegalStateException.class).handled(true).log("bounced: ${exception.message}").end()
-                        .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_EMAIL))
+                        .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.EMAIL.value()))
                         .setProperty(Journal.MESSAGE_ID, constant("42"))
                         .step("received")
                             .throwException(new IllegalStateException("mail from a stranger"))
                         .end();
 
                 from("direct:caught").routeId("caught")
-                        .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_OUTBOUND_SMS))
+                        .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
                         .setProperty(Journal.MESSAGE_ID, constant(10))
                         .doTry()
                             .step(Journal.stepId("caught", "sent"))
@@ -98,7 +98,7 @@ class JournalEventNotifierTest {
 
                 from("direct:continued").routeId("continued")
                         .onException(IllegalStateException.class).continued(true).end()
-                        .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_OUTBOUND_SMS))
+                        .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
                         .setProperty(Journal.MESSAGE_ID, constant(9))
                         .step("status-report")
                             .throwException(new IllegalStateException("unknown message reference 77"))
@@ -122,7 +122,7 @@ class JournalEventNotifierTest {
         ProducerTemplate template = camel.createProducerTemplate();
         template.sendBodyAndHeaders("direct:sms-in", "Halo", java.util.Map.of("id", 1L, "modem", "modem1"));
 
-        List<Hop> hops = awaitHops(Journal.KIND_INBOUND_SMS, 1, 4);
+        List<Hop> hops = awaitHops(JournalKind.INBOUND_SMS.value(), 1, 4);
         assertEquals(List.of("read", "stored", "email-rendered", "emailed"), hops.stream().map(Hop::hop).toList());
         assertEquals(List.of("sms-in", "sms-in", "render-email", "sms-in"), hops.stream().map(Hop::route).toList());
         assertEquals("modem modem1", hops.get(0).detail());
@@ -137,7 +137,7 @@ class JournalEventNotifierTest {
         assertThrows(CamelExecutionException.class, () -> template.sendBodyAndHeaders("direct:sms-in", "Halo",
                 java.util.Map.of("id", 2L, "modem", "modem2", "smtpDown", true)));
 
-        List<Hop> hops = awaitHops(Journal.KIND_INBOUND_SMS, 2, 5);
+        List<Hop> hops = awaitHops(JournalKind.INBOUND_SMS.value(), 2, 5);
         assertEquals(List.of("read", "stored", "email-rendered", "emailed", "failed"), hops.stream().map(Hop::hop).toList());
         Hop emailed = hops.get(3);
         assertEquals("SMTP server 127.0.0.1:3025 refused the connection", emailed.error());
@@ -149,7 +149,7 @@ class JournalEventNotifierTest {
     void aFailureAnErrorHandlerTookOverIsJournalledOnce() {
         camel.createProducerTemplate().sendBody("direct:handled", "mail");
 
-        List<Hop> hops = awaitHops(Journal.KIND_EMAIL, 42, 2);
+        List<Hop> hops = awaitHops(JournalKind.EMAIL.value(), 42, 2);
         assertEquals(List.of("received", "failed"), hops.stream().map(Hop::hop).toList());
         assertEquals("mail from a stranger", hops.get(0).error());
         assertEquals("mail from a stranger", hops.get(1).error());
@@ -160,7 +160,7 @@ class JournalEventNotifierTest {
     void aFailureTheRouteCatchesItselfIsJournalledByTheRoutesOwnSteps() {
         camel.createProducerTemplate().sendBody("direct:caught", "x");
 
-        List<Hop> hops = awaitHops(Journal.KIND_OUTBOUND_SMS, 10, 2);
+        List<Hop> hops = awaitHops(JournalKind.OUTBOUND_SMS.value(), 10, 2);
         writer.flush();
         assertEquals(List.of("sent", "retry-scheduled"), hops.stream().map(Hop::hop).toList());
         assertEquals("+CMS ERROR: 42", hops.get(0).error());
@@ -173,7 +173,7 @@ class JournalEventNotifierTest {
     void aStepWhoseFailureWasContinuedKeepsItsErrorAndTheNextStepIsClean() {
         camel.createProducerTemplate().sendBody("direct:continued", "x");
 
-        List<Hop> hops = awaitHops(Journal.KIND_OUTBOUND_SMS, 9, 2);
+        List<Hop> hops = awaitHops(JournalKind.OUTBOUND_SMS.value(), 9, 2);
         assertEquals(List.of("status-report", "sent"), hops.stream().map(Hop::hop).toList());
         assertEquals("unknown message reference 77", hops.get(0).error());
         assertNull(hops.get(1).error());
@@ -182,7 +182,7 @@ class JournalEventNotifierTest {
     @Test
     void theStepThatLearnsTheIdIsJournalledUnderItsUnqualifiedName() {
         camel.createProducerTemplate().sendBody("direct:learns-id", "x");
-        List<Hop> hops = awaitHops(Journal.KIND_INBOUND_SMS, 55, 1);
+        List<Hop> hops = awaitHops(JournalKind.INBOUND_SMS.value(), 55, 1);
         assertEquals(List.of("stored"), hops.stream().map(Hop::hop).toList());
         assertEquals("learns-id", hops.get(0).route());
     }
@@ -199,7 +199,7 @@ class JournalEventNotifierTest {
         ProducerTemplate template = camel.createProducerTemplate();
         assertThrows(CamelExecutionException.class, () -> template.sendBody("direct:unmarked", "x"));
         template.sendBodyAndHeaders("direct:sms-in", "Halo", java.util.Map.of("id", 3L, "modem", "modem1"));
-        awaitHops(Journal.KIND_INBOUND_SMS, 3, 4);
+        awaitHops(JournalKind.INBOUND_SMS.value(), 3, 4);
         writer.flush();
         assertEquals(4, writer.written());
     }
@@ -211,7 +211,7 @@ class JournalEventNotifierTest {
                 @Override
                 public void configure() {
                     from("direct:late").routeId("late")
-                            .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_OUTBOUND_SMS))
+                            .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
                             .setProperty(Journal.MESSAGE_ID, constant(77L))
                             .step("sent").log("sent").end();
                 }
@@ -220,7 +220,7 @@ class JournalEventNotifierTest {
             JournalEventNotifier.install(late, writer);
             late.createProducerTemplate().sendBody("direct:late", "x");
         }
-        List<Hop> hops = awaitHops(Journal.KIND_OUTBOUND_SMS, 77, 1);
+        List<Hop> hops = awaitHops(JournalKind.OUTBOUND_SMS.value(), 77, 1);
         assertEquals(List.of("sent"), hops.stream().map(Hop::hop).toList());
         assertEquals("late", hops.get(0).route());
     }

@@ -42,7 +42,7 @@ class JournalWriterTest {
             long start = System.nanoTime();
             OffsetDateTime at = OffsetDateTime.now();
             for (int i = 0; i < 10_000; i++) {
-                writer.record(new Hop(Journal.KIND_INBOUND_SMS, i % 100, "hop-" + i, at, "sms-in", null, null));
+                writer.record(new Hop(JournalKind.INBOUND_SMS.value(), i % 100, "hop-" + i, at, "sms-in", null, null));
             }
             long recorded = System.nanoTime();
             writer.flush();
@@ -83,14 +83,14 @@ class JournalWriterTest {
         DataSource flaky = new Outage(db.dataSource(), down);
         try (JournalWriter writer = new JournalWriter(flaky)) {
             for (int i = 0; i < 1_000; i++) {
-                writer.record(Hop.now(Journal.KIND_EMAIL, i, "received", "email-to-sms", null, null));
+                writer.record(Hop.now(JournalKind.EMAIL, i, "received", "email-to-sms", null, null));
             }
             assertTrue(!writer.flush(Duration.ofMillis(300)), "flush must wait while the database is down");
             assertEquals(0, count());
 
             down.set(false);
             await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 1_000);
-            writer.record(Hop.now(Journal.KIND_EMAIL, 1, "after", null, null, null));
+            writer.record(Hop.now(JournalKind.EMAIL, 1, "after", null, null, null));
             writer.flush();
             assertEquals(1_001, count());
         }
@@ -100,12 +100,12 @@ class JournalWriterTest {
     void closeWritesWhatIsQueued() {
         JournalWriter writer = new JournalWriter(db.dataSource());
         for (int i = 0; i < 2_000; i++) {
-            writer.record(Hop.now(Journal.KIND_OUTBOUND_SMS, i, "stored", null, null, null));
+            writer.record(Hop.now(JournalKind.OUTBOUND_SMS, i, "stored", null, null, null));
         }
         writer.close();
         assertEquals(2_000, count());
         // After close a late hop (a route still stopping) is written directly.
-        writer.record(Hop.now(Journal.KIND_OUTBOUND_SMS, 1, "late", null, null, null));
+        writer.record(Hop.now(JournalKind.OUTBOUND_SMS, 1, "late", null, null, null));
         assertEquals(2_001, count());
     }
 

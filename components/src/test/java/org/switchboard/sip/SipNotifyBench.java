@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.switchboard.journal.Hop;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.store.TestDatabases;
 import org.switchboard.store.TestDatabases.TestDatabase;
@@ -42,7 +43,7 @@ public final class SipNotifyBench {
                             .routeId("voicemail-notify")
                             .process(e -> {
                                 MessageSummary s = e.getMessage().getBody(MessageSummary.class);
-                                journal.record(Hop.now("sip_notify", ids.incrementAndGet(),
+                                journal.record(Hop.now(JournalKind.VOICEMAIL_NOTIFY, ids.incrementAndGet(),
                                         "notify." + e.getMessage().getHeader(SipConstants.OUTCOME), "voicemail-notify",
                                         e.getMessage().getHeader(SipConstants.MAILBOX) + " "
                                                 + e.getMessage().getHeader(SipConstants.SOURCE_ADDRESS)

@@ -43,8 +43,8 @@ class AtCommandLineTest {
 
     @Test
     void worksOutTheTpduLengthFromTheSmscField() {
-        assertEquals(28, MessageStore.tpduLengthOf("05912618164211000C912618951949750000FF10C8329BFD0699E5EF36E81C6EB7EB"));
-        assertEquals(0, MessageStore.tpduLengthOf("zz"));
-        assertEquals(0, MessageStore.tpduLengthOf(""));
+        assertEquals(28, SmsStorage.tpduLengthOf("05912618164211000C912618951949750000FF10C8329BFD0699E5EF36E81C6EB7EB"));
+        assertEquals(0, SmsStorage.tpduLengthOf("zz"));
+        assertEquals(0, SmsStorage.tpduLengthOf(""));
     }
 }

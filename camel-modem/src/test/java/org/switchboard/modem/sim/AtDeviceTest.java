@@ -229,7 +229,7 @@ class AtDeviceTest {
     }
 
     private String sendPdu(String hex) {
-        at("AT+CMGS=" + MessageStore.tpduLengthOf(hex));
+        at("AT+CMGS=" + SmsStorage.tpduLengthOf(hex));
         send(hex + "\u001a");
         return host.take();
     }
@@ -305,7 +305,7 @@ class AtDeviceTest {
         String out = host.take();
         assertTrue(out.startsWith("\r\n+CMT: ,"), out);
         String pdu = out.split("\r\n")[2];
-        assertEquals(Integer.parseInt(out.split("\r\n")[1].substring(7)), MessageStore.tpduLengthOf(pdu));
+        assertEquals(Integer.parseInt(out.split("\r\n")[1].substring(7)), SmsStorage.tpduLengthOf(pdu));
         SmsDeliver d = assertDeliver(pdu);
         assertEquals("+6281234567890", d.originator().value());
         assertEquals("Langsung", d.userData().text());

@@ -53,7 +53,7 @@ class ControlServerTest {
     private void send(SimModem modem, String pdu) throws IOException {
         try (AtTerminal t = AtTerminal.connect(modem.port())) {
             t.command("ATE0;+CMEE=1");
-            t.send("AT+CMGS=" + MessageStore.tpduLengthOf(pdu) + "\r");
+            t.send("AT+CMGS=" + SmsStorage.tpduLengthOf(pdu) + "\r");
             t.expect("> ");
             t.send(pdu + "\u001a");
             t.expect("\r\n");

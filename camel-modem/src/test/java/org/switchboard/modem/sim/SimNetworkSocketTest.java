@@ -81,7 +81,7 @@ class SimNetworkSocketTest {
             t.expect("\r\n+CMTI: \"SM\",1\r\n");
             String list = t.command("AT+CMGL=4");
             String[] lines = list.split("\r\n");
-            assertEquals("+CMGL: 1,0,," + MessageStore.tpduLengthOf(lines[2]), lines[1]);
+            assertEquals("+CMGL: 1,0,," + SmsStorage.tpduLengthOf(lines[2]), lines[1]);
             SmsDeliver sms = (SmsDeliver) PduCodec.decode(lines[2], true);
             assertEquals("+6281234567890", sms.originator().value());
             assertEquals("Halo, apa kabar?", sms.userData().text());

@@ -34,6 +34,7 @@ import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 
 /**
  * Broadcasts over HTTP: {@code GET /api/broadcasts} (newest first, with progress), {@code POST /api/broadcasts} (from a
@@ -114,14 +115,14 @@ public final class BroadcastApiRoute extends HttpRoutes {
                 + " buckets", "http-broadcast-timeline");
 
         from("direct:http-broadcasts").process(this::list);
-        from("direct:http-broadcast-create").setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+        from("direct:http-broadcast-create").setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                 .step(Journal.stepId("http-broadcast-create", "broadcast-planned")).process(answering(this::create))
                 .end();
         from("direct:http-broadcast").process(e -> JsonReply.send(e, 200, view(broadcast(e))));
         for (String action : new String[] {"confirm", "cancel"}) {
             from("direct:http-broadcast-" + action)
                     .process(e -> e.setProperty(Journal.MESSAGE_ID, broadcast(e).id()))
-                    .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                     .setProperty("action", constant(action))
                     .step(Journal.stepId("http-broadcast-" + action, "api-answered")).process(answering(this::act)).end();
         }

@@ -33,6 +33,7 @@ import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.numbers.PhoneNumbers;
 
 /**
@@ -132,7 +133,7 @@ public final class ContactsApiRoute extends HttpRoutes {
                     .to("direct:http-contact-" + action);
             from("direct:http-contact-" + action)
                     .process(e -> e.setProperty(Journal.MESSAGE_ID, contact(e).id()))
-                    .setProperty(Journal.MESSAGE_KIND, constant("contact"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.CONTACT.value()))
                     .step(Journal.stepId("http-contact-" + action, action.equals("opt-out") ? "opted-out" : "opted-in"))
                         .process(action.equals("opt-out") ? this::optOut : this::optIn)
                     .end();

@@ -17,6 +17,7 @@ import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Hop;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalReader;
 
 /**
@@ -93,8 +94,8 @@ public final class HttpApiRoute extends HttpRoutes {
             String path = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
             throw ApiException.notFound("no such resource: " + path, "GET /api/messages/in-ID/hops or out-ID/hops");
         }
-        String kind = m.group(1).equals("in") ? "inbound_sms" : "outbound_sms";
-        List<Hop> hops = journal.hops(kind, Long.parseLong(m.group(2)));
+        JournalKind kind = m.group(1).equals("in") ? JournalKind.INBOUND_SMS : JournalKind.OUTBOUND_SMS;
+        List<Hop> hops = journal.hops(kind.value(), Long.parseLong(m.group(2)));
         if (hops.isEmpty()) {
             throw ApiException.notFound("no message " + id, "no journal entry has this message");
         }

@@ -17,6 +17,7 @@ import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewOutbound;
@@ -89,7 +90,7 @@ public final class SmsApiRoute extends HttpRoutes {
         from("direct:" + ROUTE)
                 .process(this::read)
                 .split(exchangeProperty("recipients"))
-                    .setProperty(Journal.MESSAGE_KIND, constant(Journal.KIND_OUTBOUND_SMS))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
                     .step(Journal.stepId(ROUTE, "sms-stored")).process(this::store).end()
                 .end()
                 .process(this::answer);

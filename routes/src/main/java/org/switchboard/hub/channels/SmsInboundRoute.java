@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.channel.ReceivedSms;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewInbound;
 import org.switchboard.store.StoredInbound;
@@ -36,7 +37,7 @@ public final class SmsInboundRoute extends RouteBuilder {
         ReceivedSms sms = exchange.getIn().getBody(ReceivedSms.class);
         StoredInbound stored = store.storeInbound(new NewInbound(sms.channel(), sms.line(), sms.originator(), sms.text(),
                 sms.parts(), sms.incomplete(), sms.receivedAt()));
-        exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_INBOUND_SMS);
+        exchange.setProperty(Journal.MESSAGE_KIND, JournalKind.INBOUND_SMS.value());
         exchange.setProperty(Journal.MESSAGE_ID, stored.id());
         exchange.setProperty("duplicate", stored.duplicate());
     }

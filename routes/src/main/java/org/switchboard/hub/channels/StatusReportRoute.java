@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.channel.StatusReport;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.store.MessageStore;
 
 /**
@@ -38,7 +39,7 @@ public final class StatusReportRoute extends RouteBuilder {
         StatusReport report = exchange.getIn().getBody(StatusReport.class);
         long id = store.recordDeliveryReport(report.channel(), report.reference(), report.recipient(),
                 report.state().value(), report.code()).orElseThrow(() -> new UnmatchedStatusReport(report));
-        exchange.setProperty(Journal.MESSAGE_KIND, Journal.KIND_OUTBOUND_SMS);
+        exchange.setProperty(Journal.MESSAGE_KIND, JournalKind.OUTBOUND_SMS.value());
         exchange.setProperty(Journal.MESSAGE_ID, id);
     }
 

@@ -1,5 +1,7 @@
 package org.switchboard.hub.kannel;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.scheduler;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.journal.Hop;
-import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.kannel.DlrCall;
 import org.switchboard.kannel.DlrEscapes;
@@ -63,7 +65,7 @@ public final class KannelDlrRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("scheduler:" + ROUTE_ID + "?initialDelay=0&greedy=true&synchronous=true&delay=" + options.pollMillis())
+        from(scheduler(ROUTE_ID).initialDelay(0).greedy(true).delay(options.pollMillis()).advanced().synchronous(true))
                 .routeId(ROUTE_ID)
                 .process(this::poll);
     }
@@ -129,7 +131,7 @@ public final class KannelDlrRoute extends RouteBuilder {
 
     private void hop(DlrCall call, String hop, String detail, String error) {
         if (journal != null) {
-            journal.record(Hop.now(Journal.KIND_OUTBOUND_SMS, call.report().smsId(), hop, ROUTE_ID,
+            journal.record(Hop.now(JournalKind.OUTBOUND_SMS, call.report().smsId(), hop, ROUTE_ID,
                     "DLR type " + call.report().type().bit() + " (" + call.report().reply() + "): " + detail, error));
         }
     }

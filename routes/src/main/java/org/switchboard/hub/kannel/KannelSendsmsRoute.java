@@ -17,7 +17,7 @@ import org.switchboard.hub.http.Admission;
 import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.journal.Hop;
-import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.kannel.GroupCommit;
 import org.switchboard.kannel.KannelAnswer;
@@ -255,7 +255,7 @@ public final class KannelSendsmsRoute extends HttpRoutes {
             if (!denied.isEmpty()) {
                 detail.append("; denied in the same request: ").append(String.join(" ", denied));
             }
-            journal.record(Hop.now(Journal.KIND_OUTBOUND_SMS, ids.get(i), "sms-stored", ROUTE_ID, detail.toString(), null));
+            journal.record(Hop.now(JournalKind.OUTBOUND_SMS, ids.get(i), "sms-stored", ROUTE_ID, detail.toString(), null));
         }
     }
 

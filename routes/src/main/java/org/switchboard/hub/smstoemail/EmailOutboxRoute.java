@@ -1,5 +1,7 @@
 package org.switchboard.hub.smstoemail;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.timer;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -10,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.mail.SmsEmail;
 import org.switchboard.mail.SmsForEmail;
@@ -48,11 +51,11 @@ public final class EmailOutboxRoute extends RouteBuilder {
     public void configure() {
         // Synchronous: the next poll starts only when every email of this one is marked, or the same PENDING rows
         // would be picked up again while still being sent.
-        from("timer:email-outbox?delay=0&synchronous=true&period=" + pollMillis).routeId("email-outbox")
+        from(timer("email-outbox").delay(0).period(pollMillis).advanced().synchronous(true)).routeId("email-outbox")
                 .process(e -> e.getIn().setBody(store.pendingEmails(200, OffsetDateTime.now())))
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "email-outbox", senders))
-                    .setProperty(Journal.MESSAGE_KIND, constant("inbound_sms"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.INBOUND_SMS.value()))
                     .process(e -> e.setProperty(Journal.MESSAGE_ID, e.getIn().getBody(InboundSms.class).id()))
                     .doTry()
                         .step("email-rendered").process(this::render).end()

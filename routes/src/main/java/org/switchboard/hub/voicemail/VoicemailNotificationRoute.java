@@ -1,5 +1,7 @@
 package org.switchboard.hub.voicemail;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.timer;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.NewOutbound;
@@ -59,13 +62,13 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:voicemail-notifications?synchronous=true&period=" + pollMillis).routeId("voicemail-notifications")
+        from(timer("voicemail-notifications").period(pollMillis).advanced().synchronous(true)).routeId("voicemail-notifications")
                 .process(e -> e.getIn().setBody(outbox.due(50, OffsetDateTime.now())))
                 // several at once over the kept-open SMTP connections: a 1.2 MB recording takes a while to send
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "voicemail-notifications",
                                 Math.max(1, senders)))
-                    .setProperty(Journal.MESSAGE_KIND, constant("voicemail_notification"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_NOTIFICATION.value()))
                     .process(this::prepare)
                     .choice()
                         .when(exchangeProperty("owner").isNull())

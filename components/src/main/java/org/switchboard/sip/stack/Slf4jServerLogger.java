@@ -1,4 +1,4 @@
-package org.switchboard.sip;
+package org.switchboard.sip.stack;
 
 import java.util.Properties;
 

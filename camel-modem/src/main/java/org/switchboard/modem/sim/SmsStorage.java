@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One SMS storage of a modem ("SM" or "ME"): numbered slots 1..capacity holding PDUs with their AT status. */
-final class MessageStore {
+final class SmsStorage {
     /** AT status of a stored message (27.005 <stat> in PDU mode). */
     static final int REC_UNREAD = 0;
     static final int REC_READ = 1;
@@ -24,7 +24,7 @@ final class MessageStore {
     private final String name;
     private final Slot[] slots;
 
-    MessageStore(String name, int capacity) {
+    SmsStorage(String name, int capacity) {
         this.name = name;
         this.slots = new Slot[capacity];
     }
