@@ -140,7 +140,9 @@ class BadTextTest {
                     "/api/messages/out-1" + q + "/hops", "/api/contacts/1" + q, "/dashboard/app" + q + ".js")) {
                 assertFourXx(api.send("GET", path, null, null, true), "GET " + path);
                 assertFourXx(api.send("DELETE", path, null, null, true), "DELETE " + path);
-                assertFourXx(api.send("PUT", path, "application/json", "{\"filter\": \"major=IPA\"}", true), "PUT " + path);
+                // without a body: Jetty refuses some of these paths before reading one, and a client still pushing it
+                // can see the connection closed before it reads the 400
+                assertFourXx(api.send("PUT", path, null, null, true), "PUT " + path);
             }
         }
         assertEquals(before, counts());
