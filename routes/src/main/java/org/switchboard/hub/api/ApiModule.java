@@ -36,27 +36,25 @@ public final class ApiModule implements CamelConfiguration {
     public void configure(CamelContext camel) throws Exception {
         HttpConfig http = hub.settings(HttpConfig.class);
         HubConfig general = hub.settings(HubConfig.class);
-        String host = http.getHost();
-        int port = http.getPort();
         ApiCredentials credentials = HubParts.shared(camel, ApiCredentials.class);
         Channels channels = HubParts.shared(camel, Channels.class);
         PhoneNumbers numbers = new PhoneNumbers(general.getRegion());
         SegmentStore segments = new SegmentStore(hub.dataSource());
-        camel.addRoutes(new HttpApiRoute(host, port, new JournalReader(hub.dataSource()), credentials));
-        camel.addRoutes(new BroadcastApiRoute(host, port, credentials, new BroadcastApiRoute.Parts(
+        // First: the REST configuration every area's operations use, and the OpenAPI document of them all.
+        camel.addRoutes(new OpenApiRoute(http.getHost(), http.getPort()));
+        camel.addRoutes(new HttpApiRoute(new JournalReader(hub.dataSource()), credentials));
+        camel.addRoutes(new BroadcastApiRoute(new BroadcastApiRoute.Parts(
                 new BroadcastStore(hub.dataSource()), new BroadcastPlanner(hub.dataSource(), numbers, channels),
                 new BroadcastAudience(segments), new BroadcastRecipients(hub.dataSource()),
                 new BroadcastTimeline(hub.dataSource()), new BroadcastReport(hub.dataSource()), channels,
                 general.zoneId())));
-        camel.addRoutes(new ContactsApiRoute(host, port, new ContactStore(hub.dataSource()), segments,
-                general.getRegion(), credentials));
-        camel.addRoutes(new SmsApiRoute(host, port, credentials, new MessageStore(hub.dataSource()), numbers, channels,
+        camel.addRoutes(new ContactsApiRoute(new ContactStore(hub.dataSource()), general.getRegion()));
+        camel.addRoutes(new SegmentsApiRoute(new ContactStore(hub.dataSource()), segments));
+        camel.addRoutes(new SmsApiRoute(new MessageStore(hub.dataSource()), numbers, channels,
                 hub.settings(MailConfig.class).getReply().getMaxParts()));
-        camel.addRoutes(new MessageHistoryApiRoute(host, port, credentials, new MessageHistory(hub.dataSource()), numbers,
-                general.zoneId()));
-        camel.addRoutes(new OpenApiRoute(host, port, credentials));
-        camel.addRoutes(new ModemsApiRoute(host, port, new ModemReport(channels, hub.monitoring().tally()), credentials));
-        camel.addRoutes(new AccountsApiRoute(host, port, HubParts.shared(camel, UserStore.class),
+        camel.addRoutes(new MessageHistoryApiRoute(new MessageHistory(hub.dataSource()), numbers, general.zoneId()));
+        camel.addRoutes(new ModemsApiRoute(new ModemReport(channels, hub.monitoring().tally()::counts)));
+        camel.addRoutes(new AccountsApiRoute(HubParts.shared(camel, UserStore.class),
                 HubParts.shared(camel, ApiKeyStore.class), credentials));
     }
 }

@@ -15,7 +15,7 @@ public final class DashboardModule implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         HttpConfig http = hub.settings(HttpConfig.class);
-        camel.addRoutes(new SessionRoute(http.getHost(), http.getPort(), HubParts.shared(camel, ApiCredentials.class)));
+        camel.addRoutes(new SessionRoute(HubParts.shared(camel, ApiCredentials.class)));
         camel.addRoutes(new DashboardRoute(http.getHost(), http.getPort()));
     }
 }

@@ -3,8 +3,6 @@ package org.switchboard.hub.monitor;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.HttpConfig;
 import org.switchboard.hub.module.HubParts;
 
 /** The monitoring area's route: /metrics, the hub's meters for Prometheus (the hub wires the registry into Camel). */
@@ -14,8 +12,6 @@ public final class MonitoringModule implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
-        HttpConfig http = hub.settings(HttpConfig.class);
-        camel.addRoutes(new MetricsRoute(http.getHost(), http.getPort(), hub.monitoring().registry(),
-                HubParts.shared(camel, ApiCredentials.class)));
+        camel.addRoutes(new MetricsRoute(hub.monitoring().registry()));
     }
 }
