@@ -24,7 +24,6 @@ import org.switchboard.hub.kannel.KannelModule;
 import org.switchboard.hub.mail.MailConfig;
 import org.switchboard.hub.mail.MailModule;
 import org.switchboard.hub.monitor.MonitoringConfig;
-import org.switchboard.hub.monitor.MonitoringModule;
 import org.switchboard.hub.smstoemail.SmsToEmailModule;
 import org.switchboard.hub.voicemail.VoicemailConfig;
 import org.switchboard.hub.voicemail.VoicemailModule;
@@ -38,7 +37,7 @@ final class Areas {
     /** The modules, in order: one shares what a later one takes (the channels, the mail parts, the credentials). */
     private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ChannelsModule::new, MailModule::new,
             SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new, HttpModule::new, ApiModule::new,
-            DashboardModule::new, KannelModule::new, MonitoringModule::new);
+            DashboardModule::new, KannelModule::new);
 
     private Areas() {
     }

@@ -26,7 +26,7 @@ import org.switchboard.store.MessageStore;
 
 /**
  * The HTTP API area under /api: sending SMS, the history and each message's journal, contacts and segments,
- * broadcasts, users and keys, the modems, and the OpenAPI document; and /health.
+ * broadcasts, users and keys, the modems, and the OpenAPI document; /health and /metrics for monitors.
  */
 public final class ApiModule implements CamelConfiguration {
     @BeanInject
@@ -54,6 +54,7 @@ public final class ApiModule implements CamelConfiguration {
                 hub.settings(MailConfig.class).getReply().getMaxParts()));
         camel.addRoutes(new MessageHistoryApiRoute(new MessageHistory(hub.dataSource()), numbers, general.zoneId()));
         camel.addRoutes(new ModemsApiRoute(new ModemReport(channels, hub.monitoring().tally()::counts)));
+        camel.addRoutes(new MetricsRoute(hub.monitoring().registry()));
         camel.addRoutes(new AccountsApiRoute(HubParts.shared(camel, UserStore.class),
                 HubParts.shared(camel, ApiKeyStore.class), credentials));
     }

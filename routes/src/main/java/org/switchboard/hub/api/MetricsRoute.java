@@ -1,4 +1,4 @@
-package org.switchboard.hub.monitor;
+package org.switchboard.hub.api;
 
 import java.nio.charset.StandardCharsets;
 
