@@ -89,7 +89,9 @@ public final class SmsApiRoute extends HttpRoutes {
                 .to("direct:" + ROUTE);
         from("direct:" + ROUTE)
                 .process(this::read)
-                .split(exchangeProperty("recipients"))
+                // stopOnException: a failed store (the database down) fails the request with the route configuration's
+                // answer (503) instead of answering for numbers that were not stored
+                .split(exchangeProperty("recipients")).stopOnException()
                     .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
                     .step(Journal.stepId(ROUTE, "sms-stored")).process(this::store).end()
                 .end()

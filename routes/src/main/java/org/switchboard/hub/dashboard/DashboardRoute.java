@@ -1,5 +1,7 @@
 package org.switchboard.hub.dashboard;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.jetty;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.http.common.HttpMessage;
+import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.hub.http.Admission;
 import org.switchboard.hub.http.HttpRoutes;
@@ -49,7 +51,7 @@ public final class DashboardRoute extends HttpRoutes {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private final String base;
+    private final EndpointConsumerBuilder endpoint;
     private final ClassLoader loader;
     private final Map<String, Optional<StaticFile>> files = new ConcurrentHashMap<>();
 
@@ -58,7 +60,7 @@ public final class DashboardRoute extends HttpRoutes {
     }
 
     DashboardRoute(String host, int port, ClassLoader loader) {
-        this.base = "jetty:http://" + host + ":" + port;
+        this.endpoint = jetty("http://" + host + ":" + port + "/dashboard").matchOnUriPrefix(true);
         this.loader = loader;
     }
 
@@ -75,7 +77,7 @@ public final class DashboardRoute extends HttpRoutes {
         from("direct:http-root").process(e -> redirect(e, PREFIX));
         from("direct:http-root-head").process(e -> redirect(e, PREFIX));
         // Every file of the folder, whatever its depth: a prefix of a plain Jetty route, described for the document.
-        from(base + "/dashboard?matchOnUriPrefix=true").routeId("http-dashboard")
+        from(endpoint).routeId("http-dashboard")
                 .routeProperty(Admission.ACCESS, Admission.OPEN).process(this::serve);
         describe("/dashboard/{file}").tag("dashboard")
                 .get().security(OPEN)
@@ -92,8 +94,7 @@ public final class DashboardRoute extends HttpRoutes {
         String path = Optional.ofNullable(exchange.getIn().getHeader(Exchange.HTTP_URI, String.class)).orElse("");
         String ifNoneMatch = exchange.getIn().getHeader("If-None-Match", String.class);
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            exchange.getMessage().removeHeaders("*");
-            exchange.getMessage().setHeader("Allow", "GET, HEAD");
+            JsonReply.header(exchange, "Allow", "GET, HEAD");
             JsonReply.send(exchange, 405, error("method not allowed", "the dashboard's files are read with GET"));
             return;
         }
@@ -172,15 +173,9 @@ public final class DashboardRoute extends HttpRoutes {
         exchange.getMessage().setBody(null);
     }
 
-    /**
-     * Camel's HTTP header filter drops a Cache-Control header set on the message, so it goes on the servlet response,
-     * which keeps it when Camel writes the status and body.
-     */
+    /** Camel's HTTP header filter drops a Cache-Control header set on the message: it goes on the servlet response. */
     private static void cacheControl(Exchange exchange, String value) {
-        HttpMessage http = exchange.getIn(HttpMessage.class);
-        if (http != null && http.getResponse() != null) {
-            http.getResponse().setHeader("Cache-Control", value);
-        }
+        JsonReply.servletHeader(exchange, "Cache-Control", value);
     }
 
     private static Map<String, Object> error(String error, String detail) {

@@ -1,16 +1,21 @@
 package org.switchboard.hub.http;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.common.HttpMessage;
 
 /** The API's answer: a status and a JSON body, without the request's headers echoed back as response headers. */
 public final class JsonReply {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RESPONSE_HEADERS = "SwitchboardResponseHeaders";
+    /** Headers Camel's HTTP header filter drops when they are set on the message. */
+    private static final Set<String> FILTERED = Set.of("cache-control", "pragma");
 
     private JsonReply() {
     }
@@ -23,8 +28,13 @@ public final class JsonReply {
     public static void send(Exchange exchange, int status, Object body) throws JsonProcessingException {
         byte[] json = JSON.writeValueAsBytes(body);
         exchange.getMessage().removeHeaders("*");
-        Map<String, String> headers = responseHeaders(exchange);
-        headers.forEach(exchange.getMessage()::setHeader);
+        responseHeaders(exchange).forEach((name, value) -> {
+            if (FILTERED.contains(name.toLowerCase(Locale.ROOT))) {
+                servletHeader(exchange, name, value);
+            } else {
+                exchange.getMessage().setHeader(name, value);
+            }
+        });
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         exchange.getMessage().setBody(json);
@@ -36,6 +46,17 @@ public final class JsonReply {
      */
     public static void header(Exchange exchange, String name, String value) {
         responseHeaders(exchange).put(name, value);
+    }
+
+    /**
+     * A header set on the servlet response itself, which keeps it when Camel writes the status and body: for those
+     * Camel's header filter drops from the message (Cache-Control, Pragma).
+     */
+    public static void servletHeader(Exchange exchange, String name, String value) {
+        HttpMessage http = exchange.getIn(HttpMessage.class);
+        if (http != null && http.getResponse() != null) {
+            http.getResponse().setHeader(name, value);
+        }
     }
 
     @SuppressWarnings("unchecked")

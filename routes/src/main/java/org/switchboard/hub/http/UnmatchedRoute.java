@@ -1,9 +1,12 @@
 package org.switchboard.hub.http;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.jetty;
+
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.http.common.HttpMessage;
 
 /**
@@ -15,21 +18,21 @@ import org.apache.camel.http.common.HttpMessage;
 public final class UnmatchedRoute extends HttpRoutes {
     public static final String ROUTE_ID = "http-unmatched";
 
-    private final String uri;
+    private final EndpointConsumerBuilder endpoint;
     private final Admission admission;
     private final List<String> credentialed;
 
     /** @param credentialed the path prefixes whose requests need credentials (/api, /metrics) */
     public UnmatchedRoute(String host, int port, Admission admission, List<String> credentialed) {
         // A consumer of its own for the API's prefix; FallbackResolver also sends here what no route takes elsewhere.
-        this.uri = "jetty:http://" + host + ":" + port + "/api?matchOnUriPrefix=true";
+        this.endpoint = jetty("http://" + host + ":" + port + "/api").matchOnUriPrefix(true);
         this.admission = admission;
         this.credentialed = List.copyOf(credentialed);
     }
 
     @Override
     public void configure() {
-        from(uri).routeId(ROUTE_ID).routeProperty(Admission.ACCESS, Admission.OPEN).process(this::answer);
+        from(endpoint).routeId(ROUTE_ID).routeProperty(Admission.ACCESS, Admission.OPEN).process(this::answer);
     }
 
     private void answer(Exchange exchange) throws Exception {

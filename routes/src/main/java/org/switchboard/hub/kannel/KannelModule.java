@@ -18,8 +18,10 @@ import org.switchboard.store.RetryBackoff;
 
 /** The Kannel area: sendsms on /cgi-bin/sendsms for applications written for Kannel, and the dlr-url calls. */
 public final class KannelModule implements CamelConfiguration {
-    /** The most receivers one sendsms request may name. */
-    private static final int MAX_RECEIVERS = 10_000;
+    /** Requests whose rows may wait for a commit at once; more are answered Kannel's try-again-later. */
+    private static final int QUEUED_REQUESTS = 10_000;
+    /** How long a sendsms request waits for its rows' commit before it answers Kannel's try-again-later. */
+    private static final long COMMIT_TIMEOUT_MILLIS = 10_000;
 
     @BeanInject
     private HubParts hub;
@@ -34,10 +36,10 @@ public final class KannelModule implements CamelConfiguration {
         HttpConfig http = hub.settings(HttpConfig.class);
         KannelStore store = new KannelStore(hub.dataSource());
         GroupCommit commits = hub.own(new GroupCommit(store::store, kannel.getCommitWriters(), kannel.getCommitMaxRows(),
-                MAX_RECEIVERS));
+                QUEUED_REQUESTS));
         JournalWriter hops = general.getJournal().isEnabled() ? hub.journal() : null;
         camel.addRoutes(new KannelSendsmsRoute(http.getHost(), http.getPort(), HubParts.shared(camel, ApiCredentials.class),
-                new PhoneNumbers(general.getRegion()), commits, hops, MAX_RECEIVERS));
+                new PhoneNumbers(general.getRegion()), commits, hops, COMMIT_TIMEOUT_MILLIS));
         ExecutorService dlrThreads = KannelDlrRoute.executor();
         hub.own(dlrThreads::shutdownNow);
         KannelConfig.Dlr dlr = kannel.getDlr();

@@ -1,5 +1,7 @@
 package org.switchboard.hub.kannel;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.jetty;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +13,13 @@ import java.util.concurrent.TimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.http.common.HttpMessage;
 import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.hub.http.Admission;
 import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.hub.http.HttpRoutes;
+import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Hop;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
@@ -42,7 +46,7 @@ public final class KannelSendsmsRoute extends HttpRoutes {
     /** smsbox's sendsms-chars default (SENDSMS_DEFAULT_CHARS): a receiver with any other character is denied. */
     private static final String NUMBER_CHARS = "0123456789 +-";
 
-    private final String uri;
+    private final EndpointConsumerBuilder endpoint;
     private final ApiCredentials credentials;
     private final PhoneNumbers numbers;
     private final GroupCommit commits;
@@ -55,8 +59,8 @@ public final class KannelSendsmsRoute extends HttpRoutes {
         // The form body stays the body (the parser reads it); camel-jetty would otherwise turn it into headers. Nor are
         // the request's headers and parameters copied into Camel headers (a tenth of a request's CPU): the few the
         // route reads come from the servlet request itself.
-        this.uri = "jetty:http://" + host + ":" + port + "/cgi-bin/sendsms?mapHttpMessageFormUrlEncodedBody=false"
-                + "&mapHttpMessageHeaders=false";
+        this.endpoint = jetty("http://" + host + ":" + port + "/cgi-bin/sendsms").advanced()
+                .mapHttpMessageFormUrlEncodedBody(false).mapHttpMessageHeaders(false);
         this.credentials = credentials;
         this.numbers = numbers;
         this.commits = commits;
@@ -67,7 +71,7 @@ public final class KannelSendsmsRoute extends HttpRoutes {
     @Override
     public void configure() {
         // Open to the route configuration: sendsms checks its own credentials, and answers in smsbox's words.
-        from(uri).routeId(ROUTE_ID).routeProperty(Admission.ACCESS, Admission.OPEN).process(this::sendsms);
+        from(endpoint).routeId(ROUTE_ID).routeProperty(Admission.ACCESS, Admission.OPEN).process(this::sendsms);
         describe("/cgi-bin/sendsms").tag("kannel")
                 .get().security(OPEN)
                 .description("Kannel-compatible sendsms (credentials in the query, as Kannel's smsbox takes them);"
@@ -266,17 +270,14 @@ public final class KannelSendsmsRoute extends HttpRoutes {
      * go on the servlet response.
      */
     private static void reply(Exchange exchange, KannelAnswer answer) {
-        HttpMessage http = exchange.getIn(HttpMessage.class);
         var out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         out.setHeader(Exchange.CONTENT_TYPE, "text/html");
         out.setHeader("X-Content-Type-Options", "nosniff");
         out.setHeader("Content-Security-Policy", "default-src 'none'");
-        if (http != null && http.getResponse() != null) {
-            http.getResponse().setHeader("Pragma", "no-cache");
-            http.getResponse().setHeader("Cache-Control", "no-cache");
-        }
+        JsonReply.servletHeader(exchange, "Pragma", "no-cache");
+        JsonReply.servletHeader(exchange, "Cache-Control", "no-cache");
         out.setBody(answer.text().getBytes(StandardCharsets.UTF_8));
     }
 }
