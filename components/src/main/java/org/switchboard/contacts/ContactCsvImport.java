@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.switchboard.numbers.InvalidNumberException;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.StorableText;
 
 /**
  * Reads a contact list exported from a spreadsheet, streaming: a header row, a name column, one column with
@@ -93,7 +95,7 @@ public final class ContactCsvImport {
                     throw new InvalidCsvException("the file is empty: it needs a header row (name, phone, and one"
                             + " column per attribute) and one row per contact");
                 }
-                Columns columns = Columns.of(records.next(), run.warnings);
+                CsvColumns columns = CsvColumns.of(records.next(), run.warnings);
                 while (records.hasNext()) {
                     CSVRecord record = records.next();
                     run.row(columns, record, firstLine(parser.getCurrentLineNumber(), record));
@@ -169,55 +171,6 @@ public final class ContactCsvImport {
         return lastLine - breaks;
     }
 
-    /** Which column holds what, from the header row. */
-    private record Columns(int number, int name, String[] attributes, int width) {
-
-        static Columns of(CSVRecord header, List<String> warnings) {
-            int number = -1;
-            int name = -1;
-            String[] attributes = new String[header.size()];
-            Map<String, Integer> seen = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String raw = header.get(i);
-                String column = ContactFilter.attributeName(raw);
-                if (column.isEmpty()) {
-                    warnings.add("column " + (i + 1) + " has no name in the header row: its cells were not imported");
-                    continue;
-                }
-                Integer before = seen.put(column, i);
-                if (before != null) {
-                    throw new InvalidCsvException("columns " + (before + 1) + " and " + (i + 1) + " of the header are"
-                            + " both \"" + column + "\": rename or remove one");
-                }
-                if (NUMBER_COLUMNS.contains(column)) {
-                    if (number >= 0) {
-                        throw new InvalidCsvException("two columns hold phone numbers (\"" + header.get(number).strip()
-                                + "\" and \"" + raw.strip() + "\"): keep one");
-                    }
-                    number = i;
-                } else if (NAME_COLUMNS.contains(column)) {
-                    if (name >= 0) {
-                        throw new InvalidCsvException("two columns hold the name (\"" + header.get(name).strip()
-                                + "\" and \"" + raw.strip() + "\"): keep one");
-                    }
-                    name = i;
-                } else {
-                    try {
-                        attributes[i] = ContactFilter.checkedAttributeName(raw);
-                    } catch (InvalidFilterException e) {
-                        throw new InvalidCsvException("header column " + (i + 1) + ": " + e.getMessage());
-                    }
-                }
-            }
-            if (number < 0) {
-                throw new InvalidCsvException("the header row has no phone number column: name one of "
-                        + String.join(", ", NUMBER_COLUMNS.stream().sorted().toList())
-                        + " (the header row is the first line: " + String.join(",", header.toList()) + ")");
-            }
-            return new Columns(number, name, attributes, header.size());
-        }
-    }
-
     /**
      * The state of one import: the batch being filled, the numbers seen, the counts. Batches are written on a second
      * thread, one at a time and in order, while the next one is parsed: reading numbers (libphonenumber) and writing
@@ -249,7 +202,7 @@ public final class ContactCsvImport {
             this.writer = writer;
         }
 
-        void row(Columns columns, CSVRecord record, long line) throws SQLException {
+        void row(CsvColumns columns, CSVRecord record, long line) throws SQLException {
             if (blank(record)) {
                 return;
             }
@@ -259,6 +212,15 @@ public final class ContactCsvImport {
                 rejected.add(new ImportReport.Rejected(line, rawNumber, "has more cells than the header has columns"
                         + " (a comma inside a value needs quotes around the value)"));
                 return;
+            }
+            for (int i = 0; i < record.size(); i++) {
+                Optional<String> bad = StorableText.problem(record.get(i));
+                if (bad.isPresent()) {
+                    // shown as text a report (JSON, the CLI's terminal) can hold
+                    rejected.add(new ImportReport.Rejected(line, StorableText.forMessage(rawNumber), "column " + (i + 1)
+                            + (i < columns.names().length ? " (" + columns.names()[i] + ")" : "") + " has " + bad.get()));
+                    return;
+                }
             }
             String number;
             try {

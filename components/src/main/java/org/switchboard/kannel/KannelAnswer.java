@@ -35,7 +35,10 @@ public record KannelAnswer(int status, String text) {
     public static final KannelAnswer CODING_MISFORMED = new KannelAnswer(400, "Coding field misformed, rejected");
     public static final KannelAnswer VALIDITY_MISFORMED = new KannelAnswer(400, "Validity field misformed, rejected");
     public static final KannelAnswer DEFERRED_MISFORMED = new KannelAnswer(400, "Deferred field misformed, rejected");
+    /** Also, beyond Kannel, a text that is not UTF-8 or holds a NUL, another control character or a lone surrogate. */
     public static final KannelAnswer CHARSET_MISFORMED = new KannelAnswer(400, "Charset or body misformed, rejected");
+    /** Not Kannel's (smsbox takes any sender): a from holding a NUL, another control character or a lone surrogate. */
+    public static final KannelAnswer FROM_MISFORMED = new KannelAnswer(400, "From field misformed, rejected");
     /** smsbox's transmit_error: bearerbox would not take the SMS; here, something unexpected went wrong. */
     public static final KannelAnswer SENDING_FAILED = new KannelAnswer(500, "Sending failed.");
     /**

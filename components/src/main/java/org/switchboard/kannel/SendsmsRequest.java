@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.switchboard.store.StorableText;
+
 /**
  * A sendsms request's parameters as they came, before anything is checked: from a GET's query (or a form), or from a
  * POST's X-Kannel-* headers and body. Numbers are Kannel's: {@link #UNDEFINED} when absent or not a number.
@@ -93,7 +95,8 @@ public record SendsmsRequest(String username, String password, String to, boolea
         String url = dlrUrl == null || dlrUrl.isEmpty() ? null : dlrUrl;
         if (url != null) {
             String lower = url.toLowerCase(Locale.ROOT);
-            if (url.length() < 8 || !(lower.startsWith("http://") || lower.startsWith("https://"))) {
+            if (url.length() < 8 || !(lower.startsWith("http://") || lower.startsWith("https://"))
+                    || StorableText.problem(url).isPresent()) {
                 return new Refused(KannelAnswer.DLR_URL_MISFORMED);
             }
         }
@@ -119,6 +122,13 @@ public record SendsmsRequest(String username, String password, String to, boolea
         } catch (CharacterCodingException | IllegalArgumentException e) {
             return new Refused(KannelAnswer.CHARSET_MISFORMED);
         }
+        // Text the hub can neither store nor send: refused for good, so a client does not try it again and again.
+        if (StorableText.problem(text).isPresent()) {
+            return new Refused(KannelAnswer.CHARSET_MISFORMED);
+        }
+        if (StorableText.problem(from).isPresent()) {
+            return new Refused(KannelAnswer.FROM_MISFORMED);
+        }
         return new Ok(new Checked(List.copyOf(accepted), List.copyOf(denied), text, from == null || from.isBlank() ? null : from.trim(), effectiveCoding,
                 charset == null || charset.isEmpty() ? null : charset, udh, dlrMask, url, validity, deferred));
     }
@@ -133,8 +143,9 @@ public record SendsmsRequest(String username, String password, String to, boolea
             if (effectiveCoding == CODING_UCS2) {
                 return strict(StandardCharsets.UTF_16BE, bytes);
             }
-            // Kannel leaves undeclared bytes as they are; the hub needs text, and a bad byte should not lose the SMS.
-            return new String(bytes, StandardCharsets.UTF_8);
+            // Kannel leaves undeclared bytes as they are; the hub needs text, so bytes that are not UTF-8 are refused
+            // (Charset or body misformed) rather than sent as something else.
+            return strict(StandardCharsets.UTF_8, bytes);
         }
         String name = charset.trim().toUpperCase(Locale.ROOT);
         Charset cs = switch (name) {

@@ -165,6 +165,22 @@ class ContactStoreTest {
     }
 
     @Test
+    void aRowWithTextTheDatabaseCannotTakeIsRejectedWithItsColumnAndTheOthersImported() {
+        ImportReport r = importCsv("name,phone,school\n"
+                + "Budi\u0000,081234567890,SMA 1\n"     // line 2: a NUL, which PostgreSQL refuses
+                + "Siti,081311112222,SMA\u001b 3\n"     // line 3: ESC
+                + "Agus,081399998888,SMA N 1\n");
+        assertEveryRowAccountedFor(r);
+        assertEquals(1, r.created());
+        assertEquals(List.of(2L, 3L), r.rejected().stream().map(ImportReport.Rejected::line).toList());
+        assertEquals("column 1 (name) has a NUL byte (U+0000) at character 5", r.rejected().get(0).reason());
+        assertEquals("column 3 (school) has a control character (U+001B) at character 4", r.rejected().get(1).reason());
+        assertEquals(1, store.count(ContactFilter.parse(null)));
+        InvalidCsvException header = assertThrows(InvalidCsvException.class, () -> importCsv("name,pho\u0000ne\nBudi,0812\n"));
+        assertEquals("header column 2: a NUL byte (U+0000) at character 4", header.getMessage());
+    }
+
+    @Test
     void aFileThatIsNotAContactListIsRefusedAndNothingIsImported() {
         assertTrue(assertThrows(InvalidCsvException.class, () -> importCsv("")).getMessage().contains("empty"));
         assertTrue(assertThrows(InvalidCsvException.class, () -> importCsv("name,school\nBudi,SMA\n")).getMessage()

@@ -127,8 +127,24 @@ class SendsmsParserTest {
         assertEquals("café", ok(get("to=1&text=caf%C3%A9")).text());
         assertEquals("Hé", ok(get("to=1&text=%00H%00%E9&coding=2")).text());
         assertEquals("Hé", ok(get("to=1&text=%00H%00%E9&coding=2&charset=UCS-2")).text());
-        // UTF-8 that is not: refused when the charset says UTF-8, as charset_convert fails
+        // UTF-8 that is not: refused when the charset says UTF-8, as charset_convert fails, and without a charset too
         assertEquals(KannelAnswer.CHARSET_MISFORMED, refused(get("to=1&text=%C3%28&charset=UTF-8")));
+        assertEquals(KannelAnswer.CHARSET_MISFORMED, refused(get("to=1&text=caf%E9")));
+    }
+
+    @Test
+    void textTheHubCannotStoreOrSendIsRefusedForGoodNotLeftToFailLater() {
+        for (String bad : new String[] {"%00", "%1B", "%7F", "%C2%85"}) {
+            assertEquals(KannelAnswer.CHARSET_MISFORMED, refused(get("to=1&text=Hal" + bad + "o")), bad);
+            assertEquals(KannelAnswer.FROM_MISFORMED, refused(get("to=1&text=Halo&from=ACME" + bad)), bad);
+            assertEquals(KannelAnswer.DLR_URL_MISFORMED, refused(get("to=1&text=Halo&dlr-url=http%3A%2F%2Fa.example%2F"
+                    + bad)), bad);
+        }
+        // a lone surrogate in UCS-2 is no text either
+        assertEquals(KannelAnswer.CHARSET_MISFORMED, refused(get("to=1&text=%D8%00%00A&coding=2")));
+        assertEquals(400, KannelAnswer.FROM_MISFORMED.status());
+        // TAB, LF, CR and FF are text
+        assertEquals("a\tb\nc\r\fd", ok(get("to=1&text=a%09b%0Ac%0D%0Cd")).text());
     }
 
     @Test

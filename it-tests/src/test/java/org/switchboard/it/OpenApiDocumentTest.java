@@ -14,6 +14,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Route;
+import org.apache.camel.component.rest.RestApiEndpoint;
+import org.apache.camel.component.rest.RestEndpoint;
 import org.apache.camel.http.common.HttpCommonEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +90,7 @@ class OpenApiDocumentTest {
             boolean found = documented.stream().anyMatch(d -> d.equals(path)
                     || c.getValue() && d.startsWith(path.endsWith("/") ? path : path + "/"));
             assertTrue(found, "the hub serves " + path + (c.getValue() ? "/..." : "")
-                    + " but routes/src/main/resources/openapi.json does not describe it; consumers: " + consumers);
+                    + " but the OpenAPI document does not describe it; consumers: " + consumers);
         }
     }
 
@@ -139,13 +141,22 @@ class OpenApiDocumentTest {
         return path;
     }
 
-    /** Each HTTP consumer's path, and whether it takes every path under it as well. */
+    /**
+     * Each HTTP consumer's path, and whether it takes every path under it as well: plain Jetty routes, and the REST DSL's
+     * operations (their path template, {id} and all) and its route for this document.
+     */
     private Map<String, Boolean> consumers() {
         Map<String, Boolean> out = new LinkedHashMap<>();
         for (Route route : hub.hub().camelContext().getRoutes()) {
             if (route.getEndpoint() instanceof HttpCommonEndpoint http) {
                 String path = http.getHttpUri().getPath();
                 out.put(path == null || path.isEmpty() ? "/" : path, http.isMatchOnUriPrefix());
+            } else if (route.getEndpoint() instanceof RestEndpoint rest) {
+                String path = ("/" + rest.getPath() + "/" + (rest.getUriTemplate() == null ? "" : rest.getUriTemplate()))
+                        .replaceAll("/+", "/");
+                out.put(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path, false);
+            } else if (route.getEndpoint() instanceof RestApiEndpoint api) {
+                out.put(("/" + api.getPath()).replaceAll("/+", "/"), false);
             }
         }
         return out;

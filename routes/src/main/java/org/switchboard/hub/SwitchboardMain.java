@@ -8,6 +8,6 @@ public final class SwitchboardMain {
     }
 
     public static void main(String[] args) {
-        System.exit(SwitchboardCommand.execute(args));
+        System.exit(SwitchboardCommand.execute(Hub::start, args));
     }
 }

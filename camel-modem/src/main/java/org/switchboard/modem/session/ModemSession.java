@@ -2,17 +2,13 @@ package org.switchboard.modem.session;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.switchboard.modem.ModemConfiguration;
@@ -24,10 +20,6 @@ import org.switchboard.modem.at.FinalResult;
 import org.switchboard.modem.at.ResponseParsers;
 import org.switchboard.modem.at.StoredSms;
 import org.switchboard.modem.at.UnsolicitedResult;
-import org.switchboard.modem.pdu.EncodedPdu;
-import org.switchboard.modem.pdu.PduCodec;
-import org.switchboard.modem.pdu.PduException;
-import org.switchboard.modem.pdu.SubmitRequest;
 import org.switchboard.modem.session.ModemStatus.State;
 import org.switchboard.modem.transport.ModemTransport;
 import org.slf4j.Logger;
@@ -40,14 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class ModemSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModemSession.class);
     private static final byte[] ESCAPE = { 0x1B };
-    private static final int SEND_ATTEMPTS_BEFORE_PAYLOAD = 3;
 
     private final String name;
     private final ModemConfiguration config;
     private final Supplier<ModemTransport> transports;
     private final ModemStatus status = new ModemStatus();
     private final List<ModemListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger concatRef = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
+    private final SmsSubmitter submitter = new SmsSubmitter(this);
     private final Object readiness = new Object();
     private final ScheduledExecutorService supervisor;
     private final ExecutorService events;
@@ -67,6 +58,10 @@ public final class ModemSession implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    ModemConfiguration configuration() {
+        return config;
     }
 
     public ModemStatus status() {
@@ -132,65 +127,13 @@ public final class ModemSession implements AutoCloseable {
      * @throws ModemException with the +CMS code when the network refuses a part, or when the modem is unreachable
      */
     public SendResult send(String recipient, String text, boolean statusReport, boolean ucs2) throws ModemException {
-        List<EncodedPdu> parts;
-        try {
-            parts = PduCodec.encodeSubmit(
-                    new SubmitRequest(recipient, text, ucs2, statusReport, concatRef.getAndIncrement() & 0xFF, null));
-        } catch (PduException e) {
-            throw new ModemException(Kind.INVALID_INPUT, -1, e.getMessage(), false, false,
-                    "cannot encode SMS to " + recipient + ": " + e.getMessage());
-        }
-        List<Integer> refs = new ArrayList<>(parts.size());
-        try {
-            for (EncodedPdu part : parts) {
-                refs.add(sendPart(part));
-            }
-        } catch (ModemException e) {
-            status.failed.incrementAndGet();
-            status.error(e.getMessage());
-            // The parts the network accepted went out, whatever became of this one: a retry sends them again.
-            throw refs.isEmpty() ? e : e.withPossiblySent(true);
-        }
-        status.sent.incrementAndGet();
-        return new SendResult(List.copyOf(refs), name);
-    }
-
-    private int sendPart(EncodedPdu part) throws ModemException {
-        AtCommand cmgs = new AtCommand("AT+CMGS=" + part.tpduLength(), part.hex(), config.getSendTimeout());
-        for (int attempt = 1;; attempt++) {
-            AtClient c = readyClient();
-            AtResponse r;
-            try {
-                r = c.execute(cmgs);
-            } catch (IOException e) {
-                // The link broke. If the PDU never left us, nothing can have been sent: try again once the modem is back.
-                boolean payloadSent = e instanceof AtClient.LinkLostException lost && lost.payloadSent();
-                if (!payloadSent && attempt < SEND_ATTEMPTS_BEFORE_PAYLOAD) {
-                    LOG.info("Modem {}: link lost before the PDU was sent, retrying once it is back", name);
-                    continue;
-                }
-                throw new ModemException(Kind.LINK, -1, "link lost", true, payloadSent,
-                        "link to modem " + name + " lost while sending: " + e.getMessage());
-            }
-            if (r.result() == FinalResult.TIMEOUT) {
-                recover("no answer to AT+CMGS");
-                throw new ModemException(Kind.TIMEOUT, -1, "no answer from the modem", true, true,
-                        "modem " + name + " did not answer AT+CMGS within " + config.getSendTimeout() + " ms");
-            }
-            checkResult(r, "sending SMS");
-            OptionalInt mr = ResponseParsers.messageReference(r.lines());
-            if (mr.isEmpty()) {
-                throw new ModemException(Kind.ERROR, -1, "no +CMGS in answer", true, true,
-                        "modem " + name + " answered OK to AT+CMGS without a message reference");
-            }
-            return mr.getAsInt();
-        }
+        return submitter.send(recipient, text, statusReport, ucs2);
     }
 
     /** Lists every message in the storage (AT+CMGL=4), SMS and status reports alike. */
     public List<StoredSms> listAll() throws ModemException {
         AtResponse r = run(new AtCommand("AT+CMGL=4", null, Math.max(config.getCommandTimeout(), 30_000)));
-        checkResult(r, "listing messages");
+        AtResults.check(name, r, "listing messages");
         return ResponseParsers.cmgl(r.lines());
     }
 
@@ -200,14 +143,14 @@ public final class ModemSession implements AutoCloseable {
         if (r.result() == FinalResult.CMS_ERROR && r.errorCode() == 321) {
             return null;
         }
-        checkResult(r, "reading message " + index);
+        AtResults.check(name, r, "reading message " + index);
         return ResponseParsers.cmgr(r.lines(), index).orElse(null);
     }
 
     /** Deletes one stored message (AT+CMGD). */
     public void delete(int index) throws ModemException {
         AtResponse r = run(AtCommand.of("AT+CMGD=" + index).withTimeout(config.getCommandTimeout()));
-        checkResult(r, "deleting message " + index);
+        AtResults.check(name, r, "deleting message " + index);
     }
 
     /** Runs one command once the modem is ready; a timeout starts a recovery. */
@@ -227,7 +170,7 @@ public final class ModemSession implements AutoCloseable {
         }
     }
 
-    private AtClient readyClient() throws ModemException {
+    AtClient readyClient() throws ModemException {
         try {
             if (!awaitReady(config.getReadyTimeout())) {
                 String why = status.lastError != null ? ": " + status.lastError : "";
@@ -243,21 +186,6 @@ public final class ModemSession implements AutoCloseable {
             throw new ModemException(Kind.NOT_READY, -1, "modem not ready", true, false, "modem " + name + " is closed");
         }
         return c;
-    }
-
-    private void checkResult(AtResponse r, String what) throws ModemException {
-        switch (r.result()) {
-            case OK -> {
-            }
-            case CMS_ERROR -> throw r.errorCode() >= 0 ? ModemException.ofCode(Kind.CMS, r.errorCode(), what + " on " + name)
-                    : new ModemException(Kind.CMS, -1, String.join(" ", r.lines()), true, false,
-                            what + " on " + name + ": +CMS ERROR " + String.join(" ", r.lines()));
-            case CME_ERROR -> throw r.errorCode() >= 0 ? ModemException.ofCode(Kind.CME, r.errorCode(), what + " on " + name)
-                    : new ModemException(Kind.CME, -1, String.join(" ", r.lines()), true, false,
-                            what + " on " + name + ": +CME ERROR " + String.join(" ", r.lines()));
-            default -> throw new ModemException(Kind.ERROR, -1, "modem answered " + r.result(), true, false,
-                    what + " on " + name + ": modem answered " + r.result() + " to " + r.command().line());
-        }
     }
 
     // ---------------------------------------------------------------- bring-up and recovery (supervisor thread)

@@ -102,4 +102,30 @@ final class AtCommandLine {
     static String upper(String s) {
         return s.toUpperCase(Locale.ROOT);
     }
+
+    /** Whether {@code s} is an even number of hex digits. */
+    static boolean isHex(String s) {
+        if (s.length() % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A whole number from min to max, else {@code otherwise}. */
+    static int intArg(String arg, int min, int max, AtFailure otherwise) throws AtFailure {
+        try {
+            int v = Integer.parseInt(arg.strip());
+            if (v < min || v > max) {
+                throw otherwise;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw otherwise;
+        }
+    }
 }

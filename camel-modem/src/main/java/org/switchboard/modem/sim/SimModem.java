@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,17 +37,14 @@ public final class SimModem {
     private final SmsStorage phone;
     private final String pin;
     private final List<DeliveredSms> delivered = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> failNumbers = new ConcurrentHashMap<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
+    private final SubmitFaults faults;
     private final AtomicInteger messageRefs = new AtomicInteger();
     private final AtomicLong bytesFromHost = new AtomicLong();
     private final AtomicLong bytesToHost = new AtomicLong();
     private final AtomicBoolean dropMidSend = new AtomicBoolean();
-    private final AtomicInteger submitsBeforeRefusal = new AtomicInteger(-1);
-    private volatile int refusalCode;
     private final AtomicInteger boots = new AtomicInteger();
     private volatile String smsc;
-    private volatile long latencyMillis;
     private volatile boolean registered = true;
     private volatile boolean radioOn = true;
     private volatile boolean hung;
@@ -69,7 +65,7 @@ public final class SimModem {
         this.phone = new SmsStorage("ME", options.storageCapacity());
         this.pin = options.pin();
         this.smsc = options.smsc();
-        this.latencyMillis = options.latencyMillis();
+        this.faults = new SubmitFaults(options.latencyMillis());
         this.device = new AtDevice(this, settings);
     }
 
@@ -160,27 +156,20 @@ public final class SimModem {
 
     /** Network latency of each SMS: the time from the PDU to +CMGS, and again to the status report. */
     public void latency(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("latency must be >= 0");
-        }
-        latencyMillis = millis;
+        faults.latency(millis);
     }
 
     public long latencyMillis() {
-        return latencyMillis;
+        return faults.latency();
     }
 
     /** Sends to {@code destination} (as written in the PDU) fail with +CMS ERROR: {@code cmsCode}; 0 clears. */
     public void failNumber(String destination, int cmsCode) {
-        if (cmsCode == 0) {
-            failNumbers.remove(destination);
-        } else {
-            failNumbers.put(destination, cmsCode);
-        }
+        faults.failNumber(destination, cmsCode);
     }
 
     public Map<String, Integer> failNumbers() {
-        return Map.copyOf(failNumbers);
+        return faults.failNumbers();
     }
 
     /** Registration with the network: without it +CREG reports 2 (searching) and sends fail with +CMS ERROR: 331. */
@@ -245,11 +234,7 @@ public final class SimModem {
      * +CMS ERROR: {@code cmsCode}, once: a long SMS that fails part-way.
      */
     public void refuseAfter(int accepted, int cmsCode) {
-        if (accepted < 0) {
-            throw new IllegalArgumentException("accepted must be >= 0");
-        }
-        refusalCode = cmsCode;
-        submitsBeforeRefusal.set(accepted);
+        faults.refuseAfter(accepted, cmsCode);
     }
 
     /**
@@ -354,29 +339,10 @@ public final class SimModem {
         if (!(decoded instanceof SmsSubmit submit)) {
             throw AtFailure.cms(304);
         }
-        Integer refusal = failNumbers.get(submit.destination().value());
-        if (submitsBeforeRefusal.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
-            refusal = refusalCode;
-        }
-        waitLatency();
-        if (refusal != null) {
-            throw AtFailure.cms(refusal);
-        }
+        faults.answer(submit.destination().value());
         int mr = messageRefs.getAndIncrement() & 0xFF;
         network.accept(this, submit, mr);
         return mr;
-    }
-
-    private void waitLatency() throws AtFailure {
-        long ms = latencyMillis;
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw AtFailure.cms(500);
-            }
-        }
     }
 
     void recordDelivered(DeliveredSms sms) {

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastAudience;
 import org.switchboard.broadcast.BroadcastPlanner;
@@ -31,11 +29,12 @@ import org.switchboard.broadcast.Progress;
 import org.switchboard.broadcast.SendEstimate;
 import org.switchboard.channel.Channels;
 import org.switchboard.contacts.ContactFilter;
-import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.hub.http.ApiException;
 import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
+import org.switchboard.journal.JournalKind;
 
 /**
  * Broadcasts over HTTP: {@code GET /api/broadcasts} (newest first, with progress), {@code POST /api/broadcasts} (from a
@@ -44,10 +43,8 @@ import org.switchboard.journal.Journal;
  * email), {@code GET /api/broadcasts/ID/recipients} (paged JSON), {@code .../recipients.csv} (the report's CSV) and
  * {@code .../timeline} (cumulative counts for the chart).
  */
-public final class BroadcastApiRoute extends RouteBuilder {
+public final class BroadcastApiRoute extends HttpRoutes {
     private static final String ROUTE = "http-broadcasts";
-    private static final Pattern ONE = Pattern.compile(
-            "^/api/broadcasts/(\\d{1,18})(?:/(confirm|cancel|recipients|recipients\\.csv|timeline))?/?$");
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
     private static final int TIMELINE_BUCKETS = 60;
@@ -55,8 +52,6 @@ public final class BroadcastApiRoute extends RouteBuilder {
     private static final String EXAMPLE = "{\"filter\": \"school=SMA N 1 Yogyakarta; graduation_year=2018\","
             + " \"template\": \"Halo {first_name}, ...\"} or {\"segment\": \"sma1-2018\", \"template\": \"...\"}";
 
-    private final String base;
-    private final ApiCredentials credentials;
     private final BroadcastStore broadcasts;
     private final BroadcastPlanner planner;
     private final BroadcastAudience audience;
@@ -72,9 +67,7 @@ public final class BroadcastApiRoute extends RouteBuilder {
             ZoneId zone) {
     }
 
-    public BroadcastApiRoute(String host, int port, ApiCredentials credentials, Parts parts) {
-        this.base = "jetty:http://" + host + ":" + port;
-        this.credentials = credentials;
+    public BroadcastApiRoute(Parts parts) {
         this.broadcasts = parts.broadcasts();
         this.planner = parts.planner();
         this.audience = parts.audience();
@@ -87,18 +80,76 @@ public final class BroadcastApiRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
-                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
-        from(base + "/api/broadcasts?matchOnUriPrefix=true").routeId(ROUTE)
-                .setProperty(Journal.MESSAGE_KIND, constant("broadcast"))
-                .process(e -> ApiRequests.serve(e, credentials, this::route))
-                .choice()
-                    .when(exchangeProperty("action").isEqualTo("create"))
-                        .step(Journal.stepId(ROUTE, "broadcast-planned")).process(answering(this::create)).end()
-                    .endChoice()
-                    .when(exchangeProperty("action").isNotNull())
-                        .step("api-answered").process(answering(this::act)).end()
+        rest("/api/broadcasts").tag("broadcasts")
+                .get().routeId("http-broadcasts").security(SIGNED_IN)
+                .description("Broadcasts, newest first, with their progress")
+                .param().name("offset").type(RestParamType.query).required(false).example("0").endParam()
+                .param().name("limit").type(RestParamType.query).required(false).example("20")
+                        .description("1 to 100 (20)").endParam()
+                .responseMessage("200", "total, offset, limit and the broadcasts")
+                .to("direct:http-broadcasts")
+
+                .post().routeId("http-broadcast-create").security(SIGNED_IN)
+                .description("Plan a broadcast from a segment or a filter with a template; it waits for its confirm"
+                        + " whatever its size, and the answer is its preview")
+                .consumes("application/json")
+                .param().name("body").type(RestParamType.body).required(true).example("application/json", EXAMPLE)
+                        .description("segment, filter (a text or an object) or both; template with {placeholders}")
+                        .endParam()
+                .param().name("Idempotency-Key").type(RestParamType.header).required(false)
+                        .description("the same request sent again with it plans nothing more").endParam()
+                .responseMessage("201", "planned and held, with its preview")
+                .responseMessage("200", "planned before with the same Idempotency-Key")
+                .responseMessage("400", "refused: no recipient, a placeholder some recipients lack (missing), bad"
+                        + " text")
+                .to("direct:http-broadcast-create");
+        one("", "GET", "One broadcast and its progress", "http-broadcast");
+        one("/confirm", "POST", "Confirm: release its held SMS to the modems (a second confirm changes nothing)",
+                "http-broadcast-confirm");
+        one("/cancel", "POST", "Cancel: its held and queued SMS are not sent", "http-broadcast-cancel");
+        one("/recipients", "GET", "Its recipients, in planning order, with each SMS's status (query: status, offset,"
+                + " limit 1 to " + MAX_LIMIT + ")", "http-broadcast-recipients");
+        one("/recipients.csv", "GET", "Every recipient as CSV (the report email's attachment)",
+                "http-broadcast-csv");
+        one("/timeline", "GET", "Sent, delivered and failed over time, cumulative, in at most " + TIMELINE_BUCKETS
+                + " buckets", "http-broadcast-timeline");
+
+        from("direct:http-broadcasts").process(this::list);
+        from("direct:http-broadcast-create").setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
+                .step(Journal.stepId("http-broadcast-create", "broadcast-planned")).process(answering(this::create))
                 .end();
+        from("direct:http-broadcast").process(e -> JsonReply.send(e, 200, view(broadcast(e))));
+        for (String action : new String[] {"confirm", "cancel"}) {
+            from("direct:http-broadcast-" + action)
+                    .process(e -> e.setProperty(Journal.MESSAGE_ID, broadcast(e).id()))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
+                    .setProperty("action", constant(action))
+                    .step(Journal.stepId("http-broadcast-" + action, "api-answered")).process(answering(this::act)).end();
+        }
+        from("direct:http-broadcast-recipients").process(e -> recipientsPage(e, broadcast(e).id()));
+        from("direct:http-broadcast-csv").process(e -> csv(e, broadcast(e).id()));
+        from("direct:http-broadcast-timeline").process(e -> timeline(e, broadcast(e).id()));
+    }
+
+    /** An operation on one broadcast, /api/broadcasts/{id} and below. */
+    private void one(String below, String method, String description, String routeId) {
+        var rest = rest("/api/broadcasts").tag("broadcasts");
+        (method.equals("GET") ? rest.get("/{id}" + below) : rest.post("/{id}" + below))
+                .routeId(routeId).security(SIGNED_IN).description(description)
+                .param().name("id").type(RestParamType.path).example("1").endParam()
+                .responseMessage("200", below.equals("/recipients.csv") ? "text/csv" : "JSON")
+                .responseMessage("404", "no such broadcast")
+                .to("direct:" + routeId);
+    }
+
+    /** The broadcast the path names: 404 when there is none (or the path's id is no number at all). */
+    private Broadcast broadcast(Exchange exchange) {
+        String id = ApiRequests.pathParameter(exchange, "id");
+        if (!id.matches("\\d{1,18}")) {
+            throw ApiException.notFound("no such resource", exchange.getIn().getHeader(Exchange.HTTP_URI, String.class));
+        }
+        return broadcasts.find(Long.parseLong(id))
+                .orElseThrow(() -> ApiException.notFound("no such broadcast", "broadcast #" + id));
     }
 
     /** A step's refusal answered as JSON here, so the journal does not record it as a failure of the hub. */
@@ -110,42 +161,6 @@ public final class BroadcastApiRoute extends RouteBuilder {
                 ApiRequests.answer(exchange, e);
             }
         };
-    }
-
-    private void route(Exchange exchange, String method, String path) throws Exception {
-        if (path.matches("^/api/broadcasts/?$")) {
-            switch (method) {
-                case "GET" -> list(exchange);
-                case "POST" -> exchange.setProperty("action", "create");
-                default -> throw ApiRequests.methodNotAllowed(method, path, "GET, POST");
-            }
-            return;
-        }
-        Matcher m = ONE.matcher(path);
-        if (!m.matches()) {
-            throw ApiException.notFound("no such resource", path);
-        }
-        long id = Long.parseLong(m.group(1));
-        Optional<Broadcast> broadcast = broadcasts.find(id);
-        if (broadcast.isEmpty()) {
-            throw ApiException.notFound("no such broadcast", "broadcast #" + id);
-        }
-        String sub = m.group(2);
-        if (sub == null) {
-            ApiRequests.requireMethod(method, path, "GET");
-            JsonReply.send(exchange, 200, view(broadcast.get()));
-        } else if (sub.equals("confirm") || sub.equals("cancel")) {
-            ApiRequests.requireMethod(method, path, "POST");
-            exchange.setProperty(Journal.MESSAGE_ID, id);
-            exchange.setProperty("action", sub);
-        } else {
-            ApiRequests.requireMethod(method, path, "GET");
-            switch (sub) {
-                case "recipients" -> recipientsPage(exchange, id);
-                case "recipients.csv" -> csv(exchange, id);
-                default -> timeline(exchange, id);
-            }
-        }
     }
 
     private void list(Exchange exchange) throws Exception {
@@ -185,7 +200,7 @@ public final class BroadcastApiRoute extends RouteBuilder {
         }
         BroadcastAudience.Resolved to = audience.resolve(ApiRequests.text(body, "segment"), filter);
         String user = ApiRequests.user(exchange);
-        String key = Optional.ofNullable(exchange.getIn().getHeader("Idempotency-Key", String.class))
+        String key = Optional.ofNullable(ApiRequests.header(exchange, "Idempotency-Key"))
                 .map(String::strip).filter(k -> !k.isEmpty()).orElse(null);
         if (key != null && key.length() > 200) {
             throw ApiException.badRequest("bad Idempotency-Key", "at most 200 characters");

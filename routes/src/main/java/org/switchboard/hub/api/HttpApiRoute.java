@@ -8,46 +8,56 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiException;
 import org.switchboard.hub.http.ApiRequests;
-import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Hop;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalReader;
 
 /**
- * The HTTP side: {@code /health} for monitors (open with each check's name and state; its details and messages
- * only with credentials; never message content), and the API behind basic auth:
- * {@code GET /api/messages/in-ID/hops} and {@code /api/messages/out-ID/hops}, the whole trail of an inbound or
- * outbound SMS. Other routes serve other parts of {@code /api} (ContactsApiRoute: contacts and segments).
+ * {@code GET /health} for monitors (open with each check's name and state; its details and messages only with
+ * credentials; never message content), and {@code GET /api/messages/in-ID/hops} and {@code /api/messages/out-ID/hops},
+ * the whole trail of an inbound or outbound SMS.
  */
-public final class HttpApiRoute extends RouteBuilder {
-    private static final Pattern HOPS = Pattern.compile("^/api/messages/(in|out)-(\\d+)/hops/?$");
-    private final String base;
+public final class HttpApiRoute extends HttpRoutes {
+    private static final Pattern MESSAGE = Pattern.compile("^(in|out)-(\\d{1,18})$");
+
     private final JournalReader journal;
     private final ApiCredentials credentials;
 
-    public HttpApiRoute(String host, int port, JournalReader journal, ApiCredentials credentials) {
-        this.base = "jetty:http://" + host + ":" + port;
+    public HttpApiRoute(JournalReader journal, ApiCredentials credentials) {
         this.journal = journal;
         this.credentials = credentials;
     }
 
     @Override
     public void configure() {
-        // Whatever a handler did not answer itself: JSON, never camel-http's stack trace.
-        onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
-                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
-        from(base + "/health").routeId("http-health").process(this::health);
-        // Other routes consume longer prefixes on the same port (ContactsApiRoute: /api/contacts, /api/segments).
-        // camel-jetty resolves a request to the longest matching consumer path (HttpRestServletResolveConsumerStrategy,
-        // RestConsumerContextPathMatcher.matchBestPath), whatever the order routes start in, so /api/contacts/import
-        // goes there and every other /api path stays here. That holds while no consumer on this port has a {wildcard}
-        // path (rest-dsl style); JettyPrefixMatchingTest in it-tests pins it.
-        from(base + "/api?matchOnUriPrefix=true").routeId("http-api").process(this::api);
+        rest("/health").tag("monitoring")
+                .get().routeId("http-health").security(OPEN)
+                .description("Health of the hub and each part (database, SMTP, IMAP, modems, PBX, Camel's routes and"
+                        + " consumers); each check's details and message only with credentials, which are not refused")
+                .responseMessage("200", "every check UP (or UNKNOWN)")
+                .responseMessage("503", "a check is DOWN")
+                .to("direct:http-health")
+                .head().routeId("http-health-head").security(OPEN).apiDocs(false).to("direct:http-health-head");
+        from("direct:http-health").process(this::health);
+        from("direct:http-health-head").process(this::health);
+
+        rest("/api/messages").tag("history")
+                .get("/{id}/hops").routeId("http-hops").security(SIGNED_IN)
+                .description("A message's journal trail, hop by hop")
+                .param().name("id").type(RestParamType.path).example("out-12")
+                        .description("in-ID (an inbound SMS) or out-ID (an outbound one)").endParam()
+                .responseMessage("200", "the hops, oldest first")
+                .responseMessage("404", "no journal entry has this message")
+                .to("direct:http-hops");
+        from("direct:http-hops").process(this::hops);
     }
 
     private void health(Exchange exchange) throws Exception {
@@ -74,25 +84,20 @@ public final class HttpApiRoute extends RouteBuilder {
         }
         out.put("status", up ? "UP" : "DOWN");
         out.put("checks", checks);
-        respond(exchange, up ? 200 : 503, out);
+        JsonReply.send(exchange, up ? 200 : 503, out);
     }
 
-    private void api(Exchange exchange) throws Exception {
-        if (!credentials.admit(exchange)) {
-            return;
+    private void hops(Exchange exchange) throws Exception {
+        String id = ApiRequests.pathParameter(exchange, "id");
+        Matcher m = MESSAGE.matcher(id);
+        if (!m.matches()) {
+            String path = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
+            throw ApiException.notFound("no such resource: " + path, "GET /api/messages/in-ID/hops or out-ID/hops");
         }
-        String path = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
-        Matcher m = HOPS.matcher(path == null ? "" : path);
-        if (!"GET".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class)) || !m.matches()) {
-            respond(exchange, 404, HttpErrors.body("no such resource: " + path, "GET /api/messages/in-ID/hops or out-ID/hops"));
-            return;
-        }
-        String kind = m.group(1).equals("in") ? "inbound_sms" : "outbound_sms";
-        long id = Long.parseLong(m.group(2));
-        List<Hop> hops = journal.hops(kind, id);
+        JournalKind kind = m.group(1).equals("in") ? JournalKind.INBOUND_SMS : JournalKind.OUTBOUND_SMS;
+        List<Hop> hops = journal.hops(kind.value(), Long.parseLong(m.group(2)));
         if (hops.isEmpty()) {
-            respond(exchange, 404, HttpErrors.body("no message " + m.group(1) + "-" + id, "no journal entry has this message"));
-            return;
+            throw ApiException.notFound("no message " + id, "no journal entry has this message");
         }
         List<Map<String, Object>> trail = new ArrayList<>();
         for (Hop h : hops) {
@@ -104,10 +109,6 @@ public final class HttpApiRoute extends RouteBuilder {
             row.put("error", h.error());
             trail.add(row);
         }
-        respond(exchange, 200, Map.of("message", m.group(1) + "-" + id, "hops", trail));
-    }
-
-    private void respond(Exchange exchange, int status, Object body) throws Exception {
-        JsonReply.send(exchange, status, body);
+        JsonReply.send(exchange, 200, Map.of("message", id, "hops", trail));
     }
 }

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.contacts.ContactFilter;
-import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.hub.http.ApiException;
 import org.switchboard.hub.http.ApiRequests;
-import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.store.HistoryItem;
@@ -29,7 +29,7 @@ import org.switchboard.store.MessageHistory;
  * sending history, inbound and outbound SMS newest first, with the contact's name and attributes (the trail of one
  * message is HttpApiRoute's {@code /api/messages/ID/hops}).
  */
-public final class MessageHistoryApiRoute extends RouteBuilder {
+public final class MessageHistoryApiRoute extends HttpRoutes {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     private static final String ATTRIBUTE = "attr.";
@@ -38,17 +38,12 @@ public final class MessageHistoryApiRoute extends RouteBuilder {
     private static final Set<String> STATUSES = Set.of("HELD", "PENDING", "SENDING", "SENT", "FAILED", "CANCELLED",
             "RECEIVED", "EMAILED", "EMAIL_FAILED");
 
-    private final String base;
-    private final ApiCredentials credentials;
     private final MessageHistory history;
     private final PhoneNumbers numbers;
     private final ZoneId zone;
 
     /** @param zone where a date or time without an offset in since/until is read */
-    public MessageHistoryApiRoute(String host, int port, ApiCredentials credentials, MessageHistory history,
-            PhoneNumbers numbers, ZoneId zone) {
-        this.base = "jetty:http://" + host + ":" + port;
-        this.credentials = credentials;
+    public MessageHistoryApiRoute(MessageHistory history, PhoneNumbers numbers, ZoneId zone) {
         this.history = history;
         this.numbers = numbers;
         this.zone = zone;
@@ -56,15 +51,34 @@ public final class MessageHistoryApiRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        HttpErrors.install(this);
-        // Not a prefix: /api/messages/ID/hops stays HttpApiRoute's (camel-jetty prefers an exact path, then the longest
-        // prefix).
-        from(base + "/api/messages").routeId("http-messages")
-                .process(e -> ApiRequests.serve(e, credentials, this::search));
+        RestDefinition rest = rest("/api/messages").tag("history")
+                .get().routeId("http-messages").security(SIGNED_IN)
+                .description("The sending history: inbound and outbound SMS, newest first, with the contact's name and"
+                        + " attributes; the filters combine, and an unknown parameter is refused");
+        query(rest, "number", "a whole number (exact) or part of one (digits anywhere), or a sender name", "0812");
+        query(rest, "name", "part of the contact's name, case-insensitive", "budi");
+        query(rest, "text", "part of the text, case-insensitive", "ujian");
+        query(rest, "since", "ISO-8601 date or time (a date alone: the start of that day in the hub's zone)",
+                "2026-11-01");
+        query(rest, "until", "ISO-8601 date or time (a date alone: the whole day included)", "2026-11-30");
+        query(rest, "status", "statuses, comma-separated: " + String.join(", ", new java.util.TreeSet<>(STATUSES)),
+                "FAILED");
+        query(rest, "direction", "in or out", "out");
+        query(rest, "attr.KEY", "a contact attribute's value, e.g. attr.school=SMA N 1 Yogyakarta", "IPA");
+        query(rest, "offset", "rows to skip", "0");
+        query(rest, "limit", "rows, 1 to " + MAX_LIMIT + " (" + DEFAULT_LIMIT + ")", "50");
+        rest.responseMessage("200", "total, offset, limit and the items")
+                .responseMessage("400", "a bad or unknown parameter, bad text")
+                .to("direct:http-messages");
+        from("direct:http-messages").process(this::search);
     }
 
-    private void search(Exchange exchange, String method, String path) throws Exception {
-        ApiRequests.requireMethod(method, path, "GET");
+    private static void query(RestDefinition rest, String name, String description, String example) {
+        rest.param().name(name).type(RestParamType.query).required(false).description(description).example(example)
+                .endParam();
+    }
+
+    private void search(Exchange exchange) throws Exception {
         Map<String, String> query = ApiRequests.query(exchange);
         ApiRequests.onlyKnown(query, PARAMETERS, ATTRIBUTE);
         int limit = ApiRequests.number(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.switchboard.channel.Channels;
 import org.switchboard.channel.LineState;
 import org.switchboard.channel.SmsChannel;
-import org.switchboard.hub.monitor.RecentTally;
 import org.switchboard.store.MessageTally;
 
 /**
@@ -23,15 +23,16 @@ public final class ModemReport {
             "operator");
 
     private final Channels channels;
-    private final RecentTally tally;
+    private final Supplier<MessageTally.Counts> tally;
 
-    public ModemReport(Channels channels, RecentTally tally) {
+    /** @param tally the database's counts of messages, by modem among others (kept a few seconds: they cost a query) */
+    public ModemReport(Channels channels, Supplier<MessageTally.Counts> tally) {
         this.channels = channels;
         this.tally = tally;
     }
 
     public List<Map<String, Object>> all() {
-        MessageTally.Counts counts = tally.counts();
+        MessageTally.Counts counts = tally.get();
         List<Map<String, Object>> out = new ArrayList<>();
         for (SmsChannel c : modemChannels()) {
             for (String line : c.lines()) {
@@ -44,7 +45,7 @@ public final class ModemReport {
     public Optional<Map<String, Object>> one(String name) {
         for (SmsChannel c : modemChannels()) {
             if (c.lines().contains(name)) {
-                return Optional.of(report(c, name, tally.counts()));
+                return Optional.of(report(c, name, tally.get()));
             }
         }
         return Optional.empty();

@@ -1,62 +1,46 @@
 package org.switchboard.hub.api;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.switchboard.hub.api.ModemReport;
-import org.switchboard.hub.http.ApiCredentials;
-import org.switchboard.hub.http.HttpErrors;
+import org.apache.camel.model.rest.RestParamType;
+import org.switchboard.hub.http.ApiException;
+import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 
 /**
  * {@code GET /api/modems} and {@code GET /api/modems/NAME}: each modem's signal, registration, operator, the shared
  * queue's depth, what it sent and failed, its last error and state, for the dashboard and for people.
  */
-public final class ModemsApiRoute extends RouteBuilder {
-    private static final Pattern ONE = Pattern.compile("^/api/modems/([^/]+)/?$");
-
-    private final String base;
+public final class ModemsApiRoute extends HttpRoutes {
     private final ModemReport report;
-    private final ApiCredentials credentials;
 
-    public ModemsApiRoute(String host, int port, ModemReport report, ApiCredentials credentials) {
-        this.base = "jetty:http://" + host + ":" + port;
+    public ModemsApiRoute(ModemReport report) {
         this.report = report;
-        this.credentials = credentials;
     }
 
     @Override
     public void configure() {
-        HttpErrors.install(this);
-        // Longer than HttpApiRoute's /api prefix, so camel-jetty brings these paths here: see the note there.
-        from(base + "/api/modems?matchOnUriPrefix=true").routeId("http-modems").process(this::modems);
+        rest("/api/modems").tag("modems")
+                .get().routeId("http-modems").security(SIGNED_IN)
+                .description("The modems: signal, registration, queue depth, sent and failed, last error, state")
+                .responseMessage("200", "one object per modem")
+                .to("direct:http-modems")
+                .get("/{name}").routeId("http-modem").security(SIGNED_IN)
+                .description("One modem: signal, registration, queue depth, sent and failed, last error, state")
+                .param().name("name").type(RestParamType.path).example("gsm1").endParam()
+                .responseMessage("200", "the modem")
+                .responseMessage("404", "no such modem")
+                .to("direct:http-modem");
+        from("direct:http-modems").process(e -> JsonReply.send(e, 200, report.all()));
+        from("direct:http-modem").process(this::one);
     }
 
-    private void modems(Exchange exchange) throws Exception {
-        if (!credentials.admit(exchange)) {
-            return;
-        }
-        String path = Optional.ofNullable(exchange.getIn().getHeader(Exchange.HTTP_URI, String.class)).orElse("");
-        if (!"GET".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))) {
-            exchange.getMessage().setHeader("Allow", "GET");
-            JsonReply.send(exchange, 405, Map.of("error", "method not allowed", "detail", "modems are read-only: use GET"));
-            return;
-        }
-        if (path.matches("^/api/modems/?$")) {
-            JsonReply.send(exchange, 200, report.all());
-            return;
-        }
-        Matcher m = ONE.matcher(path);
-        Optional<Map<String, Object>> one = m.matches() ? report.one(m.group(1)) : Optional.empty();
-        if (one.isPresent()) {
-            JsonReply.send(exchange, 200, one.get());
-        } else {
-            JsonReply.send(exchange, 404, Map.of("error", "no such modem",
-                    "detail", "GET /api/modems lists the modems; " + path + " names none of them"));
-        }
+    private void one(Exchange exchange) throws Exception {
+        String name = ApiRequests.pathParameter(exchange, "name");
+        Map<String, Object> modem = report.one(name).orElseThrow(() -> ApiException.notFound("no such modem",
+                "GET /api/modems lists the modems; " + exchange.getIn().getHeader(Exchange.HTTP_URI) + " names none of them"));
+        JsonReply.send(exchange, 200, modem);
     }
 }

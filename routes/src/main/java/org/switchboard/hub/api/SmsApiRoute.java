@@ -10,11 +10,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.channel.PartCounter;
-import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.hub.http.ApiException;
 import org.switchboard.hub.http.ApiRequests;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
@@ -29,14 +29,12 @@ import org.switchboard.store.StoredOutbound;
  * with what was accepted and what was not, number by number; 400 when nothing was. With an {@code Idempotency-Key}
  * header, the same request sent again queues nothing more and answers with the SMS stored the first time.
  */
-public final class SmsApiRoute extends RouteBuilder {
+public final class SmsApiRoute extends HttpRoutes {
     /** More numbers than this in one request is a broadcast: use one, with its preview and report. */
     static final int MAX_RECIPIENTS = 1000;
     private static final String ROUTE = "http-sms";
     private static final String EXAMPLE = "{\"to\": [\"+6281234567890\", \"0812 3456 7891\"], \"text\": \"...\"}";
 
-    private final String base;
-    private final ApiCredentials credentials;
     private final MessageStore store;
     private final PhoneNumbers numbers;
     private final PartCounter partCounter;
@@ -46,10 +44,7 @@ public final class SmsApiRoute extends RouteBuilder {
      * @param partCounter how many parts a text takes on the channels that would carry it
      * @param maxParts    the most SMS parts one text may take, as for a staff email's reply
      */
-    public SmsApiRoute(String host, int port, ApiCredentials credentials, MessageStore store, PhoneNumbers numbers,
-            PartCounter partCounter, int maxParts) {
-        this.base = "jetty:http://" + host + ":" + port;
-        this.credentials = credentials;
+    public SmsApiRoute(MessageStore store, PhoneNumbers numbers, PartCounter partCounter, int maxParts) {
         this.store = store;
         this.numbers = numbers;
         this.partCounter = partCounter;
@@ -76,24 +71,32 @@ public final class SmsApiRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
-                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
-        from(base + "/api/sms").routeId(ROUTE)
-                .process(e -> ApiRequests.serve(e, credentials, this::read))
-                .filter(exchangeProperty("recipients").isNotNull())
-                    .split(exchangeProperty("recipients"))
-                        .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
-                        .step(Journal.stepId(ROUTE, "sms-stored")).process(this::store).end()
-                    .end()
-                    .process(this::answer)
-                .end();
+        rest("/api/sms").tag("sms")
+                .post().routeId(ROUTE).security(SIGNED_IN)
+                .description("Send one SMS to one or several numbers (any notation; each invalid one is reported and the"
+                        + " rest still go), ahead of broadcasts")
+                .consumes("application/json")
+                .param().name("body").type(RestParamType.body).required(true).example("application/json", EXAMPLE)
+                        .description("to: a number or a list of at most " + MAX_RECIPIENTS + "; text: the SMS").endParam()
+                .param().name("Idempotency-Key").type(RestParamType.header).required(false)
+                        .description("the same request sent again with it queues nothing more (at most 200"
+                                + " characters)").endParam()
+                .responseMessage("202", "queued: accepted (to, number, id, parts) and rejected (to, error) number by"
+                        + " number")
+                .responseMessage("400", "no text, no valid recipient, too long for " + "switchboard.reply.max-parts,"
+                        + " bad text")
+                .responseMessage("413", "body over 256 KiB")
+                .to("direct:" + ROUTE);
+        from("direct:" + ROUTE)
+                .process(this::read)
+                .split(exchangeProperty("recipients"))
+                    .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.OUTBOUND_SMS.value()))
+                    .step(Journal.stepId(ROUTE, "sms-stored")).process(this::store).end()
+                .end()
+                .process(this::answer);
     }
 
-    private void read(Exchange exchange, String method, String path) throws Exception {
-        if (!path.matches("^/api/sms/?$")) {
-            throw ApiException.notFound("no such resource", path);
-        }
-        ApiRequests.requireMethod(method, path, "POST");
+    private void read(Exchange exchange) throws Exception {
         JsonNode body = ApiRequests.jsonObject(exchange, EXAMPLE);
         String text = ApiRequests.text(body, "text");
         if (text == null || text.isBlank()) {
@@ -114,7 +117,7 @@ public final class SmsApiRoute extends RouteBuilder {
                     + " per request: for more, send a broadcast (POST /api/broadcasts)");
         }
         String user = ApiRequests.user(exchange);
-        String key = Optional.ofNullable(exchange.getIn().getHeader("Idempotency-Key", String.class))
+        String key = Optional.ofNullable(ApiRequests.header(exchange, "Idempotency-Key"))
                 .map(String::strip).filter(k -> !k.isEmpty()).orElse(null);
         if (key != null && key.length() > 200) {
             throw ApiException.badRequest("bad Idempotency-Key", "at most 200 characters");

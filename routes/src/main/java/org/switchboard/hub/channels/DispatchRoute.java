@@ -1,5 +1,7 @@
 package org.switchboard.hub.channels;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.scheduler;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.switchboard.channel.Submitted;
 import org.switchboard.dispatch.ClaimPacer;
 import org.switchboard.dispatch.LinePause;
 import org.switchboard.dispatch.RetryPolicy;
+import org.switchboard.hub.monitor.DispatchLatency;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.store.OutboundQueue;
@@ -83,7 +86,7 @@ public final class DispatchRoute extends RouteBuilder {
     public void configure() {
         // greedy: after a poll that claimed an SMS the next poll runs at once, so a busy queue has no pause between SMS;
         // a poll that claims nothing says so (SCHEDULER_POLLED_MESSAGES, see claim) and the next one waits pollMillis.
-        from("scheduler:" + routeId + "?initialDelay=0&greedy=true&synchronous=true&delay=" + options.pollMillis())
+        from(scheduler(routeId).initialDelay(0).greedy(true).delay(options.pollMillis()).advanced().synchronous(true))
                 .routeId(routeId)
                 .process(this::claim)
                 .filter(exchangeProperty(SMS).isNotNull())

@@ -1,7 +1,10 @@
 package org.switchboard.hub.cli;
 
-import org.switchboard.hub.Hub;
+import org.switchboard.hub.config.DatabaseConfig;
 import org.switchboard.hub.config.Settings;
+import org.switchboard.hub.config.SettingsBinder;
+import org.switchboard.hub.http.AdminPassword;
+import org.switchboard.hub.http.HttpConfig;
 import org.switchboard.store.Database;
 import org.switchboard.store.DatabaseSettings;
 import org.switchboard.store.DatabaseUnavailableException;
@@ -24,23 +27,26 @@ final class HubDatabase {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        DatabaseSettings db = Hub.databaseSettings(settings);
+        SettingsBinder binder = new SettingsBinder(settings);
+        DatabaseConfig config = binder.bind(new DatabaseConfig());
+        DatabaseSettings db = config.database();
         // A running hub holds the embedded data directory (Database says so); a server a killed hub left is stopped.
         try {
             return Database.open(db);
         } catch (DatabaseUnavailableException e) {
             if (db.wantsEmbedded()) {
-                throw new CliException(SwitchboardCommand.EXIT_DATABASE, inUse(settings, db, e.getMessage(), apiPathAndArgs));
+                throw new CliException(SwitchboardCommand.EXIT_DATABASE, inUse(config, binder.bind(new HttpConfig()),
+                        e.getMessage(), apiPathAndArgs));
             }
             throw new CliException(SwitchboardCommand.EXIT_DATABASE, e.getMessage());
         }
     }
 
-    private static String inUse(Settings settings, DatabaseSettings db, String why, String apiPathAndArgs) {
+    private static String inUse(DatabaseConfig db, HttpConfig http, String why, String apiPathAndArgs) {
         String password = System.getenv("SWITCHBOARD_ADMIN_PASSWORD") != null ? "$SWITCHBOARD_ADMIN_PASSWORD"
-                : "$(cat " + Hub.adminPasswordFile(settings) + ")";
-        String host = "http://" + settings.get("switchboard.http.host") + ":" + settings.get("switchboard.http.port");
-        return "Cannot open the embedded database in " + db.embeddedDataDir().toAbsolutePath().normalize()
+                : "$(cat " + AdminPassword.file(db.dataDir()) + ")";
+        String host = "http://" + http.getHost() + ":" + http.getPort();
+        return "Cannot open the embedded database in " + db.database().embeddedDataDir().toAbsolutePath().normalize()
                 + " (" + why + "): a running hub probably has it.\n"
                 + "Stop the hub first, or let the running hub do it through its HTTP API:\n"
                 + "  curl -u admin:" + password + " " + apiPathAndArgs.replace("HOST", host);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.switchboard.hub.Hub;
 import org.switchboard.hub.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,23 +35,42 @@ public final class SwitchboardCommand implements Callable<Integer> {
         Settings load() throws IOException;
     }
 
+    /** A started hub, as the command runs it: its banner, then closed when the JVM is asked to stop. */
+    public interface RunningHub extends AutoCloseable {
+        String banner();
+
+        @Override
+        void close();
+    }
+
+    /** Starts the hub on settings: the hub itself for real; the commands on its database need none. */
+    @FunctionalInterface
+    public interface HubStarter {
+        RunningHub start(Settings settings) throws Exception;
+    }
+
     private final SettingsSource settingsSource;
+    private final HubStarter starter;
     private Settings settings;
 
     @Spec
     CommandSpec spec;
 
-    public SwitchboardCommand() {
-        this(() -> Settings.load(System.getenv()));
+    public SwitchboardCommand(SettingsSource settingsSource, HubStarter starter) {
+        this.settingsSource = settingsSource;
+        this.starter = starter;
     }
 
-    public SwitchboardCommand(SettingsSource settingsSource) {
-        this.settingsSource = settingsSource;
+    /** The command line over these settings, for the commands on the hub's database. */
+    public static CommandLine commandLine(SettingsSource settings) {
+        return commandLine(settings, s -> {
+            throw new CliException(EXIT_INPUT, "no hub to start here");
+        });
     }
 
     /** The command line over these settings, with errors turned into a message and an exit code. */
-    public static CommandLine commandLine(SettingsSource settings) {
-        CommandLine cl = new CommandLine(new SwitchboardCommand(settings));
+    public static CommandLine commandLine(SettingsSource settings, HubStarter starter) {
+        CommandLine cl = new CommandLine(new SwitchboardCommand(settings, starter));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof CliException c) {
                 cmd.getErr().println(c.getMessage());
@@ -68,9 +86,9 @@ public final class SwitchboardCommand implements Callable<Integer> {
         return cl;
     }
 
-    /** Runs {@code switchboard ARGS...} and returns its exit code. */
-    public static int execute(String... args) {
-        return commandLine(() -> Settings.load(System.getenv())).execute(args);
+    /** Runs {@code switchboard ARGS...} on the environment's settings and returns its exit code. */
+    public static int execute(HubStarter starter, String... args) {
+        return commandLine(() -> Settings.load(System.getenv()), starter).execute(args);
     }
 
     Settings settings() {
@@ -87,9 +105,9 @@ public final class SwitchboardCommand implements Callable<Integer> {
     /** The hub: started, its banner printed, then running until the JVM is asked to stop. */
     @Override
     public Integer call() throws Exception {
-        Hub hub;
+        RunningHub hub;
         try {
-            hub = Hub.start(settings());
+            hub = starter.start(settings());
         } catch (Exception e) {
             spec.commandLine().getErr().println("Switchboard could not start: " + e.getMessage());
             e.printStackTrace(spec.commandLine().getErr());

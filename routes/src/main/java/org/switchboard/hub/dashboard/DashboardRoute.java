@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.common.HttpMessage;
+import org.apache.camel.model.rest.RestParamType;
+import org.switchboard.hub.http.Admission;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 
 /**
@@ -23,7 +25,7 @@ import org.switchboard.hub.http.JsonReply;
  * {@code GET /} sent there. The files are open (they hold no data); every figure on the pages comes from {@code /api}
  * with the signed-in session.
  */
-public final class DashboardRoute extends RouteBuilder {
+public final class DashboardRoute extends HttpRoutes {
     static final String FOLDER = "dashboard/";
     private static final String PREFIX = "/dashboard/";
     /**
@@ -65,8 +67,24 @@ public final class DashboardRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(base + "/?matchOnUriPrefix=false").routeId("http-root").process(e -> redirect(e, PREFIX));
-        from(base + "/dashboard?matchOnUriPrefix=true").routeId("http-dashboard").process(this::serve);
+        rest("/").tag("dashboard")
+                .get().routeId("http-root").security(OPEN).description("Leads to the dashboard")
+                .responseMessage("302", "Location: /dashboard/")
+                .to("direct:http-root")
+                .head().routeId("http-root-head").security(OPEN).apiDocs(false).to("direct:http-root-head");
+        from("direct:http-root").process(e -> redirect(e, PREFIX));
+        from("direct:http-root-head").process(e -> redirect(e, PREFIX));
+        // Every file of the folder, whatever its depth: a prefix of a plain Jetty route, described for the document.
+        from(base + "/dashboard?matchOnUriPrefix=true").routeId("http-dashboard")
+                .routeProperty(Admission.ACCESS, Admission.OPEN).process(this::serve);
+        describe("/dashboard/{file}").tag("dashboard")
+                .get().security(OPEN)
+                .description("The dashboard's static files (open: its data comes from /api with the signed-in"
+                        + " session); /dashboard/ is its page, a file may be in a folder (js/app.js)")
+                .param().name("file").type(RestParamType.path).example("index.html").endParam()
+                .responseMessage("200", "the file, with its ETag")
+                .responseMessage("304", "unchanged since the ETag in If-None-Match")
+                .responseMessage("404", "no such file");
     }
 
     private void serve(Exchange exchange) throws Exception {

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Session;
 import org.switchboard.auth.Sessions;
 import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpErrors;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
 
 /**
@@ -21,31 +22,48 @@ import org.switchboard.hub.http.JsonReply;
  * sets its cookie, {@code POST /logout} ends it, {@code GET /api/session} says who is signed in and the CSRF token
  * the dashboard sends back with every change.
  */
-public final class SessionRoute extends RouteBuilder {
+public final class SessionRoute extends HttpRoutes {
     // HttpOnly: page scripts never see the session; SameSite=Strict: other sites' pages never send it.
     private static final String COOKIE_ATTRIBUTES = "; Path=/; HttpOnly; SameSite=Strict";
 
-    private final String base;
     private final ApiCredentials credentials;
-    private final ObjectMapper json = new ObjectMapper();
 
-    public SessionRoute(String host, int port, ApiCredentials credentials) {
-        this.base = "jetty:http://" + host + ":" + port;
+    public SessionRoute(ApiCredentials credentials) {
         this.credentials = credentials;
     }
 
     @Override
     public void configure() {
-        HttpErrors.install(this);
-        from(base + "/login").routeId("http-login").process(this::login);
-        from(base + "/logout").routeId("http-logout").process(this::logout);
-        from(base + "/api/session").routeId("http-session").process(this::session);
+        rest("/login").tag("dashboard")
+                .post().routeId("http-login").security(OPEN)
+                .description("Sign in to the dashboard (JSON only): sets the session cookie (HttpOnly, SameSite=Strict)"
+                        + " and answers the CSRF token that changes made with it carry")
+                .consumes("application/json")
+                .param().name("body").type(RestParamType.body).required(true)
+                        .example("application/json", "{\"username\": \"budi\", \"password\": \"...\"}").endParam()
+                .responseMessage("200", "{\"user\", \"role\", \"csrf\"}, and the cookie")
+                .responseMessage("400", "username and password required, bad text")
+                .responseMessage("401", "wrong user name or password")
+                .responseMessage("415", "not JSON (a form or text/plain could come from another site)")
+                .responseMessage("429", "too many failed sign-ins for this name, with Retry-After")
+                .to("direct:http-login");
+        rest("/logout").tag("dashboard")
+                .post().routeId("http-logout").security(OPEN)
+                .description("Sign out: ends the session (a live one only with its X-CSRF-Token)")
+                .responseMessage("200", "{\"signedOut\": true or false}, the cookie cleared")
+                .responseMessage("403", "CSRF token missing or wrong")
+                .to("direct:http-logout");
+        rest("/api/session").tag("dashboard")
+                .get().routeId("http-session").security(SIGNED_IN)
+                .description("Who is signed in, and the CSRF token for writes")
+                .responseMessage("200", "{\"user\", \"role\", \"csrf\"}")
+                .to("direct:http-session");
+        from("direct:http-login").process(this::login);
+        from("direct:http-logout").process(this::logout);
+        from("direct:http-session").process(this::session);
     }
 
     private void login(Exchange exchange) throws Exception {
-        if (!post(exchange)) {
-            return;
-        }
         // Login CSRF: another site's page could post a form (or text/plain) here and sign the visitor's browser in as
         // the attacker, whose session the visitor would then fill. Such a page cannot send application/json without a
         // CORS preflight, which the hub never allows, and the dashboard sends JSON.
@@ -83,9 +101,6 @@ public final class SessionRoute extends RouteBuilder {
     }
 
     private void logout(Exchange exchange) throws Exception {
-        if (!post(exchange)) {
-            return;
-        }
         String id = ApiCredentials.cookie(exchange.getIn().getHeader("Cookie", String.class), ApiCredentials.SESSION_COOKIE);
         Sessions sessions = credentials.sessions();
         Optional<Session> live = sessions.touch(id);
@@ -102,9 +117,6 @@ public final class SessionRoute extends RouteBuilder {
     }
 
     private void session(Exchange exchange) throws Exception {
-        if (!credentials.admit(exchange)) {
-            return;
-        }
         String id = ApiCredentials.cookie(exchange.getIn().getHeader("Cookie", String.class), ApiCredentials.SESSION_COOKIE);
         String user = exchange.getIn().getHeader(ApiCredentials.USER_HEADER, String.class);
         // the cookie's session when the request came with it (basic auth and keys have no CSRF token to tell)
@@ -121,25 +133,13 @@ public final class SessionRoute extends RouteBuilder {
         return out;
     }
 
-    private static boolean post(Exchange exchange) throws Exception {
-        if ("POST".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))) {
-            return true;
-        }
-        JsonReply.header(exchange, "Allow", "POST");
-        HttpErrors.reply(exchange, 405, "method not allowed", "use POST");
-        return false;
-    }
-
     /** The username and password from the JSON body. */
-    private Map<String, String> credentialsOf(Exchange exchange) throws Exception {
-        String body = Optional.ofNullable(exchange.getIn().getBody(String.class)).orElse("");
+    private static Map<String, String> credentialsOf(Exchange exchange) {
+        JsonNode node = ApiRequests.jsonObject(exchange, "{\"username\": \"...\", \"password\": \"...\"}");
         Map<String, String> out = new LinkedHashMap<>();
-        JsonNode node = json.readTree(body);
-        if (node != null && node.isObject()) {
-            for (String field : new String[] {"username", "password"}) {
-                if (node.path(field).isTextual()) {
-                    out.put(field, node.get(field).asText());
-                }
+        for (String field : new String[] {"username", "password"}) {
+            if (node.path(field).isTextual()) {
+                out.put(field, node.get(field).asText());
             }
         }
         return out;

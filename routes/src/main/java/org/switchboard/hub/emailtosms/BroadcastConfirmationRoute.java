@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastStatus;
@@ -27,13 +28,13 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
 
     private final BroadcastStore broadcasts;
     private final MailSettings mail;
-    private final String smtpUri;
+    private final EndpointProducerBuilder smtp;
     private final Refusals refusals;
 
-    public BroadcastConfirmationRoute(BroadcastStore broadcasts, MailSettings mail, String smtpUri) {
+    public BroadcastConfirmationRoute(BroadcastStore broadcasts, MailSettings mail, EndpointProducerBuilder smtp) {
         this.broadcasts = broadcasts;
         this.mail = mail;
-        this.smtpUri = smtpUri;
+        this.smtp = smtp;
         this.refusals = new Refusals(mail);
     }
 
@@ -43,7 +44,7 @@ public final class BroadcastConfirmationRoute extends RouteBuilder {
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                 .step("preview-answered").process(this::answer).end()
                 .filter(exchangeProperty(Refusals.REASON).isNotNull())
-                    .step(Journal.stepId("broadcast-confirmation", "bounced")).process(refusals::bounce).to(smtpUri).end()
+                    .step(Journal.stepId("broadcast-confirmation", "bounced")).process(refusals::bounce).to(smtp).end()
                 .end();
     }
 

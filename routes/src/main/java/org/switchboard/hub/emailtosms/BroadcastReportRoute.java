@@ -1,11 +1,14 @@
 package org.switchboard.hub.emailtosms;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.timer;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.mail.Session;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastMails;
@@ -26,7 +29,7 @@ public final class BroadcastReportRoute extends RouteBuilder {
     private final BroadcastStore broadcasts;
     private final BroadcastReport reports;
     private final MailSettings mail;
-    private final String smtpUri;
+    private final EndpointProducerBuilder smtp;
     private final long pollMillis;
     private final Duration grace;
     private final Session session = Session.getInstance(new java.util.Properties());
@@ -35,20 +38,20 @@ public final class BroadcastReportRoute extends RouteBuilder {
     private final Path csvDir;
 
     /** @param csvDir where report CSVs wait while their mail is sent; the hub empties it at start-up */
-    public BroadcastReportRoute(BroadcastStore broadcasts, BroadcastReport reports, MailSettings mail, String smtpUri,
+    public BroadcastReportRoute(BroadcastStore broadcasts, BroadcastReport reports, MailSettings mail, EndpointProducerBuilder smtp,
             long pollMillis, Duration grace, Path csvDir) {
         this.csvDir = csvDir;
         this.broadcasts = broadcasts;
         this.reports = reports;
         this.mail = mail;
-        this.smtpUri = smtpUri;
+        this.smtp = smtp;
         this.pollMillis = pollMillis;
         this.grace = grace;
     }
 
     @Override
     public void configure() {
-        from("timer:broadcast-report?synchronous=true&period=" + pollMillis).routeId("broadcast-report")
+        from(timer("broadcast-report").period(pollMillis).advanced().synchronous(true)).routeId("broadcast-report")
                 .process(e -> e.getIn().setBody(broadcasts.dueForReport(grace)))
                 .split(body()).stopOnException(false)
                     .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
@@ -56,7 +59,7 @@ public final class BroadcastReportRoute extends RouteBuilder {
                     .step("report-sent")
                         .process(this::report)
                         .doTry()
-                            .filter(exchangeProperty("reportMail").isNotNull()).to(smtpUri).end()
+                            .filter(exchangeProperty("reportMail").isNotNull()).to(smtp).end()
                             .process(this::markReported)
                         .endDoTry()
                         .doFinally()

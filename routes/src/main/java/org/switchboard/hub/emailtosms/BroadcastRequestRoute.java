@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.broadcast.BroadcastMails;
 import org.switchboard.broadcast.BroadcastPlanner;
@@ -39,19 +40,19 @@ public final class BroadcastRequestRoute extends RouteBuilder {
     private final MailSettings mail;
     private final Channels channels;
     private final int confirmAbove;
-    private final String smtpUri;
+    private final EndpointProducerBuilder smtp;
     private final Refusals refusals;
     private final BroadcastMails mails = new BroadcastMails();
 
     public BroadcastRequestRoute(BroadcastPlanner planner, BroadcastStore broadcasts, SegmentStore segments,
-            MailSettings mail, Channels channels, int confirmAbove, String smtpUri) {
+            MailSettings mail, Channels channels, int confirmAbove, EndpointProducerBuilder smtp) {
         this.planner = planner;
         this.broadcasts = broadcasts;
         this.segments = segments;
         this.mail = mail;
         this.channels = channels;
         this.confirmAbove = confirmAbove;
-        this.smtpUri = smtpUri;
+        this.smtp = smtp;
         this.refusals = new Refusals(mail);
     }
 
@@ -62,10 +63,10 @@ public final class BroadcastRequestRoute extends RouteBuilder {
                 .step("broadcast-planned").process(this::plan).end()
                 .choice()
                     .when(exchangeProperty(Refusals.REASON).isNotNull())
-                        .step("broadcast-refused").process(refusals::bounce).to(smtpUri).end()
+                        .step("broadcast-refused").process(refusals::bounce).to(smtp).end()
                     .endChoice()
                     .when(exchangeProperty("preview").isEqualTo(true))
-                        .step("preview-sent").process(this::preview).to(smtpUri).end()
+                        .step("preview-sent").process(this::preview).to(smtp).end()
                     .endChoice()
                     .otherwise()
                         .step("broadcast-released").process(this::release).end()
@@ -87,7 +88,7 @@ public final class BroadcastRequestRoute extends RouteBuilder {
                 request.messageId(), request.segment(), criteria, request.template(), true));
         if (plan instanceof Plan.Refused refused) {
             Refusals.refuse(exchange, refused.reason());
-            MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
+            MimeMessage original = exchange.getProperty(Refusals.ORIGINAL_MAIL, MimeMessage.class);
             try {
                 // names the attributes some recipients lack, and a few of those recipients
                 exchange.setProperty(Refusals.WRITTEN, mails.refused(refusals.session(), mail, request.from(),

@@ -6,21 +6,20 @@ import java.util.Enumeration;
 import java.util.Optional;
 
 import jakarta.mail.FolderClosedException;
-import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointConsumerBuilder;
+import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mail.MailMessage;
 import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastStore;
 import org.switchboard.channel.PartCounter;
-import org.switchboard.deadletter.DeadLetters;
-import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.hub.mail.MailDeadLetters;
+import org.switchboard.hub.mail.MimeMessages;
 import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
@@ -45,7 +44,7 @@ public final class EmailToSmsRoute extends RouteBuilder {
     /** Exchange properties the broadcast routes read. */
     public static final String BROADCAST_REQUEST = "broadcastRequest";
     public static final String PREVIEW_ANSWER = "previewAnswer";
-    public static final String ORIGINAL_MAIL = "originalMail";
+    public static final String ORIGINAL_MAIL = Refusals.ORIGINAL_MAIL;
 
     /** The largest mail copied whole when the server cannot describe its structure. */
     private static final int MAX_LOCAL_COPY = 1024 * 1024;
@@ -56,16 +55,20 @@ public final class EmailToSmsRoute extends RouteBuilder {
     private final BroadcastStore broadcasts;
     private final PhoneNumbers numbers;
     private final PartCounter partCounter;
-    private final String imapUri;
-    private final String smtpUri;
+    private final EndpointConsumerBuilder mailbox;
+    private final EndpointProducerBuilder smtp;
     private final Refusals refusals;
     private final MailDeadLetters deadLetters;
     private final ReplyReader reader = new ReplyReader();
 
-    /** @param failures how each mail failed so far: one that fails the same way twice is set aside in {@code letters} */
+    /**
+     * @param mailbox the hub's mailbox the staff's mail arrives in
+     * @param smtp    where bounces go
+     * @param poison  how each mail failed so far: one that fails the same way twice is set aside
+     */
     public EmailToSmsRoute(MessageStore store, BroadcastStore broadcasts, MailSettings mail, SenderPolicy senders,
-            PhoneNumbers numbers, PartCounter partCounter, String imapUri, String smtpUri, RepeatedFailures failures,
-            DeadLetters letters) {
+            PhoneNumbers numbers, PartCounter partCounter, EndpointConsumerBuilder mailbox, EndpointProducerBuilder smtp,
+            MailDeadLetters.Store poison) {
         this.store = store;
         this.broadcasts = broadcasts;
         this.mail = mail;
@@ -73,15 +76,15 @@ public final class EmailToSmsRoute extends RouteBuilder {
         this.refusals = new Refusals(mail);
         this.numbers = numbers;
         this.partCounter = partCounter;
-        this.imapUri = imapUri;
-        this.smtpUri = smtpUri;
-        this.deadLetters = new MailDeadLetters("imap " + mail.hubAddress(), failures, letters, refusals, smtpUri);
+        this.mailbox = mailbox;
+        this.smtp = smtp;
+        this.deadLetters = new MailDeadLetters("imap " + mail.hubAddress(), poison, refusals, smtp);
     }
 
     @Override
     public void configure() {
         deadLetters.install(this, "email-to-sms", JournalKind.EMAIL);
-        from(imapUri).routeId("email-to-sms")
+        from(mailbox).routeId("email-to-sms")
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.EMAIL.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .step("email-received").process(this::read).end()
@@ -89,7 +92,7 @@ public final class EmailToSmsRoute extends RouteBuilder {
                     .when(exchangeProperty(Refusals.REASON).isNotNull())
                         .step("email-refused").process(this::describeRefusal).end()
                         .filter(exchangeProperty("bounce").isEqualTo(true))
-                            .step("bounced").process(refusals::bounce).to(smtpUri).end()
+                            .step("bounced").process(refusals::bounce).to(smtp).end()
                         .end()
                     .endChoice()
                     .when(exchangeProperty(BROADCAST_REQUEST).isNotNull())
@@ -103,7 +106,7 @@ public final class EmailToSmsRoute extends RouteBuilder {
     }
 
     private void read(Exchange exchange) throws Exception {
-        MimeMessage original = mimeOf(exchange);
+        MimeMessage original = MimeMessages.of(exchange);
         exchange.setProperty(Journal.DETAIL, "Message-ID " + original.getMessageID() + " from "
                 + java.util.Arrays.toString(original.getFrom()));
         ReplyParse parsed;
@@ -216,16 +219,5 @@ public final class EmailToSmsRoute extends RouteBuilder {
         headers.append("\r\n");
         return new MimeMessage(refusals.session(),
                 new ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MimeMessage mimeOf(Exchange exchange) throws Exception {
-        if (exchange.getIn() instanceof MailMessage mm && mm.getMessage() instanceof MimeMessage m) {
-            return m;
-        }
-        Message m = exchange.getIn().getBody(Message.class);
-        if (m instanceof MimeMessage mime) {
-            return mime;
-        }
-        throw new IllegalArgumentException("not a MIME message");
     }
 }

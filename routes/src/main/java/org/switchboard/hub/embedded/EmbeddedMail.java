@@ -14,6 +14,10 @@ import com.icegreen.greenmail.util.ServerSetup;
  * alias in Postfix or Zimbra would deliver it in production.
  */
 public final class EmbeddedMail implements AutoCloseable {
+    /** Where Asterisk's voicemail emails go in the embedded default, and its password. */
+    public static final String VOICEMAIL_BOX = "voicemail@switchboard.local";
+    public static final String VOICEMAIL_PASSWORD = "voicemail";
+
     /** A mailbox of the embedded default: address and password (the login is the address). */
     public record Mailbox(String address, String password) {
     }

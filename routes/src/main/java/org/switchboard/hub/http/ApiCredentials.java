@@ -22,6 +22,7 @@ import org.switchboard.auth.Session;
 import org.switchboard.auth.Sessions;
 import org.switchboard.auth.User;
 import org.switchboard.auth.UserStore;
+import org.switchboard.store.StorableText;
 
 /**
  * Who may use the HTTP API: the one instance every API route shares. A request signs in with HTTP basic auth (a
@@ -193,6 +194,10 @@ public final class ApiCredentials {
         String authorization = exchange.getIn().getHeader("Authorization", String.class);
         String apiKey = exchange.getIn().getHeader(KEY_HEADER, String.class);
         String cookie = cookie(exchange.getIn().getHeader("Cookie", String.class), SESSION_COOKIE);
+        Optional<String> badText = badText(exchange, authorization, apiKey);
+        if (badText.isPresent()) {
+            return refuse(exchange, 400, "bad text", badText.get(), false);
+        }
         Verified who;
         if (authorization != null) {
             Check check = basic(authorization);
@@ -239,6 +244,18 @@ public final class ApiCredentials {
         return true;
     }
 
+    /** What in the credentials no user name, password, key or token holds (a NUL, say): bad input, not looked up. */
+    private static Optional<String> badText(Exchange exchange, String authorization, String apiKey) {
+        String[] pair = authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6) ? null
+                : basicPair(authorization);
+        return StorableText.problem(pair == null ? null : pair[0]).map(p -> "the Authorization header's user name: " + p)
+                .or(() -> StorableText.problem(pair == null ? null : pair[1]).map(p -> "the Authorization header's"
+                        + " password: " + p))
+                .or(() -> StorableText.problem(apiKey).map(p -> "header " + KEY_HEADER + ": " + p))
+                .or(() -> StorableText.problem(exchange.getIn().getHeader(CSRF_HEADER, String.class))
+                        .map(p -> "header " + CSRF_HEADER + ": " + p));
+    }
+
     private boolean withinSizeLimit(Exchange exchange) throws JsonProcessingException {
         Long length = exchange.getIn().getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (length != null && length > maxBodyBytes) {
@@ -271,23 +288,28 @@ public final class ApiCredentials {
     }
 
     private Check basic(String header) {
-        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return WRONG;
-        }
+        String[] pair = header.regionMatches(true, 0, "Basic ", 0, 6) ? basicPair(header) : null;
+        return pair == null ? WRONG : verify(pair[0], pair[1]);
+    }
+
+    /** The user name and password of a basic Authorization header; null when it holds none. */
+    private static String[] basicPair(String header) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return WRONG;
+            return null;
         }
         int colon = decoded.indexOf(':');
-        return colon < 0 ? WRONG : verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     private static final Check WRONG = new Check(null, Duration.ZERO);
 
     private Check verify(String user, String password) {
-        if (user == null || password == null) {
+        // no user has such a name or password, and the database would refuse to look for it
+        if (user == null || password == null || StorableText.problem(user).isPresent()
+                || StorableText.problem(password).isPresent()) {
             return WRONG;
         }
         String cacheKey = Digests.sha256Hex(salt + "\0" + user + "\0" + password);

@@ -1,8 +1,11 @@
 package org.switchboard.hub.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,6 +13,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +24,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.switchboard.store.StorableText;
 import org.switchboard.store.StoreException;
 
 /**
- * What the API routes share to read a request and answer it: credentials first, then the handler, whose refusals
- * ({@link ApiException}, IllegalArgumentException) become a 4xx JSON answer, a database failure a 503 and anything
- * else a 500, always JSON and never a stack trace.
+ * What the API routes share to read a request and answer it. Whatever a request brings as text (a query parameter, a
+ * path parameter, a header the API reads, every name and text of a JSON body) is text the hub can store or it is
+ * refused here with 400 naming the field and the position ({@link StorableText#problem}): a NUL or another control
+ * character, a lone surrogate, bytes that are not UTF-8. The answer to a failure ({@link #answer}): a refusal's own
+ * 4xx ({@link ApiException}, IllegalArgumentException as 400), a database failure 503 and anything else 500, always
+ * JSON and never a stack trace.
  */
 public final class ApiRequests {
     /** Exchange header holding the signed-in user after {@link ApiCredentials#admit}. */
@@ -36,29 +45,9 @@ public final class ApiRequests {
     private ApiRequests() {
     }
 
-    public interface Handler {
-        void handle(Exchange exchange, String method, String path) throws Exception;
-    }
-
-    public static void serve(Exchange exchange, ApiCredentials credentials, Handler handler) throws Exception {
-        if (!credentials.admit(exchange)) {
-            return;
-        }
-        String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
-        String path = Optional.ofNullable(exchange.getIn().getHeader(Exchange.HTTP_URI, String.class)).orElse("");
-        try {
-            handler.handle(exchange, method, path);
-        } catch (Exception e) {
-            answer(exchange, e);
-        }
-    }
-
     /** The JSON answer to a failure: a refusal's own, 400 for bad input, 503 for the database, else 500. */
     public static void answer(Exchange exchange, Throwable e) throws JsonProcessingException {
         if (e instanceof ApiException api) {
-            if (api.status() == 405) {
-                exchange.getMessage().setHeader("Allow", api.body().get("allow"));
-            }
             JsonReply.send(exchange, api.status(), api.body());
         } else if (e instanceof IllegalArgumentException) {
             error(exchange, 400, "bad request", e.getMessage());
@@ -78,24 +67,16 @@ public final class ApiRequests {
         JsonReply.send(exchange, status, body);
     }
 
-    public static ApiException methodNotAllowed(String method, String path, String allowed) {
-        return new ApiException(405, "method not allowed", method + " " + path + "; use " + allowed)
-                .with("allow", allowed);
-    }
-
-    public static void requireMethod(String method, String path, String allowed) {
-        if (!allowed.equals(method)) {
-            throw methodNotAllowed(method, path, allowed);
-        }
-    }
-
     /** The signed-in user the credentials admitted. */
     public static String user(Exchange exchange) {
         String user = exchange.getIn().getHeader(USER_HEADER, String.class);
         return user == null || user.isBlank() ? ApiCredentials.USER : user;
     }
 
-    /** The query parameters, the first of each name; read from the raw query, not Camel's headers (which HTTP headers fill too). */
+    /**
+     * The query parameters, the first of each name; read from the raw query, not Camel's headers (which HTTP headers
+     * fill too). A name or value that is not URL-encoded UTF-8 text the hub can store is refused with 400.
+     */
     public static Map<String, String> query(Exchange exchange) {
         Map<String, String> params = new LinkedHashMap<>();
         String raw = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
@@ -107,15 +88,41 @@ public final class ApiRequests {
                 continue;
             }
             int eq = pair.indexOf('=');
-            try {
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.putIfAbsent(key, value);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("the query is not URL-encoded", pair);
-            }
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq), "the name of query parameter " + pair);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), "query parameter " + key);
+            params.putIfAbsent(key, value);
         }
         return params;
+    }
+
+    /** One part of a query, percent-decoded as UTF-8 ({@code +} a space); 400 when it is not text the hub takes. */
+    private static String decode(String encoded, String field) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                int value = i + 2 < encoded.length() && HexFormat.isHexDigit(encoded.charAt(i + 1))
+                        && HexFormat.isHexDigit(encoded.charAt(i + 2)) ? HexFormat.fromHexDigits(encoded, i + 1, i + 3) : -1;
+                if (value < 0) {
+                    throw ApiException.badRequest("the query is not URL-encoded", field + ": a % not followed by two"
+                            + " hex digits at character " + (i + 1));
+                }
+                bytes.write(value);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw badText(field, "bytes that are not UTF-8");
+        }
+        return checked(field, text);
     }
 
     /** Refuses parameters the endpoint does not know (a typo would otherwise silently widen a search). */
@@ -195,7 +202,52 @@ public final class ApiRequests {
         if (node == null || !node.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object", example);
         }
+        checkTexts(node, "");
         return node;
+    }
+
+    /** Every field name and text value of a JSON body, checked as text the hub takes; 400 naming the first bad one. */
+    private static void checkTexts(JsonNode node, String at) {
+        if (node.isTextual()) {
+            checked(at.isEmpty() ? "the body" : at, node.textValue());
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkTexts(node.get(i), at + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String name = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+                checked("the name of field " + name, field.getKey());
+                checkTexts(field.getValue(), name);
+            }
+        }
+    }
+
+    /**
+     * {@code text} when the hub can take it; else 400 "bad text" naming {@code field} and what is wrong where (a NUL,
+     * another control character but TAB, LF, CR and FF, a lone surrogate). Null passes.
+     */
+    public static String checked(String field, String text) {
+        Optional<String> problem = StorableText.problem(text);
+        if (problem.isPresent()) {
+            throw badText(field, problem.get());
+        }
+        return text;
+    }
+
+    static ApiException badText(String field, String problem) {
+        return ApiException.badRequest("bad text", field + ": " + problem);
+    }
+
+    /** A path parameter of the REST operation ({id}, {name}), checked as text the hub takes. */
+    public static String pathParameter(Exchange exchange, String name) {
+        return checked("path parameter " + name, exchange.getIn().getHeader(name, String.class));
+    }
+
+    /** A request header the API reads, checked as text the hub takes; null when absent. */
+    public static String header(Exchange exchange, String name) {
+        return checked("header " + name, exchange.getIn().getHeader(name, String.class));
     }
 
     /** The request body, at most {@code max} bytes (413 beyond). */

@@ -6,28 +6,18 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Errors of the HTTP routes as JSON {@code {"error", "detail"}}: the common answer, and the catch-all every HTTP
- * route builder installs so that an unexpected exception answers 500 with a reference instead of a stack trace.
+ * Errors of the HTTP routes as JSON {@code {"error", "detail"}}: the common answer, and those to a failure no handler
+ * answered ({@link HttpRouteConfiguration}): a 500 or 503 with a reference to the log line, never a stack trace.
  */
 public final class HttpErrors {
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
     private HttpErrors() {
-    }
-
-    /**
-     * Installs the catch-all on every route of this builder; call it first in {@code configure()}. The cause goes to
-     * the log under a reference the answer names, never to the client.
-     */
-    public static void install(RouteBuilder routes) {
-        routes.onException(Exception.class).handled(true).process(e -> ApiRequests.answer(e,
-                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
     }
 
     /** Answers an error as JSON. */

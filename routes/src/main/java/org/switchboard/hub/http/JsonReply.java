@@ -18,11 +18,11 @@ public final class JsonReply {
     /**
      * camel-jetty turns every header left on the message into a response header: the request's own (Authorization
      * included) and its query parameters (a filter's text, possibly not even valid in a header). Only the headers of
-     * the answer stay: those given to {@link #header} and, for older routes, Allow.
+     * the answer stay: those given to {@link #header}.
      */
     public static void send(Exchange exchange, int status, Object body) throws JsonProcessingException {
         byte[] json = JSON.writeValueAsBytes(body);
-        exchange.getMessage().removeHeaders("*", "Allow");
+        exchange.getMessage().removeHeaders("*");
         Map<String, String> headers = responseHeaders(exchange);
         headers.forEach(exchange.getMessage()::setHeader);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);

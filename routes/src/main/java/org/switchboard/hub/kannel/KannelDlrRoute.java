@@ -1,5 +1,7 @@
 package org.switchboard.hub.kannel;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.scheduler;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +65,7 @@ public final class KannelDlrRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("scheduler:" + ROUTE_ID + "?initialDelay=0&greedy=true&synchronous=true&delay=" + options.pollMillis())
+        from(scheduler(ROUTE_ID).initialDelay(0).greedy(true).delay(options.pollMillis()).advanced().synchronous(true))
                 .routeId(ROUTE_ID)
                 .process(this::poll);
     }

@@ -11,9 +11,11 @@ import java.util.concurrent.TimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.common.HttpMessage;
+import org.apache.camel.model.rest.RestParamType;
+import org.switchboard.hub.http.Admission;
 import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.journal.Hop;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
@@ -23,6 +25,8 @@ import org.switchboard.kannel.NewSendsms;
 import org.switchboard.kannel.SendsmsParser;
 import org.switchboard.kannel.SendsmsRequest;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.StorableText;
+import org.switchboard.store.StoreException;
 
 /**
  * Kannel's sendsms on {@code /cgi-bin/sendsms}, so that applications written for Kannel's smsbox (playSMS's Kannel
@@ -31,7 +35,7 @@ import org.switchboard.numbers.PhoneNumbers;
  * recipient becomes an outbound SMS in lane 0 for the dispatchers, with the request's Kannel parameters beside it; the
  * 202 goes out only once that is committed. Delivery reports go back to dlr-url through {@link KannelDlrRoute}.
  */
-public final class KannelSendsmsRoute extends RouteBuilder {
+public final class KannelSendsmsRoute extends HttpRoutes {
     public static final String ROUTE_ID = "kannel-sendsms";
     /** Larger than any SMS request needs (a long text in UCS-2, many recipients); a declared larger one is not read. */
     private static final int MAX_BODY = 64 * 1024;
@@ -62,13 +66,59 @@ public final class KannelSendsmsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(uri).routeId(ROUTE_ID).process(this::sendsms);
+        // Open to the route configuration: sendsms checks its own credentials, and answers in smsbox's words.
+        from(uri).routeId(ROUTE_ID).routeProperty(Admission.ACCESS, Admission.OPEN).process(this::sendsms);
+        describe("/cgi-bin/sendsms").tag("kannel")
+                .get().security(OPEN)
+                .description("Kannel-compatible sendsms (credentials in the query, as Kannel's smsbox takes them);"
+                        + " answers are smsbox's lines of text")
+                .param().name("username").type(RestParamType.query).required(true).example("admin")
+                        .description("or user").endParam()
+                .param().name("password").type(RestParamType.query).required(true).example("secret")
+                        .description("or pass").endParam()
+                .param().name("to").type(RestParamType.query).required(true).example("+6281234567890")
+                        .description("one or more numbers separated by spaces").endParam()
+                .param().name("text").type(RestParamType.query).required(false).example("Halo").endParam()
+                .param().name("from").type(RestParamType.query).required(false).example("ACME").endParam()
+                .param().name("coding").type(RestParamType.query).required(false).example("0")
+                        .description("0 or 2 (1, 8-bit data, is refused)").endParam()
+                .param().name("charset").type(RestParamType.query).required(false).example("UTF-8").endParam()
+                .param().name("dlr-mask").type(RestParamType.query).required(false).example("31").endParam()
+                .param().name("dlr-url").type(RestParamType.query).required(false)
+                        .example("http://app.example/dlr?status=%d").endParam()
+                .param().name("validity").type(RestParamType.query).required(false).example("60")
+                        .description("minutes").endParam()
+                .param().name("deferred").type(RestParamType.query).required(false).example("5")
+                        .description("minutes").endParam()
+                .responseMessage("202", "0: Accepted for delivery")
+                .responseMessage("400", "a field misformed (Kannel's words), bad text in the text, from or dlr-url")
+                .responseMessage("403", "Authorization failed for sendsms")
+                .responseMessage("413", "Request too large, rejected")
+                .responseMessage("503", "Temporal failure, try again later. (the rate limit, or not stored in time)")
+                .post().security(OPEN)
+                .description("Kannel-compatible sendsms: the text as a text/plain (or octet-stream) body with"
+                        + " X-Kannel-Username, X-Kannel-Password, X-Kannel-To, ... headers; or a form with the GET's"
+                        + " variables")
+                .consumes("text/plain,application/octet-stream,application/x-www-form-urlencoded")
+                .param().name("body").type(RestParamType.body).required(false).example("text/plain", "Halo")
+                        .description("the text, or the form").endParam()
+                .param().name("X-Kannel-Username").type(RestParamType.header).required(false).endParam()
+                .param().name("X-Kannel-Password").type(RestParamType.header).required(false).endParam()
+                .param().name("X-Kannel-To").type(RestParamType.header).required(false).endParam()
+                .responseMessage("202", "0: Accepted for delivery")
+                .responseMessage("400", "a field misformed (Kannel's words), bad text in the text, from or dlr-url")
+                .responseMessage("403", "Authorization failed for sendsms")
+                .responseMessage("503", "Temporal failure, try again later.");
     }
 
     private void sendsms(Exchange exchange) {
         KannelAnswer answer;
         try {
             answer = answer(exchange);
+        } catch (StoreException e) {
+            // the database failed: worth trying again, unlike the request itself
+            log.warn("sendsms request failed on the database", e);
+            answer = KannelAnswer.TEMPORARY_FAILURE;
         } catch (RuntimeException e) {
             log.error("sendsms request failed", e);
             answer = KannelAnswer.SENDING_FAILED;
@@ -96,6 +146,10 @@ public final class KannelSendsmsRoute extends RouteBuilder {
             return u.answer();
         }
         SendsmsRequest request = ((SendsmsParser.Request) parsed).request();
+        // No user has a name or password holding a NUL or another control character: refused for good, unchecked.
+        if (StorableText.problem(request.username()).isPresent() || StorableText.problem(request.password()).isPresent()) {
+            return KannelAnswer.AUTHORIZATION_FAILED;
+        }
         // smsbox authorises before it looks at anything else (smsbox_req_sendsms, smsbox_sendsms_post). The API's check
         // caches a verified password (Kannel clients send it every time), and a password change drops that at once.
         ApiCredentials.SignIn signIn = credentials.signIn(request.username(), request.password());

@@ -4,12 +4,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
 import org.switchboard.deadletter.DeadLetter;
 import org.switchboard.deadletter.DeadLetters;
 import org.switchboard.deadletter.RepeatedFailures;
-import org.switchboard.hub.emailtosms.EmailToSmsRoute;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
 
@@ -23,19 +23,26 @@ public final class MailDeadLetters {
     // Camel may evaluate onWhen more than once for one failure: the failure is counted once, and the answer kept.
     private static final String COUNTED = "SwitchboardDeadLetterCounted";
 
+    /** How each mail failed so far, shared by the mail routes, and where the mail set aside is recorded. */
+    public record Store(RepeatedFailures failures, DeadLetters letters) {
+    }
+
     private final String source;
     private final RepeatedFailures failures;
     private final DeadLetters letters;
     private final Refusals refusals;
-    private final String smtpUri;
+    private final EndpointProducerBuilder smtp;
 
-    /** @param source where the mail was read, for the dead letter: {@code imap hub@switchboard.local} */
-    public MailDeadLetters(String source, RepeatedFailures failures, DeadLetters letters, Refusals refusals, String smtpUri) {
+    /**
+     * @param source where the mail was read, for the dead letter: {@code imap hub@switchboard.local}
+     * @param smtp   where the bounce to the sender goes
+     */
+    public MailDeadLetters(String source, Store store, Refusals refusals, EndpointProducerBuilder smtp) {
         this.source = source;
-        this.failures = failures;
-        this.letters = letters;
+        this.failures = store.failures();
+        this.letters = store.letters();
         this.refusals = refusals;
-        this.smtpUri = smtpUri;
+        this.smtp = smtp;
     }
 
     /**
@@ -49,8 +56,8 @@ public final class MailDeadLetters {
                 .setProperty(Journal.MESSAGE_KIND, routes.constant(kind.value()))
                 .setProperty(Journal.MESSAGE_ID, routes.constant(0L))
                 .step(Journal.stepId(routeId, "dead-lettered")).process(this::setAside).end()
-                .filter(routes.exchangeProperty(EmailToSmsRoute.ORIGINAL_MAIL).isNotNull())
-                    .step(Journal.stepId(routeId + "-dead-letter", "bounced")).process(refusals::bounce).to(smtpUri).end()
+                .filter(routes.exchangeProperty(Refusals.ORIGINAL_MAIL).isNotNull())
+                    .step(Journal.stepId(routeId + "-dead-letter", "bounced")).process(refusals::bounce).to(smtp).end()
                 .end();
     }
 
@@ -68,7 +75,7 @@ public final class MailDeadLetters {
     private void setAside(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String error = cause == null ? "unknown failure" : String.valueOf(cause.getMessage());
-        MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
+        MimeMessage original = exchange.getProperty(Refusals.ORIGINAL_MAIL, MimeMessage.class);
         long id = letters.record(new DeadLetter(source, key(exchange), sender(original), error, failures.limit()));
         exchange.setProperty(LETTER, id);
         exchange.setProperty(Journal.DETAIL, key(exchange) + " failed " + failures.limit() + " times the same way and"

@@ -6,7 +6,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
-import org.switchboard.hub.emailtosms.EmailToSmsRoute;
 import org.switchboard.journal.Journal;
 import org.switchboard.mail.Bounces;
 import org.switchboard.mail.MailSettings;
@@ -18,6 +17,8 @@ import org.switchboard.mail.MailSettings;
 public final class Refusals {
     /** Exchange property: why the mail gets no SMS (String). */
     public static final String REASON = "refusal";
+    /** Exchange property: the mail a route read, which a bounce answers (MimeMessage). */
+    public static final String ORIGINAL_MAIL = "originalMail";
     /** Exchange property: a refusal mail written by whoever refused, sent instead of a plain bounce (MimeMessage). */
     public static final String WRITTEN = "refusalMail";
 
@@ -41,7 +42,7 @@ public final class Refusals {
     /** The bounce to the original mail's sender as the message body, for the SMTP endpoint. */
     public void bounce(Exchange exchange) throws Exception {
         MimeMessage written = exchange.getProperty(WRITTEN, MimeMessage.class);
-        MimeMessage original = exchange.getProperty(EmailToSmsRoute.ORIGINAL_MAIL, MimeMessage.class);
+        MimeMessage original = exchange.getProperty(ORIGINAL_MAIL, MimeMessage.class);
         exchange.getIn().setBody(written != null ? written
                 : bounces.bounce(session, original, exchange.getProperty(REASON, String.class), mail));
         exchange.getIn().removeHeaders("*");

@@ -11,6 +11,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
+import org.switchboard.hub.monitor.MailServer;
+
 /**
  * Hands emails to SMTP over a few connections kept open. camel-mail's producer opens, authenticates and closes a
  * connection for every email; with TLS and auth against a real server, and even against GreenMail on loopback (about
@@ -18,15 +20,12 @@ import jakarta.mail.internet.MimeMessage;
  * again, and dropped after an error, so a connection the server closed while idle costs a reconnect, never an email.
  */
 public final class SmtpSender implements AutoCloseable {
-    /** How to reach the server. */
-    public record Server(String host, int port, String user, String password, boolean tls) {
-    }
-
-    private final Server server;
+    private final MailServer server;
+    private final int connections;
     private final Session session;
     private final BlockingQueue<Transport> idle;
 
-    public SmtpSender(Server server, int connections) {
+    public SmtpSender(MailServer server, int connections) {
         this.server = server;
         Properties p = new Properties();
         String protocol = server.tls() ? "smtps" : "smtp";
@@ -41,7 +40,13 @@ public final class SmtpSender implements AutoCloseable {
             p.put("mail." + protocol + ".auth", "true");
         }
         this.session = Session.getInstance(p);
-        this.idle = new ArrayBlockingQueue<>(Math.max(1, connections));
+        this.connections = Math.max(1, connections);
+        this.idle = new ArrayBlockingQueue<>(this.connections);
+    }
+
+    /** How many connections it keeps open: as many threads may send at once. */
+    public int connections() {
+        return connections;
     }
 
     /** Sends one email to the recipients in its headers; returns its Message-ID. */

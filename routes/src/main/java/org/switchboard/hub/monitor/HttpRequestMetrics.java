@@ -11,9 +11,9 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Times every HTTP request the hub answers, by route (one per API area: {@code http-api}, {@code http-contacts},
- * ...), method and status, from Camel's exchange events: no route has to remember to do it. The route rather than
- * the path keeps the series few whatever paths clients try.
+ * Times every HTTP request the hub answers, by route (one per REST operation: {@code http-sms}, {@code http-contacts},
+ * ...; {@code http-unmatched} for a path or method no route takes), method and status, from Camel's exchange events:
+ * no route has to remember to do it. The route rather than the path keeps the series few whatever paths clients try.
  */
 public final class HttpRequestMetrics extends EventNotifierSupport {
     private final MeterRegistry registry;

@@ -15,7 +15,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.switchboard.hub.channels.DispatchLatency;
 import org.switchboard.store.MessageTally;
 
 /**
@@ -34,21 +33,41 @@ public final class Monitoring implements AutoCloseable {
     private final DispatchLatency dispatchLatency = new DispatchLatency(registry);
     private AutoCloseable hubMetrics;
 
-    /**
-     * @param imap the IMAP accounts the hub reads, by check name ({@code imap}, {@code imap-voicemail})
-     */
-    public Monitoring(DataSource dataSource, MailServer smtp, Map<String, MailServer> imap, Timing timing) {
+    private final Timing timing;
+    private final List<String> modems = new ArrayList<>();
+    private String sipRoute = "";
+
+    public Monitoring(DataSource dataSource, Timing timing) {
+        this.timing = timing;
         checks.add(new ProbeHealthCheck("database", new CachedProbe("the database",
                 new DatabaseProbe(dataSource, timing.timeout()), timing.databaseKeep(), timing.timeout()), Map.of()));
-        checks.add(new ProbeHealthCheck("smtp", new CachedProbe("SMTP " + smtp.address(),
-                new SmtpProbe(smtp, timing.timeout()), timing.mailKeep(), timing.timeout()), serverDetails(smtp)));
-        imap.forEach((name, server) -> checks.add(new ProbeHealthCheck(name, new CachedProbe("IMAP " + server.address(),
-                new ImapProbe(server, timing.timeout()), timing.mailKeep(), timing.timeout()), serverDetails(server))));
         this.tally = new RecentTally(new MessageTally(dataSource), timing.countsMaxAge());
         if (dataSource instanceof HikariDataSource pool && pool.getMetricRegistry() == null) {
             // The pool's use and waits (hikaricp_connections_*): the first sign of a database the hub outgrows.
             pool.setMetricRegistry(registry);
         }
+    }
+
+    /** The SMTP server the hub sends through, checked as {@code smtp}. */
+    public void watchSmtp(MailServer smtp) {
+        checks.add(new ProbeHealthCheck("smtp", new CachedProbe("SMTP " + smtp.address(),
+                new SmtpProbe(smtp, timing.timeout()), timing.mailKeep(), timing.timeout()), serverDetails(smtp)));
+    }
+
+    /** An IMAP account the hub reads, checked under {@code name} ({@code imap}, {@code imap-voicemail}). */
+    public void watchImap(String name, MailServer server) {
+        checks.add(new ProbeHealthCheck(name, new CachedProbe("IMAP " + server.address(),
+                new ImapProbe(server, timing.timeout()), timing.mailKeep(), timing.timeout()), serverDetails(server)));
+    }
+
+    /** The modems, by name, whose sent and failed SMS are counted per modem. */
+    public void watchModems(List<String> names) {
+        modems.addAll(names);
+    }
+
+    /** The route consuming the PBX's NOTIFYs, whose consumer counts them. */
+    public void watchSip(String routeId) {
+        sipRoute = routeId;
     }
 
     private static Map<String, Object> serverDetails(MailServer server) {
@@ -72,7 +91,7 @@ public final class Monitoring implements AutoCloseable {
     }
 
     /** Once camel-main set up the health check registry: the checks, and the gauges over the database. */
-    public void afterConfigure(CamelContext camel, List<String> modems, String sipRoute) {
+    public void afterConfigure(CamelContext camel) {
         HealthCheckRegistry health = HealthCheckRegistry.get(camel);
         for (ProbeHealthCheck check : checks) {
             check.setCamelContext(camel);

@@ -1,5 +1,7 @@
 package org.switchboard.hub.smstoemail;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.timer;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -49,7 +51,7 @@ public final class EmailOutboxRoute extends RouteBuilder {
     public void configure() {
         // Synchronous: the next poll starts only when every email of this one is marked, or the same PENDING rows
         // would be picked up again while still being sent.
-        from("timer:email-outbox?delay=0&synchronous=true&period=" + pollMillis).routeId("email-outbox")
+        from(timer("email-outbox").delay(0).period(pollMillis).advanced().synchronous(true)).routeId("email-outbox")
                 .process(e -> e.getIn().setBody(store.pendingEmails(200, OffsetDateTime.now())))
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "email-outbox", senders))

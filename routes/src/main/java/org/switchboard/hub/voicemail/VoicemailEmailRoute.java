@@ -3,16 +3,15 @@ package org.switchboard.hub.voicemail;
 import java.util.Optional;
 import java.util.Properties;
 
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointConsumerBuilder;
+import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mail.MailMessage;
-import org.switchboard.deadletter.DeadLetters;
-import org.switchboard.deadletter.RepeatedFailures;
 import org.switchboard.hub.mail.MailDeadLetters;
+import org.switchboard.hub.mail.MimeMessages;
 import org.switchboard.hub.mail.Refusals;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
@@ -30,8 +29,8 @@ import org.switchboard.voicemail.VoicemailStore;
  * never; the email is marked seen only when the exchange completes. Other mail in that mailbox is journalled and left.
  */
 public final class VoicemailEmailRoute extends RouteBuilder {
-    private final String imapUri;
-    private final String smtpUri;
+    private final EndpointConsumerBuilder mailbox;
+    private final EndpointProducerBuilder smtp;
     private final VoicemailStore store;
     private final MailboxOwners owners;
     private final MailSettings mail;
@@ -40,34 +39,36 @@ public final class VoicemailEmailRoute extends RouteBuilder {
     private final MailDeadLetters deadLetters;
 
     /**
-     * @param source   the mailbox read, for dead letters: {@code imap voicemail@switchboard.local}
-     * @param failures how each mail failed so far: one that fails the same way twice is set aside in {@code letters}
+     * @param mailbox where Asterisk's voicemail emails arrive
+     * @param smtp    where the forwards go
+     * @param source  the mailbox read, for dead letters: {@code imap voicemail@switchboard.local}
+     * @param poison  how each mail failed so far: one that fails the same way twice is set aside
      */
-    public VoicemailEmailRoute(String imapUri, String smtpUri, VoicemailStore store, MailboxOwners owners,
-            MailSettings mail, String source, RepeatedFailures failures, DeadLetters letters) {
-        this.imapUri = imapUri;
-        this.smtpUri = smtpUri;
+    public VoicemailEmailRoute(EndpointConsumerBuilder mailbox, EndpointProducerBuilder smtp, VoicemailStore store,
+            MailboxOwners owners, MailSettings mail, String source, MailDeadLetters.Store poison) {
+        this.mailbox = mailbox;
+        this.smtp = smtp;
         this.store = store;
         this.owners = owners;
         this.mail = mail;
         // Asterisk's mails are never bounced: ORIGINAL_MAIL is not set here, so the dead letter is only recorded.
-        this.deadLetters = new MailDeadLetters(source, failures, letters, new Refusals(mail), smtpUri);
+        this.deadLetters = new MailDeadLetters(source, poison, new Refusals(mail), smtp);
     }
 
     @Override
     public void configure() {
         deadLetters.install(this, "voicemail-email", JournalKind.VOICEMAIL_EMAIL);
-        from(imapUri).routeId("voicemail-email")
+        from(mailbox).routeId("voicemail-email")
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_EMAIL.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .step("voicemail-email-received").process(this::read).end()
                 .filter(exchangeProperty("voicemail").isNotNull())
-                    .step("voicemail-forwarded").to(smtpUri).process(this::recordForward).end()
+                    .step("voicemail-forwarded").to(smtp).process(this::recordForward).end()
                 .end();
     }
 
     private void read(Exchange exchange) throws Exception {
-        MimeMessage original = mimeOf(exchange);
+        MimeMessage original = MimeMessages.of(exchange);
         AsteriskVoicemailMail.Reading reading = AsteriskVoicemailMail.parse(original);
         if (reading.voicemail().isEmpty()) {
             exchange.setProperty(Journal.DETAIL, "not an Asterisk voicemail email, left alone: " + reading.reason());
@@ -94,16 +95,5 @@ public final class VoicemailEmailRoute extends RouteBuilder {
     private void recordForward(Exchange exchange) {
         AsteriskVoicemailMail vm = exchange.getProperty("voicemail", AsteriskVoicemailMail.class);
         store.claimForward(vm.messageId(), vm.mailbox(), vm.caller().display());
-    }
-
-    private static MimeMessage mimeOf(Exchange exchange) {
-        if (exchange.getIn() instanceof MailMessage mm && mm.getMessage() instanceof MimeMessage m) {
-            return m;
-        }
-        Message m = exchange.getIn().getBody(Message.class);
-        if (m instanceof MimeMessage mime) {
-            return mime;
-        }
-        throw new IllegalArgumentException("not a MIME message");
     }
 }

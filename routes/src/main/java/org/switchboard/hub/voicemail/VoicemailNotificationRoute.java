@@ -1,5 +1,7 @@
 package org.switchboard.hub.voicemail;
 
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.timer;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -60,7 +62,7 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:voicemail-notifications?synchronous=true&period=" + pollMillis).routeId("voicemail-notifications")
+        from(timer("voicemail-notifications").period(pollMillis).advanced().synchronous(true)).routeId("voicemail-notifications")
                 .process(e -> e.getIn().setBody(outbox.due(50, OffsetDateTime.now())))
                 // several at once over the kept-open SMTP connections: a 1.2 MB recording takes a while to send
                 .split(body()).stopOnException(false).parallelProcessing().executorService(

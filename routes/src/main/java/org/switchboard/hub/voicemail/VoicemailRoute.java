@@ -1,5 +1,6 @@
 package org.switchboard.hub.voicemail;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.journal.Journal;
@@ -21,17 +22,18 @@ public final class VoicemailRoute extends RouteBuilder {
     /** Its id: the SIP NOTIFY counts in /metrics come from this route's consumer. */
     public static final String ROUTE_ID = "voicemail";
 
-    private final String sipUri;
+    private final Endpoint pbx;
     private final VoicemailStore store;
 
-    public VoicemailRoute(String sipUri, VoicemailStore store) {
-        this.sipUri = sipUri;
+    /** @param pbx the {@code sip:} endpoint the PBX's NOTIFYs arrive at */
+    public VoicemailRoute(Endpoint pbx, VoicemailStore store) {
+        this.pbx = pbx;
         this.store = store;
     }
 
     @Override
     public void configure() {
-        from(sipUri).routeId(ROUTE_ID)
+        from(pbx).routeId(ROUTE_ID)
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_NOTIFY.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .choice()

@@ -27,6 +27,7 @@ import org.switchboard.channel.LineState;
 import org.switchboard.channel.OutboundMessage;
 import org.switchboard.channel.SubmitFailure;
 import org.switchboard.dispatch.RetryPolicy;
+import org.switchboard.hub.monitor.DispatchLatency;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.store.MessageStore;

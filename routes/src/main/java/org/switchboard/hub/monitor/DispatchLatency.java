@@ -1,4 +1,4 @@
-package org.switchboard.hub.channels;
+package org.switchboard.hub.monitor;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

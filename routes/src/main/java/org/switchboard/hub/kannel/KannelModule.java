@@ -1,0 +1,51 @@
+package org.switchboard.hub.kannel;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.switchboard.hub.config.HubConfig;
+import org.switchboard.hub.http.ApiCredentials;
+import org.switchboard.hub.http.HttpConfig;
+import org.switchboard.hub.module.HubParts;
+import org.switchboard.journal.JournalWriter;
+import org.switchboard.kannel.GroupCommit;
+import org.switchboard.kannel.KannelStore;
+import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.RetryBackoff;
+
+/** The Kannel area: sendsms on /cgi-bin/sendsms for applications written for Kannel, and the dlr-url calls. */
+public final class KannelModule implements CamelConfiguration {
+    /** The most receivers one sendsms request may name. */
+    private static final int MAX_RECEIVERS = 10_000;
+
+    @BeanInject
+    private HubParts hub;
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        KannelConfig kannel = hub.settings(KannelConfig.class);
+        if (!kannel.isEnabled()) {
+            return;
+        }
+        HubConfig general = hub.settings(HubConfig.class);
+        HttpConfig http = hub.settings(HttpConfig.class);
+        KannelStore store = new KannelStore(hub.dataSource());
+        GroupCommit commits = hub.own(new GroupCommit(store::store, kannel.getCommitWriters(), kannel.getCommitMaxRows(),
+                MAX_RECEIVERS));
+        JournalWriter hops = general.getJournal().isEnabled() ? hub.journal() : null;
+        camel.addRoutes(new KannelSendsmsRoute(http.getHost(), http.getPort(), HubParts.shared(camel, ApiCredentials.class),
+                new PhoneNumbers(general.getRegion()), commits, hops, MAX_RECEIVERS));
+        ExecutorService dlrThreads = KannelDlrRoute.executor();
+        hub.own(dlrThreads::shutdownNow);
+        KannelConfig.Dlr dlr = kannel.getDlr();
+        long maxBackoff = general.getOutbox().getMaxBackoffMillis();
+        camel.addRoutes(new KannelDlrRoute(store, hops, new KannelDlrRoute.Options(dlr.getPollMillis(),
+                dlr.getMaxInFlight(), Duration.ofMillis(dlr.getTimeoutMillis()), dlr.getMaxAttempts(),
+                // A short outbox backoff (tests, impatient installs) caps the first pause too.
+                new RetryBackoff(Duration.ofMillis(Math.min(maxBackoff, dlr.getFirstRetryMillis())),
+                        Duration.ofMillis(maxBackoff))), dlrThreads));
+    }
+}
