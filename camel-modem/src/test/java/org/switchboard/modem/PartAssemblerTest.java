@@ -75,8 +75,10 @@ class PartAssemblerTest {
         assertEquals(0, assembler.pendingCount());
     }
 
+    // The assembler reads the originator, the text and the concatenation; the rest is what a plain GSM 7-bit
+    // SMS-DELIVER carries (DCS 0, TP-MMS set, TP-PID 0).
     private static SmsDeliver part(String from, Concat concat, String text) {
-        return new SmsDeliver(null, 0, new Address(from, 0x91), new UserData(Encoding.GSM7, text, null, concat),
-                OffsetDateTime.parse("2026-11-22T10:00:00+07:00"));
+        return new SmsDeliver(null, 0, new Address(from, 0x91), new UserData(Encoding.GSM7, text, null, concat, 0, -1,
+                null, null), OffsetDateTime.parse("2026-11-22T10:00:00+07:00"), 0x04, 0);
     }
 }

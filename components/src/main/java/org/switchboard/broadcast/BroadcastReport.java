@@ -1,6 +1,5 @@
 package org.switchboard.broadcast;
 
-import org.switchboard.store.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -22,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.switchboard.store.Sql;
 
 /**
  * What became of a broadcast's SMS: the summary for the report email, counted by SQL, and a CSV of every recipient
@@ -131,7 +131,7 @@ public final class BroadcastReport {
     }
 
     /** Every recipient of the broadcast as CSV (header first, in the order they were planned), times in UTC. */
-    public long writeCsv(long broadcastId, Writer out) {
+    long writeCsv(long broadcastId, Writer out) {
         return writeCsv(broadcastId, out, ZoneOffset.UTC);
     }
 

@@ -38,7 +38,7 @@ public record ChannelRules(List<String> allowedPrefixes, List<String> deniedPref
     }
 
     /** Whether this channel wants messages to {@code recipient} before any other that allows them. */
-    public boolean prefers(String recipient) {
+    boolean prefers(String recipient) {
         return matches(preferredPrefixes, recipient);
     }
 

@@ -46,12 +46,8 @@ public final class Channels implements PartCounter {
         return List.copyOf(channels.values());
     }
 
-    public Optional<SmsChannel> channel(String id) {
-        return Optional.ofNullable(channels.get(id));
-    }
-
     /** The channel a line belongs to. */
-    public Optional<SmsChannel> ofLine(String line) {
+    Optional<SmsChannel> ofLine(String line) {
         return Optional.ofNullable(byLine.get(line));
     }
 
@@ -60,7 +56,7 @@ public final class Channels implements PartCounter {
     }
 
     /** The channels that may carry {@code message}, in configuration order. */
-    public List<SmsChannel> allowed(ChannelRules.RoutedMessage message) {
+    List<SmsChannel> allowed(ChannelRules.RoutedMessage message) {
         List<SmsChannel> out = new ArrayList<>();
         channels.forEach((id, c) -> {
             if (rules.get(id).allows(message)) {
@@ -144,7 +140,7 @@ public final class Channels implements PartCounter {
     }
 
     /** Messages per second all channels can take now. */
-    public double capacity() {
+    double capacity() {
         return channels.values().stream().mapToDouble(SmsChannel::capacity).sum();
     }
 

@@ -63,7 +63,7 @@ public final class ContactCsvImport {
         Map<String, Boolean> write(List<Row> batch) throws SQLException;
     }
 
-    public ContactCsvImport(PhoneNumbers numbers) {
+    ContactCsvImport(PhoneNumbers numbers) {
         this(numbers, DEFAULT_BATCH_SIZE);
     }
 

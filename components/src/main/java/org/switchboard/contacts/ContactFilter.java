@@ -38,7 +38,7 @@ public record ContactFilter(@JsonValue SortedMap<String, String> criteria) {
     }
 
     /** The filter that matches every contact. */
-    public static ContactFilter all() {
+    static ContactFilter all() {
         return ALL;
     }
 
@@ -134,7 +134,7 @@ public record ContactFilter(@JsonValue SortedMap<String, String> criteria) {
     }
 
     /** Whether a contact with these (stored, normalised) attributes matches; the SQL test is {@code attributes @> filter}. */
-    public boolean matches(Map<String, String> attributes) {
+    boolean matches(Map<String, String> attributes) {
         return attributes.entrySet().containsAll(criteria.entrySet());
     }
 

@@ -97,7 +97,7 @@ public final class ContactStore {
     }
 
     /** The contact with this E.164 number. */
-    public Optional<Contact> find(String e164) {
+    Optional<Contact> find(String e164) {
         return Sql.inTransaction(dataSource, "reading contact " + e164, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM contact c LEFT JOIN opt_out o ON o.number = c.number WHERE c.number = ?::text")) {

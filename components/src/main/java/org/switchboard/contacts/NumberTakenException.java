@@ -10,7 +10,7 @@ public class NumberTakenException extends RuntimeException {
         this.otherContact = otherContact;
     }
 
-    public long otherContact() {
+    long otherContact() {
         return otherContact;
     }
 }

@@ -55,13 +55,13 @@ public final class RepeatedFailures {
     }
 
     /** Times {@code key} has failed the same way in a row so far (0 when it has not, or was set aside). */
-    public synchronized int failures(String key) {
+    synchronized int failures(String key) {
         Seen s = seen.get(key);
         return s == null ? 0 : s.times();
     }
 
     /** The message went through: a later failure starts counting again. */
-    public synchronized void succeeded(String key) {
+    synchronized void succeeded(String key) {
         seen.remove(key);
     }
 

@@ -41,7 +41,7 @@ public final class RetryPolicy {
     private final int maxRequeues;
     private final RetryBackoff backoff;
 
-    public RetryPolicy(int maxAttempts, Duration firstPause, Duration maxPause) {
+    RetryPolicy(int maxAttempts, Duration firstPause, Duration maxPause) {
         this(maxAttempts, firstPause, maxPause, DEFAULT_MAX_REQUEUES);
     }
 
@@ -68,7 +68,7 @@ public final class RetryPolicy {
     }
 
     /** The decision for a send that failed on attempt number {@code attempts} (counted from 1), never requeued before. */
-    public Decision decide(SubmitFailure failure, int attempts) {
+    Decision decide(SubmitFailure failure, int attempts) {
         return decide(failure, attempts, 0, false);
     }
 

@@ -29,7 +29,7 @@ public record Hop(String messageKind, long messageId, String hop, OffsetDateTime
         return new Hop(kind.value(), messageId, hop, OffsetDateTime.now(), route, detail, error);
     }
 
-    public boolean failed() {
+    boolean failed() {
         return error != null;
     }
 

@@ -98,13 +98,8 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     /** Hops committed so far. */
-    public long written() {
+    long written() {
         return written.get();
-    }
-
-    /** Hops (and flush requests) waiting in the queue. */
-    public int queued() {
-        return queue.size();
     }
 
     /** Writes what is queued (for at most the close timeout), then stops the writer thread. */

@@ -24,7 +24,7 @@ public final class AutomaticMail {
     private AutomaticMail() {
     }
 
-    public static boolean isAutomatic(MimeMessage mail, MailSettings settings) throws MessagingException {
+    static boolean isAutomatic(MimeMessage mail, MailSettings settings) throws MessagingException {
         return why(mail, settings).isPresent();
     }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The addresses, mail domains (NUMBER@smsDomain for one SMS, SEGMENT@broadcastDomain for a broadcast), time zone and
- * reply limit that the mail classes work with.
+ * reply limit that the mail classes work with. A null or blank broadcast domain is the one next to the SMS domain:
+ * sms.example.org gives broadcast.example.org.
  */
 public record MailSettings(String helpdeskAddress, String smsDomain, String hubAddress, ZoneId zone, int maxReplyParts,
         String broadcastDomain) {
@@ -33,15 +34,5 @@ public record MailSettings(String helpdeskAddress, String smsDomain, String hubA
         if (maxReplyParts < 1) {
             throw new IllegalArgumentException("maxReplyParts must be at least 1: " + maxReplyParts);
         }
-    }
-
-    /** With the broadcast domain next to the SMS domain: sms.example.org gives broadcast.example.org. */
-    public MailSettings(String helpdeskAddress, String smsDomain, String hubAddress, ZoneId zone, int maxReplyParts) {
-        this(helpdeskAddress, smsDomain, hubAddress, zone, maxReplyParts, null);
-    }
-
-    /** The embedded default of DESIGN.md, in the given zone. */
-    public static MailSettings embeddedDefault(ZoneId zone) {
-        return new MailSettings("helpdesk@switchboard.local", "sms.switchboard.local", "hub@switchboard.local", zone, 6);
     }
 }

@@ -14,7 +14,7 @@ public class InvalidNumberException extends Exception {
         this.reason = reason;
     }
 
-    public String input() {
+    String input() {
         return input;
     }
 

@@ -27,7 +27,7 @@ public final class PhoneNumbers {
         this.defaultRegion = region;
     }
 
-    public String defaultRegion() {
+    String defaultRegion() {
         return defaultRegion;
     }
 

@@ -128,11 +128,11 @@ public final class SipSubscription implements SipHandler {
     }
 
     /** SUBSCRIBE requests sent (new ones, refreshes and answers to challenges). */
-    public long subscribes() {
+    long subscribes() {
         return subscribes.get();
     }
 
-    public int grantedExpires() {
+    int grantedExpires() {
         return grantedExpires;
     }
 

@@ -89,7 +89,7 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    public boolean embedded() {
+    boolean embedded() {
         return embedded != null;
     }
 

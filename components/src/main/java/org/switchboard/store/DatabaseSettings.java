@@ -19,11 +19,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
         }
     }
 
-    public static DatabaseSettings embedded(Path dataDir) {
+    static DatabaseSettings embedded(Path dataDir) {
         return new DatabaseSettings(null, null, null, dataDir, 0);
     }
 
-    public static DatabaseSettings external(String jdbcUrl, String user, String password) {
+    static DatabaseSettings external(String jdbcUrl, String user, String password) {
         return new DatabaseSettings(jdbcUrl, user, password, null, 0);
     }
 

@@ -21,7 +21,7 @@ public record InboundSms(
         OffsetDateTime emailedAt,
         String emailError) {
 
-    public boolean optOut() {
+    boolean optOut() {
         return optOutKeyword != null;
     }
 }

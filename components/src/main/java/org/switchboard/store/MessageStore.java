@@ -157,7 +157,7 @@ public final class MessageStore {
     }
 
     /** Gives up on emailing this SMS. Returns false unless the SMS was still pending. */
-    public boolean markEmailFailed(long id, String error) {
+    boolean markEmailFailed(long id, String error) {
         return Sql.update(dataSource, "marking inbound SMS " + id + " failed", "UPDATE inbound_sms"
                 + " SET email_status = 'FAILED', email_attempts = email_attempts + 1, email_error = ?,"
                 + " email_next_attempt_at = NULL WHERE id = ? AND email_status = 'PENDING'", error, id) > 0;

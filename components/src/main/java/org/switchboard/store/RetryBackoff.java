@@ -21,7 +21,7 @@ public record RetryBackoff(Duration initial, Duration max) {
         return d.compareTo(max) > 0 ? max : d;
     }
 
-    public OffsetDateTime nextAttempt(int failedAttempts, OffsetDateTime now) {
+    OffsetDateTime nextAttempt(int failedAttempts, OffsetDateTime now) {
         return now.plus(delay(failedAttempts));
     }
 }

@@ -14,7 +14,7 @@ public final class StorableText {
     }
 
     /** Whether PostgreSQL stores {@code text} as it is: no NUL and no lone surrogate. Null is storable. */
-    public static boolean storable(String text) {
+    static boolean storable(String text) {
         return text == null || firstUnstorable(text) < 0;
     }
 

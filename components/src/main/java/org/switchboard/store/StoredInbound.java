@@ -6,7 +6,7 @@ package org.switchboard.store;
  */
 public record StoredInbound(long id, boolean duplicate, String optOutKeyword) {
 
-    public boolean optOut() {
+    boolean optOut() {
         return optOutKeyword != null;
     }
 }

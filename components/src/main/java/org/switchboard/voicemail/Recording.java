@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * One voicemail in Asterisk's spool, from its {@code msgNNNN.txt}: message number, caller, date, duration and the audio
@@ -16,10 +15,6 @@ public record Recording(String mailbox, int messageNumber, Path audio, CallerId 
     /** "msg0003": the spool's file name without extension. */
     public String baseName() {
         return String.format(Locale.ROOT, "msg%04d", messageNumber);
-    }
-
-    public Optional<Path> audioFile() {
-        return Optional.ofNullable(audio);
     }
 
     /** The extension of the audio file as found: wav, WAV (wav49) or gsm. */

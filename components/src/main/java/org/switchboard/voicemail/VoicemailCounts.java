@@ -10,7 +10,7 @@ public record VoicemailCounts(int newCount, int oldCount, int urgentNew, int urg
         }
     }
 
-    public VoicemailCounts(int newCount, int oldCount) {
+    VoicemailCounts(int newCount, int oldCount) {
         this(newCount, oldCount, 0, 0);
     }
 

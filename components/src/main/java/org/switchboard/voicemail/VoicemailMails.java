@@ -55,13 +55,6 @@ public final class VoicemailMails {
         return "<voicemail-forward-" + hash(originalMessageId) + "@" + domain(settings) + ">";
     }
 
-    /** The notification for {@code decision}, with the spool's new recordings (and what could not be read) in it. */
-    public MimeMessage notification(Session session, MailboxOwner owner, Decision decision,
-            VoicemailSpool.Listing newRecordings, MailSettings settings) throws MessagingException {
-        return notification(session, owner.email(), decision.mailbox(), decision.counts(), decision.notification(),
-                newRecordings.recordings(), newRecordings.problems(), settings);
-    }
-
     /**
      * "2 new voicemails in mailbox 1001 (8 old)" to {@code to}, each recording with an audio file attached as
      * {@code voicemail-1001-msg0003.wav}, and its caller, date (in the hub's zone) and duration in the text.

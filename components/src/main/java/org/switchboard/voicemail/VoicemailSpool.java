@@ -100,7 +100,7 @@ public final class VoicemailSpool {
      * The recordings newer than the one last notified: a later {@code origtime}, or the same second with a higher
      * message number. Newest first.
      */
-    public Listing newerThan(String mailbox, Instant lastDate, int lastMessageNumber) {
+    Listing newerThan(String mailbox, Instant lastDate, int lastMessageNumber) {
         Listing all = recordings(mailbox);
         List<Recording> newer = all.recordings().stream()
                 .filter(r -> r.date().isAfter(lastDate)

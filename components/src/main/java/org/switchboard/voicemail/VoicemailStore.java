@@ -120,7 +120,7 @@ public final class VoicemailStore {
     }
 
     /** The counts last seen for {@code mailbox}, if any NOTIFY named it. */
-    public Optional<MailboxState> state(String mailbox) {
+    Optional<MailboxState> state(String mailbox) {
         return Sql.inTransaction(dataSource, "reading voicemail mailbox " + mailbox, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT new_count, old_count, urgent_new, urgent_old,"
                     + " notified_new, notifications, updated_at, notified_at FROM voicemail_mailbox WHERE mailbox = ?")) {
@@ -138,7 +138,7 @@ public final class VoicemailStore {
     }
 
     /** The newest NOTIFYs received for {@code mailbox}, newest first. */
-    public List<ReceivedNotify> notifies(String mailbox, int limit) {
+    List<ReceivedNotify> notifies(String mailbox, int limit) {
         return Sql.inTransaction(dataSource, "reading voicemail NOTIFYs of " + mailbox, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, new_count, old_count, urgent_new, urgent_old,"
                     + " source, notified, received_at FROM voicemail_notify WHERE mailbox = ? ORDER BY id DESC LIMIT ?")) {
@@ -177,7 +177,7 @@ public final class VoicemailStore {
     }
 
     /** Gives a claim back when the forward could not be sent, so the next reading of the email tries again. */
-    public void releaseForward(String messageId) {
+    void releaseForward(String messageId) {
         Sql.update(dataSource, "releasing voicemail email " + messageId,
                 "DELETE FROM voicemail_forward WHERE message_id = ?", messageId);
     }

@@ -39,13 +39,14 @@ import org.switchboard.broadcast.Plan.Recipient;
 import org.switchboard.broadcast.Plan.Refused;
 import org.switchboard.broadcast.Plan.Sample;
 import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.TestMailSettings;
 import org.switchboard.store.TestDatabaseExtension;
 
 /** The preview, refusal and report mails, written as bytes and parsed back the way a mail client would. */
 class BroadcastMailsTest {
 
     private static final Session SESSION = Session.getInstance(new Properties());
-    private static final MailSettings SETTINGS = MailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
+    private static final MailSettings SETTINGS = TestMailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
     private static final String STAFF = "guru@school.example";
     private static final String REQUEST = "<request-1@school.example>";
 

@@ -16,7 +16,7 @@ import java.util.Properties;
 final class Mails {
 
     static final Session SESSION = Session.getInstance(new Properties());
-    static final MailSettings SETTINGS = MailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
+    static final MailSettings SETTINGS = TestMailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
 
     private Mails() {
     }

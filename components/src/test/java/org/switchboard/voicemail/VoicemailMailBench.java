@@ -21,6 +21,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.TestMailSettings;
 
 /**
  * Voicemail notifications with a 1.2 MB wav from a spool written here, built and sent over SMTP to GreenMail from a
@@ -46,7 +47,7 @@ public final class VoicemailMailBench {
         Files.writeString(inbox.resolve("msg0000.txt"), VoicemailSpoolTest.messageFile("1001", "\"John\" <1234>",
                 1795690477L, 75, ""));
         VoicemailSpool voicemailSpool = new VoicemailSpool(spool, null);
-        MailSettings settings = MailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
+        MailSettings settings = TestMailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
         VoicemailMails builder = new VoicemailMails();
 
         ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);

@@ -29,12 +29,13 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.TestMailSettings;
 
 /** The voicemail emails, written to bytes and parsed back with jakarta.mail as a mail client would. */
 class VoicemailMailsTest {
 
     static final Session SESSION = Session.getInstance(new Properties());
-    static final MailSettings SETTINGS = MailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
+    static final MailSettings SETTINGS = TestMailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
 
     @TempDir
     Path spool;

@@ -102,7 +102,7 @@ class ContactsCliTest {
     @Test
     void anEmbeddedDatabaseHeldByARunningHubIsNamedWithTheCurlCallThatDoesTheSame() throws Exception {
         Path data = dir.resolve("data/postgres");
-        try (Database running = Database.open(DatabaseSettings.embedded(data))) {
+        try (Database running = Database.open(new DatabaseSettings(null, null, null, data, 0))) {
             Map<String, String> settings = new HashMap<>(Map.of("switchboard.db.url", "",
                     "switchboard.db.embedded-dir", data.toString(), "switchboard.http.port", "8080"));
             Path csv = Files.writeString(dir.resolve("one.csv"), "name,phone\nBudi,081234567890\n");

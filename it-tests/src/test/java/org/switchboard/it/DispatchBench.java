@@ -55,7 +55,7 @@ public final class DispatchBench {
                 CamelContext camel = new DefaultCamelContext()) {
             OutboundQueue queue = new OutboundQueue(db.dataSource());
             DispatchRoute.Options options = new DispatchRoute.Options(250,
-                    new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(5)), Duration.ofSeconds(1),
+                    new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(5), RetryPolicy.DEFAULT_MAX_REQUEUES), Duration.ofSeconds(1),
                     Duration.ofSeconds(30), 0);
             JournalEventNotifier.install(camel, journal);
             Map<String, String> modemOptions = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import org.switchboard.hub.mail.MailConfig;
 import org.switchboard.hub.mail.MailEndpoints;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.mail.MailSettings;
+import org.switchboard.mail.TestMailSettings;
 
 /**
  * The hub's embedded mail server for route tests, started as the embedded default starts it (GreenMail on loopback,
@@ -33,7 +34,7 @@ public final class TestMail implements AutoCloseable {
     public static final String STAFF = "staff@switchboard.local";
     public static final String VOICEMAIL = EmbeddedMail.VOICEMAIL_BOX;
     public static final String PASSWORD = "hub";
-    public static final MailSettings SETTINGS = MailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
+    public static final MailSettings SETTINGS = TestMailSettings.embeddedDefault(ZoneId.of("Asia/Jakarta"));
 
     private final EmbeddedMail server;
     private final Session session = Session.getInstance(new Properties());

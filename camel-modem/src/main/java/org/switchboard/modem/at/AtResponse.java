@@ -24,7 +24,7 @@ public record AtResponse(AtCommand command, FinalResult result, int errorCode, L
     }
 
     /** The information lines alone, without a closing error line. */
-    public List<String> informationLines() {
+    List<String> informationLines() {
         return endsWithFinalLine() ? lines.subList(0, lines.size() - 1) : lines;
     }
 
@@ -32,7 +32,7 @@ public record AtResponse(AtCommand command, FinalResult result, int errorCode, L
      * What the modem said went wrong: the text after "+CMS ERROR:" / "+CME ERROR:" ("500", "SIM PIN required"), the
      * final line for ERROR and NO CARRIER, "TIMEOUT" on timeout, and "" when the command succeeded.
      */
-    public String errorText() {
+    String errorText() {
         if (result == FinalResult.OK) {
             return "";
         }

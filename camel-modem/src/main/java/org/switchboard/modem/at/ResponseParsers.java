@@ -167,7 +167,7 @@ public final class ResponseParsers {
      * The memories of an AT+CPMS answer: "+CPMS: used,total,used,total,..." (set command) or
      * "+CPMS: "SM",used,total,"ME",used,total,..." (read command). Empty when malformed.
      */
-    public static List<StorageUsage> cpmsUsage(String line) {
+    static List<StorageUsage> cpmsUsage(String line) {
         List<String> f = fieldsOf(line, "+CPMS");
         List<StorageUsage> out = new ArrayList<>();
         if (f == null) {
@@ -198,7 +198,7 @@ public final class ResponseParsers {
      * The memories AT+CPMS=? offers for reading/deleting, writing/sending and receiving:
      * "+CPMS: ("SM","ME"),("SM","ME"),("SM","ME")", one list per parameter (some modems list only two).
      */
-    public static List<List<String>> cpmsSupported(String line) {
+    static List<List<String>> cpmsSupported(String line) {
         List<String> f = fieldsOf(line, "+CPMS");
         List<List<String>> out = new ArrayList<>();
         if (f == null) {
@@ -248,7 +248,7 @@ public final class ResponseParsers {
      * The SMSC number of "+CSCA: "+79168999100",145". A number sent as UCS2 hex (AT+CSCS="UCS2") is decoded, and an
      * international type of number (145) without its "+" gets one. Empty when no SMSC is set.
      */
-    public static Optional<String> csca(String line) {
+    static Optional<String> csca(String line) {
         List<String> f = fieldsOf(line, "+CSCA");
         if (f == null || f.isEmpty() || f.size() > 2) {
             return Optional.empty();

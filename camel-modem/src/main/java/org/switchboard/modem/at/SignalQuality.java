@@ -10,12 +10,12 @@ import java.util.OptionalInt;
  */
 public record SignalQuality(int rssi, int ber) {
 
-    public boolean known() {
+    boolean known() {
         return (rssi >= 0 && rssi <= 31) || (rssi >= 100 && rssi <= 191);
     }
 
     /** The received signal strength in dBm per 27.007 (0 is -113 dBm or less, 31 is -51 dBm or more). */
-    public OptionalInt dbm() {
+    OptionalInt dbm() {
         if (rssi >= 0 && rssi <= 31) {
             return OptionalInt.of(-113 + 2 * rssi);
         }

@@ -10,7 +10,7 @@ package org.switchboard.modem.at;
  * @param pduHex the PDU in hex, SMSC field included
  */
 public record StoredSms(int index, int stat, String alpha, int length, String pduHex) {
-    public boolean unread() {
+    boolean unread() {
         return stat == 0;
     }
 }

@@ -12,12 +12,6 @@ import java.time.OffsetDateTime;
 public record SmsDeliver(Address smsc, int tpduLength, Address originator, UserData userData, OffsetDateTime timestamp,
         int firstOctet, int pid) implements SmsPdu {
 
-    /** A deliver not read from a PDU: no more messages waiting, TP-UDHI as the concatenation needs, TP-PID 0. */
-    public SmsDeliver(Address smsc, int tpduLength, Address originator, UserData userData, OffsetDateTime timestamp) {
-        this(smsc, tpduLength, originator, userData, timestamp,
-                0x04 | (userData != null && userData.concat() != null ? 0x40 : 0), 0);
-    }
-
     /** TP-MMS is 0 when the SMSC has more messages waiting for this phone. */
     public boolean moreMessagesToSend() {
         return (firstOctet & 0x04) == 0;

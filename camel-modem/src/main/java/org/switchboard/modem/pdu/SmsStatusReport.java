@@ -14,10 +14,4 @@ import java.time.OffsetDateTime;
 public record SmsStatusReport(Address smsc, int tpduLength, Address recipient, int messageRef, int status,
         OffsetDateTime timestamp, OffsetDateTime dischargeTime, int firstOctet, int pid, UserData userData)
         implements SmsPdu {
-
-    /** A report not read from a PDU: no optional parameters. */
-    public SmsStatusReport(Address smsc, int tpduLength, Address recipient, int messageRef, int status,
-            OffsetDateTime timestamp, OffsetDateTime dischargeTime) {
-        this(smsc, tpduLength, recipient, messageRef, status, timestamp, dischargeTime, 0x06, -1, null);
-    }
 }

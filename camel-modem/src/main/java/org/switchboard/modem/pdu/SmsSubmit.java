@@ -10,15 +10,6 @@ package org.switchboard.modem.pdu;
 public record SmsSubmit(Address smsc, int tpduLength, Address destination, int messageRef, boolean statusReportRequested,
         UserData userData, int firstOctet, int pid, ValidityPeriod validityPeriod) implements SmsPdu {
 
-    /** A submit not read from a PDU: TP-UDHI as the concatenation needs, TP-PID 0, no validity period. */
-    public SmsSubmit(Address smsc, int tpduLength, Address destination, int messageRef, boolean statusReportRequested,
-            UserData userData) {
-        this(smsc, tpduLength, destination, messageRef, statusReportRequested, userData,
-                0x01 | (statusReportRequested ? 0x20 : 0)
-                        | (userData != null && userData.concat() != null ? 0x40 : 0),
-                0, ValidityPeriod.NONE);
-    }
-
     /** TP-RD: the SMSC should reject a duplicate of a message still held. */
     public boolean rejectDuplicates() {
         return (firstOctet & 0x04) != 0;

@@ -15,11 +15,6 @@ package org.switchboard.modem.pdu;
 public record UserData(Encoding encoding, String text, byte[] data, Concat concat, int dcs, int length, byte[] header,
         Ports ports) {
 
-    /** User data that did not come from a PDU: the DCS follows the encoding, no UDH, length unknown (-1). */
-    public UserData(Encoding encoding, String text, byte[] data, Concat concat) {
-        this(encoding, text, data, concat, DataCoding.forEncoding(encoding), -1, null, null);
-    }
-
     /** Message class 0..3 from TP-DCS, or -1 when none is given. */
     public int messageClass() {
         return DataCoding.messageClass(dcs);

@@ -76,10 +76,6 @@ public final class SimNetwork implements AutoCloseable {
         return network;
     }
 
-    public SimOptions options() {
-        return options;
-    }
-
     public List<SimModem> modems() {
         return List.copyOf(modems);
     }

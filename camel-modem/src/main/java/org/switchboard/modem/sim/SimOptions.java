@@ -68,12 +68,8 @@ public record SimOptions(int modems, int basePort, int controlPort, int baudRate
         return new SimOptions(modems, basePort, controlPort, baudRate, latencyMillis, simPin, storageCapacity, smsc);
     }
 
-    public SimOptions withStorageCapacity(int slots) {
+    SimOptions withStorageCapacity(int slots) {
         return new SimOptions(modems, basePort, controlPort, baudRate, latencyMillis, pin, slots, smsc);
-    }
-
-    public SimOptions withSmsc(String address) {
-        return new SimOptions(modems, basePort, controlPort, baudRate, latencyMillis, pin, storageCapacity, address);
     }
 
     /** The number of modem {@code id} (1-based): +6281100000001, +6281100000002, ... */

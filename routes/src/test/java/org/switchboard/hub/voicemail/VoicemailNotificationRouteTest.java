@@ -124,7 +124,7 @@ class VoicemailNotificationRouteTest {
     void theOwnerGetsAnEmailWithTheNewRecordingsAndAnSms() throws Exception {
         mail = TestMail.start();
         run(mail.smtpPort());
-        Decision d = voicemail.record("1001", new VoicemailCounts(2, 8), "127.0.0.1:5062");
+        Decision d = voicemail.record("1001", new VoicemailCounts(2, 8, 0, 0), "127.0.0.1:5062");
 
         await().atMost(WAIT).until(() -> notification(1).startsWith("SENT"));
         List<MimeMessage> mails = mail.mails(TestMail.HELPDESK);
@@ -149,7 +149,7 @@ class VoicemailNotificationRouteTest {
     void aMailboxNobodyOwnsIsGivenUpAndJournalled() throws Exception {
         mail = TestMail.start();
         run(mail.smtpPort());
-        Decision d = voicemail.record("2002", new VoicemailCounts(1, 0), "127.0.0.1:5062");
+        Decision d = voicemail.record("2002", new VoicemailCounts(1, 0, 0, 0), "127.0.0.1:5062");
 
         await().atMost(WAIT).until(() -> notification(1).startsWith("FAILED"));
         String why = "no owner with an email address for mailbox 2002 (switchboard.voicemail.mailbox.2002 or a"
@@ -164,7 +164,7 @@ class VoicemailNotificationRouteTest {
     void whileSmtpIsDownTheNotificationWaitsAndIsTriedAgainThenGoesOutWithOneSms() throws Exception {
         int smtpPort = TestMail.deadPort();
         run(smtpPort);
-        Decision d = voicemail.record("1001", new VoicemailCounts(2, 8), "127.0.0.1:5062");
+        Decision d = voicemail.record("1001", new VoicemailCounts(2, 8, 0, 0), "127.0.0.1:5062");
 
         await().atMost(WAIT).until(() -> notification(1).matches("PENDING [2-9]"));
         assertTrue(TestRows.text(db.dataSource(), "SELECT error FROM voicemail_notification WHERE id = 1") != null);
