@@ -28,7 +28,7 @@ public final class JsonExceptionBinding extends DefaultHttpBinding {
     @Override
     protected void populateRequestParameters(HttpServletRequest request, Message message) {
         try {
-            super.populateRequestParameters(request, message);
+            super.populateRequestParameters(FormlessRequest.of(request), message);
         } catch (RuntimeException e) {
             rethrowUnlessBadQuery(e);
         }
