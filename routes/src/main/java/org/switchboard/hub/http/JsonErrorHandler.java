@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers as the API's JSON: a path no route consumes (404), a method a route does not take (405),
- * a body over the size limit (413), a malformed request (400). Never a cause or stack: the message is the status's.
+ * a body over the size limit (413), a character set the hub does not know (415), a malformed request (400). Never a
+ * cause or stack: the message is the status's.
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,10 +39,20 @@ public final class JsonErrorHandler extends ErrorHandler {
             code = 413; // camel-jetty reports a body cut off at the limit as a bare 500
             response.setStatus(413);
         }
-        byte[] body = body(code, request.getMethod(), request.getHttpURI().getPath());
+        Object charset = request.getAttribute(UnknownCharsetHandler.UNKNOWN_CHARSET);
+        byte[] body = charset != null ? unknownCharset(charset.toString())
+                : body(code, request.getMethod(), request.getHttpURI().getPath());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static byte[] unknownCharset(String charset) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", "unknown character set");
+        out.put("detail", "the Content-Type names a character set the hub does not know: " + charset
+                + "; send UTF-8 (charset=utf-8)");
+        return json(out);
     }
 
     static byte[] body(int code, String method, String path) {
@@ -65,6 +76,10 @@ public final class JsonErrorHandler extends ErrorHandler {
                 out.put("detail", code >= 500 ? "the hub could not answer this request" : where);
             }
         }
+        return json(out);
+    }
+
+    private static byte[] json(Map<String, Object> out) {
         try {
             return JSON.writeValueAsBytes(out);
         } catch (JsonProcessingException e) {

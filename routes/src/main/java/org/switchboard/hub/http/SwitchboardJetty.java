@@ -70,10 +70,12 @@ public final class SwitchboardJetty extends JettyHttpComponent12 {
     @Override
     protected void addJettyHandlers(Server server, List<Handler> handlers) {
         super.addJettyHandlers(server, handlers);
-        if (!(server.getHandler() instanceof BodyLimitHandler)) {
+        if (!(server.getHandler() instanceof UnknownCharsetHandler)) {
             BodyLimitHandler limit = new BodyLimitHandler(maxBodyBytes);
             limit.setHandler(server.getHandler());
-            server.setHandler(limit);
+            UnknownCharsetHandler charset = new UnknownCharsetHandler();
+            charset.setHandler(limit);
+            server.setHandler(charset);
         }
     }
 
