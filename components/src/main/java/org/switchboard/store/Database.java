@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -34,6 +35,9 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final EmbeddedDataDir embeddedDir;
     private final String description;
+    /** Stops the embedded server when the JVM stops with it still open (a command interrupted with Ctrl-C). */
+    private final Thread closeAtExit;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, EmbeddedDataDir embeddedDir,
             String description) {
@@ -41,6 +45,10 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
         this.embeddedDir = embeddedDir;
         this.description = description;
+        this.closeAtExit = embedded == null ? null : new Thread(this::close, "embedded-postgres-close-at-exit");
+        if (closeAtExit != null) {
+            Runtime.getRuntime().addShutdownHook(closeAtExit);
+        }
     }
 
     /** Starts (if embedded) and connects to the database, then applies the pending Flyway migrations. */
@@ -98,8 +106,30 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
+    /**
+     * For an owner that closes this database itself when the JVM stops, after whatever uses it: the hub stops Camel
+     * first. Left to a shutdown hook of its own, the embedded server stopped beside the hub's, under routes still
+     * finishing their work, which then waited for connections until Camel's shutdown timed out (45 s, the log full
+     * of "Connection refused").
+     */
+    public void closedByOwnerAtExit() {
+        if (closeAtExit != null) {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        }
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (closeAtExit != null && Thread.currentThread() != closeAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is stopping: the hook is running or will find this closed
+            }
+        }
         closeQuietly(dataSource, embedded, embeddedDir);
     }
 
@@ -113,6 +143,7 @@ public final class Database implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false) // the Database's own, which its owner can take over
                 .start();
         LOG.info("embedded PostgreSQL started on port {} in {} ms", pg.getPort(), (System.nanoTime() - start) / 1_000_000);
         return pg;

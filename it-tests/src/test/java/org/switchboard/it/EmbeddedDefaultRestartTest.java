@@ -78,6 +78,34 @@ class EmbeddedDefaultRestartTest {
         assertTrue(hub.log().contains("did not stop cleanly"), "the start says what it found");
     }
 
+    /**
+     * SIGTERM, as a supervisor or Ctrl-C stops the hub: Camel stops first, its routes finishing their work, and the
+     * embedded PostgreSQL after it. Both used to stop at once, each in a shutdown hook of its own: the routes lost the
+     * database mid-poll, waited for connections until Camel's shutdown timed out (45 s) and filled the log with
+     * "Connection refused".
+     */
+    @Test
+    void sigtermStopsTheRoutesBeforeTheEmbeddedDatabase() throws Exception {
+        hub = new HubProcess(dir);
+        Map<String, String> settings = embeddedDefaultOnFreePorts();
+        ApiClient api = new ApiClient(Integer.parseInt(settings.get("switchboard.http.port")), dir);
+        hub.start(settings);
+        awaitUp(api);
+        api.call("POST", "/api/sms", "{\"to\": [\"+6281234567002\"], \"text\": \"before the stop\"}", 202);
+        long server = postmasterPid();
+
+        hub.stop();
+
+        // stopped by the hub before it exited; the process may take a moment more to be reaped
+        await().atMost(Duration.ofSeconds(15)).until(() -> !alive(server));
+        String log = hub.log();
+        int camelDown = log.lastIndexOf(") shutdown in ");
+        int databaseDown = log.lastIndexOf("server stopped");
+        assertTrue(camelDown >= 0 && databaseDown > camelDown, "Camel stopped, then the database");
+        assertFalse(log.contains("inflight and pending exchanges"), "no route was left waiting");
+        assertFalse(log.contains("Connection refused"), "no route lost the database");
+    }
+
     private void awaitUp(ApiClient api) {
         await().atMost(UP).pollInterval(Duration.ofMillis(200)).until(() -> {
             hub.assertAlive();

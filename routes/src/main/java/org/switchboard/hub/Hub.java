@@ -127,6 +127,17 @@ public final class Hub implements SwitchboardCommand.RunningHub {
                 HubParts.shared(camelContext(), MailEndpoints.class), admin);
     }
 
+    /**
+     * The embedded database stops when this hub closes, after Camel, instead of in a shutdown hook of its own that ran
+     * beside the hub's and left the routes still stopping without a database.
+     */
+    @Override
+    public void closedByShutdownHook() {
+        if (embedded != null) {
+            embedded.database().closedByOwnerAtExit();
+        }
+    }
+
     @Override
     public void close() {
         if (main != null) {

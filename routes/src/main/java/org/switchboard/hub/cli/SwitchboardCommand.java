@@ -39,6 +39,10 @@ public final class SwitchboardCommand implements Callable<Integer> {
     public interface RunningHub extends AutoCloseable {
         String banner();
 
+        /** The command's shutdown hook closes this hub: what the hub started is stopped by it, after Camel. */
+        default void closedByShutdownHook() {
+        }
+
         @Override
         void close();
     }
@@ -118,6 +122,7 @@ public final class SwitchboardCommand implements Callable<Integer> {
             hub.close();
             stopped.countDown();
         }, "switchboard-shutdown"));
+        hub.closedByShutdownHook();
         spec.commandLine().getOut().println(hub.banner());
         spec.commandLine().getOut().flush();
         stopped.await();
