@@ -3,14 +3,11 @@ package org.switchboard.hub;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.switchboard.channel.Channels;
 import org.switchboard.hub.channels.ChannelsConfig;
 import org.switchboard.hub.cli.SwitchboardCommand;
 import org.switchboard.hub.config.DatabaseConfig;
-import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.config.Settings;
 import org.switchboard.hub.config.SettingsSection;
 import org.switchboard.hub.embedded.EmbeddedMail;
@@ -21,7 +18,6 @@ import org.switchboard.hub.mail.MailEndpoints;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.hub.monitor.Monitoring;
 import org.switchboard.hub.monitor.MonitoringConfig;
-import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.store.Database;
@@ -77,20 +73,7 @@ public final class Hub implements SwitchboardCommand.RunningHub {
         main.bind("adminPassword", admin);
         // /health lists every check (the modems' signal and registration too), not only the failing ones.
         main.configure().health().withExposureLevel("full");
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void beforeConfigure(BaseMainSupport m) {
-                if (parts.settings(HubConfig.class).getJournal().isEnabled()) {
-                    JournalEventNotifier.install(m.getCamelContext(), parts.journal());
-                }
-                parts.monitoring().beforeConfigure(m.getCamelContext());
-            }
-
-            @Override
-            public void afterConfigure(BaseMainSupport m) {
-                parts.monitoring().afterConfigure(m.getCamelContext());
-            }
-        });
+        main.addMainListener(new ObservabilityListener(parts));
         Areas.modules().forEach(module -> main.configure().addConfiguration(module));
         main.start();
     }
@@ -127,15 +110,10 @@ public final class Hub implements SwitchboardCommand.RunningHub {
                 HubParts.shared(camelContext(), MailEndpoints.class), admin);
     }
 
-    /**
-     * The embedded database stops when this hub closes, after Camel, instead of in a shutdown hook of its own that ran
-     * beside the hub's and left the routes still stopping without a database.
-     */
+    /** The embedded database stops in {@link #close}, after Camel, not in a shutdown hook of its own beside it. */
     @Override
     public void closedByShutdownHook() {
-        if (embedded != null) {
-            embedded.database().closedByOwnerAtExit();
-        }
+        embedded.database().closedByOwnerAtExit();
     }
 
     @Override
