@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,10 @@ final class ModemPort implements AutoCloseable {
     /** One host on the line. */
     private final class Connection implements AtDevice.HostLink {
         private final Socket socket;
-        private final Object writeLock = new Object();
+        // Fair: line noise waiting to be written goes out before the next line of a response being written, as on a
+        // real line. An unfair lock let the response's thread take it back line after line (it sleeps for the pacing
+        // while holding it), so that noise meant to land inside a listing could wait for its end.
+        private final ReentrantLock writeLock = new ReentrantLock(true);
         private final LinePacer inPacer = new LinePacer(baudRate);
         private final LinePacer outPacer = new LinePacer(baudRate);
         private OutputStream out;
@@ -137,18 +141,19 @@ final class ModemPort implements AutoCloseable {
         @Override
         public void write(String text) {
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 if (out == null || socket.isClosed()) {
                     return;
                 }
-                try {
-                    outPacer.pace(bytes.length);
-                    out.write(bytes);
-                    out.flush();
-                    modem.countToHost(bytes.length);
-                } catch (IOException e) {
-                    hangUp();
-                }
+                outPacer.pace(bytes.length);
+                out.write(bytes);
+                out.flush();
+                modem.countToHost(bytes.length);
+            } catch (IOException e) {
+                hangUp();
+            } finally {
+                writeLock.unlock();
             }
         }
 
