@@ -4,6 +4,7 @@ import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.scheduler
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -86,7 +87,8 @@ public final class DispatchRoute extends RouteBuilder {
     public void configure() {
         // greedy: after a poll that claimed an SMS the next poll runs at once, so a busy queue has no pause between SMS;
         // a poll that claims nothing says so (SCHEDULER_POLLED_MESSAGES, see claim) and the next one waits pollMillis.
-        from(scheduler(routeId).initialDelay(0).greedy(true).delay(options.pollMillis()).advanced().synchronous(true))
+        from(scheduler(routeId).initialDelay(firstPollDelay()).greedy(true).delay(options.pollMillis()).advanced()
+                .synchronous(true))
                 .routeId(routeId)
                 .process(this::claim)
                 .filter(exchangeProperty(SMS).isNotNull())
@@ -107,6 +109,17 @@ public final class DispatchRoute extends RouteBuilder {
                         .end()
                     .end()
                 .end();
+    }
+
+    /**
+     * The lines' idle polls spread over one poll period (line i of n waits i/n of it), so that an SMS queued on an idle
+     * hub is claimed within a fraction of pollMillis. All lines start together: with no delay their polls ran in
+     * phase, and the first SMS of a burst waited for a whole period.
+     */
+    private long firstPollDelay() {
+        List<String> all = channels.all().stream().flatMap(c -> c.lines().stream()).toList();
+        int index = Math.max(0, all.indexOf(line));
+        return options.pollMillis() * index / Math.max(1, all.size());
     }
 
     private void claim(Exchange exchange) throws InterruptedException {
