@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -22,15 +24,44 @@ import java.util.regex.Pattern;
  * Kannel-compatible sendsms under load, as issue 6 asks it measured: wrk (Debian's) fires sendsms GETs, each to another
  * number, at a few concurrency levels for a fixed time, first at the whole hub on PostgreSQL (127.0.0.1:5432), its
  * simulated modems sending meanwhile, then, when Debian's kannel and kannel-extras are installed, at Kannel's own smsbox
- * (bearerbox with a file store and fakesmsc as its SMSC) the same way. Prints requests answered 202 per second, for
- * the hub also rows actually stored per second, and p50/p99 latency; the machine's load before and after, since other
- * work on the machine changes the figures. Asserts nothing. {@code ./bench sendsms [seconds] [connections ...]}.
+ * (bearerbox with a file store and fakesmsc as its SMSC) the same way. After a 10 s warm-up, each level runs
+ * {@link #ROUNDS} times, the levels in turn; every round prints requests answered 202 per second, for the hub also rows
+ * actually stored per second and the JVM's CPU per request, and p50/p99 latency; then each level's median and range.
+ * Also the machine's load before and after, since other work on the machine changes the figures. Asserts nothing. {@code ./bench sendsms [seconds] [connections ...]}.
  */
 public final class KannelSendsmsBench {
     private static final Path BEARERBOX = Path.of("/usr/sbin/bearerbox");
     private static final Path SMSBOX = Path.of("/usr/sbin/smsbox");
     private static final long MODEM_LATENCY_MILLIS = 6000;
     private static final Path FAKESMSC = Path.of("/usr/lib/kannel/test/fakesmsc");
+    /**
+     * Rounds per level, the levels taken in turn: one 10 s run of the same code varies by a fifth on a busy 2-core
+     * machine, so a figure is the median of the rounds, printed with its range. {@code -Dsendsms.rounds=N}.
+     */
+    private static final int ROUNDS = Integer.getInteger("sendsms.rounds", 3);
+    /** JIT, connection pools and the tables' first pages warm before anything counts. */
+    private static final int WARM_UP_SECONDS = 10;
+
+    /** The figures of every round, per concurrency level. */
+    private static final class Figures {
+        private final Map<Integer, List<Double>> byLevel = new TreeMap<>();
+
+        void add(int level, double value) {
+            byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(value);
+        }
+
+        double median(int level) {
+            List<Double> v = byLevel.get(level).stream().sorted().toList();
+            int n = v.size();
+            return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+        }
+
+        String spread(int level, String format) {
+            List<Double> v = byLevel.get(level);
+            return String.format(Locale.ROOT, format + "–" + format, v.stream().mapToDouble(d -> d).min().orElse(0),
+                    v.stream().mapToDouble(d -> d).max().orElse(0));
+        }
+    }
 
     private KannelSendsmsBench() {
     }
@@ -77,18 +108,31 @@ public final class KannelSendsmsBench {
                     throw new IllegalStateException(e);
                 }
             };
-            WrkResult warm = wrk(wrk, script, url, 16, 5);
-            System.out.printf("  hub warm-up, 16 connections, 5 s: %,.0f req/s (not counted)%n", warm.acceptedPerSecond());
+            WrkResult warm = wrk(wrk, script, url, 16, WARM_UP_SECONDS);
+            System.out.printf("  hub warm-up, 16 connections, %d s: %,.0f req/s (not counted)%n", WARM_UP_SECONDS,
+                    warm.acceptedPerSecond());
+            Figures answered = new Figures();
+            Figures cpuPerRequest = new Figures();
+            for (int round = 1; round <= ROUNDS; round++) {
+                for (int c : connections) {
+                    long before = stored.getAsLong();
+                    long cpuBefore = processCpuNanos();
+                    WrkResult r = wrk(wrk, script, url, c, seconds);
+                    long cpu = processCpuNanos() - cpuBefore;
+                    long rows = stored.getAsLong() - before;
+                    double micros = cpu / 1000.0 / Math.max(1, r.requests());
+                    answered.add(c, r.acceptedPerSecond());
+                    cpuPerRequest.add(c, micros);
+                    System.out.printf("  hub    %4d connections, round %d: %,7.0f answered 202/s, %,7.0f stored/s (%,d rows),"
+                            + " non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms; hub JVM CPU %.0f us per"
+                            + " request%n", c, round, r.acceptedPerSecond(), rows / r.seconds(), rows, r.non2xx(),
+                            r.socketErrors(), r.p50(), r.p99(), micros);
+                }
+            }
             for (int c : connections) {
-                long before = stored.getAsLong();
-                long cpuBefore = processCpuNanos();
-                WrkResult r = wrk(wrk, script, url, c, seconds);
-                long cpu = processCpuNanos() - cpuBefore;
-                long rows = stored.getAsLong() - before;
-                System.out.printf("  hub    %4d connections: %,7.0f answered 202/s, %,7.0f stored/s (%,d rows), non-202 %,d,"
-                        + " socket errors %,d, p50 %.1f ms, p99 %.1f ms; hub JVM CPU %.0f us per request%n", c,
-                        r.acceptedPerSecond(), rows / r.seconds(), rows, r.non2xx(), r.socketErrors(), r.p50(), r.p99(),
-                        cpu / 1000.0 / Math.max(1, r.requests()));
+                System.out.printf("  hub    %4d connections: median %,7.0f answered 202/s (%s over %d rounds); hub JVM CPU"
+                        + " median %.0f us per request (%s)%n", c, answered.median(c), answered.spread(c, "%,.0f"), ROUNDS,
+                        cpuPerRequest.median(c), cpuPerRequest.spread(c, "%.0f"));
             }
         }
         if (Files.isExecutable(BEARERBOX) && Files.isExecutable(SMSBOX) && Files.isExecutable(FAKESMSC)) {
@@ -127,13 +171,22 @@ public final class KannelSendsmsBench {
             awaitPort(sendsms);
             Path script = luaScript(dir, "bench", "bench");
             String url = "http://127.0.0.1:" + sendsms;
-            WrkResult warm = wrk(wrk, script, url, 16, 5);
-            System.out.printf("  kannel warm-up, 16 connections, 5 s: %,.0f req/s (not counted)%n", warm.acceptedPerSecond());
+            WrkResult warm = wrk(wrk, script, url, 16, WARM_UP_SECONDS);
+            System.out.printf("  kannel warm-up, 16 connections, %d s: %,.0f req/s (not counted)%n", WARM_UP_SECONDS,
+                    warm.acceptedPerSecond());
+            Figures answered = new Figures();
+            for (int round = 1; round <= ROUNDS; round++) {
+                for (int c : connections) {
+                    WrkResult r = wrk(wrk, script, url, c, seconds);
+                    answered.add(c, r.acceptedPerSecond());
+                    System.out.printf("  kannel %4d connections, round %d: %,7.0f answered 202/s, non-202 %,d, socket"
+                            + " errors %,d, p50 %.1f ms, p99 %.1f ms%n", c, round, r.acceptedPerSecond(), r.non2xx(),
+                            r.socketErrors(), r.p50(), r.p99());
+                }
+            }
             for (int c : connections) {
-                WrkResult r = wrk(wrk, script, url, c, seconds);
-                System.out.printf("  kannel %4d connections: %,7.0f answered 202/s, non-202 %,d, socket errors %,d,"
-                        + " p50 %.1f ms, p99 %.1f ms%n", c, r.acceptedPerSecond(), r.non2xx(), r.socketErrors(), r.p50(),
-                        r.p99());
+                System.out.printf("  kannel %4d connections: median %,7.0f answered 202/s (%s over %d rounds)%n", c,
+                        answered.median(c), answered.spread(c, "%,.0f"), ROUNDS);
             }
         } finally {
             // smsbox first, then fakesmsc and bearerbox, each by its own process handle.
