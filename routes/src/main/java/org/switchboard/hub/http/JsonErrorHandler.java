@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,6 +22,8 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The method of the request Jetty hands its error handler for one it could not parse. */
+    private static final String UNPARSED = "BAD";
 
     public JsonErrorHandler() {
         setShowStacks(false);
@@ -41,10 +44,26 @@ public final class JsonErrorHandler extends ErrorHandler {
         }
         Object charset = request.getAttribute(UnknownCharsetHandler.UNKNOWN_CHARSET);
         byte[] body = charset != null ? unknownCharset(charset.toString())
+                : UNPARSED.equals(request.getMethod()) ? unparsed(message)
                 : body(code, request.getMethod(), request.getHttpURI().getPath());
+        if (code == 400 || code == 413 || code == 415) {
+            // Jetty closes the connection after a request it could not parse, or whose body it left unread, without
+            // saying so: a keep-alive client would send its next request on a connection that is going away.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Jetty's stand-in for a request it could not parse (a NUL in the path, a broken request line or header). */
+    private static byte[] unparsed(String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", "bad request");
+        boolean says = message != null && !message.isBlank() && !message.equalsIgnoreCase(HttpStatus.getMessage(400));
+        out.put("detail", "the request line or a header could not be read (a NUL or a broken escape in the path?)"
+                + (says ? ": " + message : ""));
+        return json(out);
     }
 
     private static byte[] unknownCharset(String charset) {

@@ -3,16 +3,9 @@ package org.switchboard.hub.http;
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.jetty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -35,8 +28,8 @@ class MultipartRequestTest {
     @RegisterExtension
     static final TestDatabaseExtension db = new TestDatabaseExtension();
     private static final String BROKEN = "--x\r\n";
-    private static final String WELL_FORMED = "--x\r\nContent-Disposition: form-data; name=\"field\"\r\n\r\nfrom the form"
-            + "\r\n--x--\r\n";
+    private static final String WELL_FORMED = "--x\r\nContent-Disposition: form-data; name=\"field\"\r\n\r\n"
+            + "from the form\r\n--x--\r\n";
 
     private TestHttp http;
 
@@ -80,65 +73,16 @@ class MultipartRequestTest {
             try (Socket socket = new Socket(TestHttp.HOST, http.port())) {
                 socket.setSoTimeout(10_000);
                 for (String form : new String[] {BROKEN, WELL_FORMED, BROKEN}) {
-                    Answer answer = post(socket, path, "multipart/form-data; boundary=x", form);
-                    assertEquals(200, answer.status, path + ": " + answer.body);
-                    assertEquals("{\"q\":\"kept\",\"field\":\"null\"}", answer.body, path);
-                    assertFalse("close".equalsIgnoreCase(answer.headers.get("connection")), path + ": " + answer.headers);
+                    RawHttp.Answer answer = RawHttp.post(socket, path, "multipart/form-data; boundary=x", form);
+                    assertEquals(200, answer.status(), path + ": " + answer.body());
+                    assertEquals("{\"q\":\"kept\",\"field\":\"null\"}", answer.body(), path);
+                    assertFalse("close".equalsIgnoreCase(answer.headers().get("connection")),
+                            path + ": " + answer.headers());
                 }
                 // and the same connection still takes a request of another kind
-                Answer json = post(socket, path, "application/json", "{}");
-                assertEquals(200, json.status, path + ": " + json.body);
+                RawHttp.Answer json = RawHttp.post(socket, path, "application/json", "{}");
+                assertEquals(200, json.status(), path + ": " + json.body());
             }
-        }
-    }
-
-    private static Answer post(Socket socket, String path, String type, String body) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + TestHttp.HOST + "\r\nAuthorization: "
-                + TestHttp.basic("admin", TestHttp.ADMIN_PASSWORD) + "\r\nContent-Type: " + type + "\r\nContent-Length: "
-                + content.length + "\r\n\r\n";
-        OutputStream out = socket.getOutputStream();
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(content);
-        out.flush();
-        return Answer.read(socket.getInputStream());
-    }
-
-    /** One HTTP/1.1 answer read off the connection: its status, headers (names lower-cased) and body. */
-    private record Answer(int status, Map<String, String> headers, String body) {
-        static Answer read(InputStream in) throws IOException {
-            String statusLine = line(in);
-            assertTrue(statusLine.startsWith("HTTP/1.1 "), "the server answered: \"" + statusLine + "\"");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                int colon = h.indexOf(':');
-                headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (headers.containsKey("content-length")) {
-                body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
-            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                for (int size = Integer.parseInt(line(in), 16); size > 0; size = Integer.parseInt(line(in), 16)) {
-                    body.write(in.readNBytes(size));
-                    line(in);
-                }
-                line(in);
-            }
-            return new Answer(Integer.parseInt(statusLine.substring(9, 12)), headers,
-                    body.toString(StandardCharsets.UTF_8));
-        }
-
-        private static String line(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    return line.length() == 0 ? "<the server closed the connection>" : line.toString();
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
         }
     }
 }
