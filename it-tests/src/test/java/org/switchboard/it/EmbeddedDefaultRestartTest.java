@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,22 +138,12 @@ class EmbeddedDefaultRestartTest {
         return s;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return ListenPorts.free();
     }
 
     /** A port whose next one is free too: the simulator's two modems listen on consecutive ports. */
-    private static int freePortPair() throws Exception {
-        for (int i = 0; i < 50; i++) {
-            int p = freePort();
-            try (ServerSocket s = new ServerSocket(p + 1)) {
-                return p;
-            } catch (java.io.IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no two consecutive free ports");
+    private static int freePortPair() {
+        return ListenPorts.free(2);
     }
 }

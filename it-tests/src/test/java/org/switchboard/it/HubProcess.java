@@ -3,7 +3,6 @@ package org.switchboard.it;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +69,7 @@ final class HubProcess implements AutoCloseable {
         for (SimModem m : sim.modems()) {
             s.put("switchboard.modem.gsm" + m.id(), "host=127.0.0.1&port=" + m.port() + modemOptions);
         }
-        try (ServerSocket http = new ServerSocket(0)) {
-            s.put("switchboard.http.port", String.valueOf(http.getLocalPort()));
-        }
+        s.put("switchboard.http.port", String.valueOf(ListenPorts.free()));
         s.put("switchboard.sip.port", String.valueOf(Sipp.freePort()));
         s.put("switchboard.outbox.poll-millis", "100");
         return s;

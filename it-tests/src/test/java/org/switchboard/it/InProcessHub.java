@@ -2,7 +2,6 @@ package org.switchboard.it;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,10 +47,7 @@ final class InProcessHub implements AutoCloseable {
      * change.
      */
     static Map<String, String> testSettings(Path dir, String dbUrl) throws java.io.IOException {
-        int httpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            httpPort = free.getLocalPort();
-        }
+        int httpPort = ListenPorts.free();
         int sipPort = Sipp.freePort(); // free on UDP as well as TCP
         return new HashMap<>(Map.ofEntries(
                 Map.entry("switchboard.db.url", dbUrl),
