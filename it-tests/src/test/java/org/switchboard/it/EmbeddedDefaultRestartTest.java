@@ -126,24 +126,15 @@ class EmbeddedDefaultRestartTest {
     }
 
     /** Everything embedded, as with no configuration at all, but on free ports so that tests never collide. */
-    private Map<String, String> embeddedDefaultOnFreePorts() throws Exception {
+    private Map<String, String> embeddedDefaultOnFreePorts() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("switchboard.db.embedded-dir", dir.resolve("data/postgres").toString());
-        s.put("switchboard.http.port", String.valueOf(freePort()));
-        s.put("switchboard.smtp.port", String.valueOf(freePort()));
-        s.put("switchboard.imap.port", String.valueOf(freePort()));
-        s.put("switchboard.simulator.control-port", String.valueOf(freePort()));
-        s.put("switchboard.simulator.port", String.valueOf(freePortPair()));
+        s.put("switchboard.http.port", String.valueOf(ListenPorts.free()));
+        s.put("switchboard.smtp.port", String.valueOf(ListenPorts.free()));
+        s.put("switchboard.imap.port", String.valueOf(ListenPorts.free()));
+        s.put("switchboard.simulator.control-port", String.valueOf(ListenPorts.free()));
+        s.put("switchboard.simulator.port", String.valueOf(ListenPorts.free(2))); // its two modems: consecutive ports
         s.put("switchboard.sip.port", String.valueOf(Sipp.freePort()));
         return s;
-    }
-
-    private static int freePort() {
-        return ListenPorts.free();
-    }
-
-    /** A port whose next one is free too: the simulator's two modems listen on consecutive ports. */
-    private static int freePortPair() {
-        return ListenPorts.free(2);
     }
 }
