@@ -11,9 +11,10 @@ import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.hub.http.HttpConfig;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.journal.JournalWriter;
-import org.switchboard.kannel.GroupCommit;
 import org.switchboard.kannel.KannelStore;
+import org.switchboard.kannel.NewSendsms;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.GroupCommit;
 import org.switchboard.store.RetryBackoff;
 
 /** The Kannel area: sendsms on /cgi-bin/sendsms for applications written for Kannel, and the dlr-url calls. */
@@ -35,8 +36,8 @@ public final class KannelModule implements CamelConfiguration {
         HubConfig general = hub.settings(HubConfig.class);
         HttpConfig http = hub.settings(HttpConfig.class);
         KannelStore store = new KannelStore(hub.dataSource());
-        GroupCommit commits = hub.own(new GroupCommit(store::store, kannel.getCommitWriters(), kannel.getCommitMaxRows(),
-                QUEUED_REQUESTS));
+        GroupCommit<NewSendsms> commits = hub.own(new GroupCommit<>("sendsms", store::store, kannel.getCommitWriters(),
+                kannel.getCommitMaxRows(), QUEUED_REQUESTS));
         JournalWriter hops = general.getJournal().isEnabled() ? hub.journal() : null;
         camel.addRoutes(new KannelSendsmsRoute(http.getHost(), http.getPort(), HubParts.shared(camel, ApiCredentials.class),
                 new PhoneNumbers(general.getRegion()), commits, hops, COMMIT_TIMEOUT_MILLIS));

@@ -23,12 +23,12 @@ import org.switchboard.hub.http.JsonReply;
 import org.switchboard.journal.Hop;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
-import org.switchboard.kannel.GroupCommit;
 import org.switchboard.kannel.KannelAnswer;
 import org.switchboard.kannel.NewSendsms;
 import org.switchboard.kannel.SendsmsParser;
 import org.switchboard.kannel.SendsmsRequest;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.GroupCommit;
 import org.switchboard.store.StorableText;
 import org.switchboard.store.StoreException;
 
@@ -49,13 +49,13 @@ public final class KannelSendsmsRoute extends HttpRoutes {
     private final EndpointConsumerBuilder endpoint;
     private final ApiCredentials credentials;
     private final PhoneNumbers numbers;
-    private final GroupCommit commits;
+    private final GroupCommit<NewSendsms> commits;
     private final JournalWriter journal;
     private final long commitTimeoutMillis;
 
     /** @param journal where each queued SMS's first hop goes; null when the journal is off */
-    public KannelSendsmsRoute(String host, int port, ApiCredentials credentials, PhoneNumbers numbers, GroupCommit commits,
-            JournalWriter journal, long commitTimeoutMillis) {
+    public KannelSendsmsRoute(String host, int port, ApiCredentials credentials, PhoneNumbers numbers,
+            GroupCommit<NewSendsms> commits, JournalWriter journal, long commitTimeoutMillis) {
         // The form body stays the body (the parser reads it); camel-jetty would otherwise turn it into headers. Nor are
         // the request's headers and parameters copied into Camel headers (a tenth of a request's CPU): the few the
         // route reads come from the servlet request itself.

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.switchboard.hub.TestHttp;
 import org.switchboard.hub.TestRows;
 import org.switchboard.hub.http.HttpConfig;
-import org.switchboard.kannel.GroupCommit;
 import org.switchboard.kannel.KannelStore;
+import org.switchboard.kannel.NewSendsms;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.GroupCommit;
 import org.switchboard.store.TestDatabaseExtension;
 
 /**
@@ -37,7 +38,7 @@ class KannelSendsmsRouteTest {
             + " JOIN kannel_sendsms k ON k.sms_id = o.id ORDER BY o.id";
 
     private volatile boolean databaseUp = true;
-    private GroupCommit commits;
+    private GroupCommit<NewSendsms> commits;
     private TestHttp http;
 
     @BeforeEach
@@ -49,7 +50,7 @@ class KannelSendsmsRouteTest {
     private void start(Consumer<HttpConfig> settings) throws Exception {
         http = TestHttp.create(db.dataSource(), settings);
         KannelStore store = new KannelStore(TestRows.switchable(db.dataSource(), () -> databaseUp));
-        commits = new GroupCommit(store::store, 2, 500, 10_000);
+        commits = new GroupCommit<>("sendsms", store::store, 2, 500, 10_000);
         http.add(new KannelSendsmsRoute(TestHttp.HOST, http.port(), http.credentials(), new PhoneNumbers("ID"), commits,
                 http.journal(), 10_000)).start();
     }

@@ -1,4 +1,4 @@
-package org.switchboard.kannel;
+package org.switchboard.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,32 +9,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Stores concurrent sendsms requests together: each request waits for its rows to be committed (a 202 says the SMS
- * is stored), but the requests that arrive while one transaction commits share the next one, so a burst costs a few
- * commits (and fsyncs) rather than one per request. A failing group is stored again request by request, so one bad
+ * Stores concurrent requests together (sendsms requests, SMPP submit_sm): each request waits for its rows to be
+ * committed (a 202 or a submit_sm_resp says the SMS is stored), but the requests that arrive while one transaction
+ * commits share the next one, so a burst costs a few commits (and fsyncs) rather than one per request. A failing group is stored again request by request, so one bad
  * request fails alone. Writers are plain threads that only ever wait on the queue or the database.
  */
-public final class GroupCommit implements AutoCloseable {
-    private record Pending(List<NewSendsms> rows, CompletableFuture<List<Long>> done) {
+public final class GroupCommit<T> implements AutoCloseable {
+    private record Pending<T>(List<T> rows, CompletableFuture<List<Long>> done) {
     }
 
-    private final BlockingQueue<Pending> queue;
-    private final Function<List<NewSendsms>, List<Long>> store;
+    private final BlockingQueue<Pending<T>> queue;
+    private final Function<List<T>, List<Long>> store;
     private final int maxRows;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
     /**
+     * @param name    names the writer threads ({@code name-commit-N})
      * @param store   stores rows in one transaction and returns their ids in order
      * @param writers transactions under way at once (each with its own connection)
      * @param maxRows the most rows one transaction takes (a request is never split)
      */
-    public GroupCommit(Function<List<NewSendsms>, List<Long>> store, int writers, int maxRows, int capacity) {
+    public GroupCommit(String name, Function<List<T>, List<Long>> store, int writers, int maxRows, int capacity) {
         this.store = store;
         this.maxRows = maxRows;
         this.queue = new ArrayBlockingQueue<>(capacity);
         for (int i = 0; i < writers; i++) {
-            Thread t = new Thread(this::run, "sendsms-commit-" + i);
+            Thread t = new Thread(this::run, name + "-commit-" + i);
             t.setDaemon(true);
             t.start();
             this.writers.add(t);
@@ -45,25 +46,25 @@ public final class GroupCommit implements AutoCloseable {
      * Queues a request's rows; the future completes with their ids once committed, or exceptionally. Refused at once
      * (a failed future) when the queue is full: the caller answers "try again" rather than wait without bound.
      */
-    public CompletableFuture<List<Long>> submit(List<NewSendsms> rows) {
+    public CompletableFuture<List<Long>> submit(List<T> rows) {
         CompletableFuture<List<Long>> done = new CompletableFuture<>();
-        if (closed || !queue.offer(new Pending(List.copyOf(rows), done))) {
+        if (closed || !queue.offer(new Pending<>(List.copyOf(rows), done))) {
             done.completeExceptionally(new IllegalStateException(closed ? "stopping" : "too many requests waiting"));
         }
         return done;
     }
 
     private void run() {
-        List<Pending> group = new ArrayList<>();
+        List<Pending<T>> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 group.add(first);
                 int rows = first.rows().size();
-                Pending next;
+                Pending<T> next;
                 while (rows < maxRows && (next = queue.peek()) != null && rows + next.rows().size() <= maxRows) {
                     next = queue.poll();
                     if (next == null) {
@@ -82,9 +83,9 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void commit(List<Pending> group) {
-        List<NewSendsms> all = new ArrayList<>();
-        for (Pending p : group) {
+    private void commit(List<Pending<T>> group) {
+        List<T> all = new ArrayList<>();
+        for (Pending<T> p : group) {
             all.addAll(p.rows());
         }
         List<Long> ids;
@@ -95,7 +96,7 @@ public final class GroupCommit implements AutoCloseable {
                 group.get(0).done().completeExceptionally(e);
                 return;
             }
-            for (Pending p : group) {
+            for (Pending<T> p : group) {
                 try {
                     p.done().complete(store.apply(p.rows()));
                 } catch (RuntimeException alone) {
@@ -105,7 +106,7 @@ public final class GroupCommit implements AutoCloseable {
             return;
         }
         int at = 0;
-        for (Pending p : group) {
+        for (Pending<T> p : group) {
             p.done().complete(ids.subList(at, at + p.rows().size()));
             at += p.rows().size();
         }

@@ -1,4 +1,4 @@
-package org.switchboard.kannel;
+package org.switchboard.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.kannel.NewSendsms;
 
 class GroupCommitTest {
 
@@ -51,7 +52,7 @@ class GroupCommitTest {
     @Test
     void requestsThatArriveDuringACommitShareTheNextOneAndGetTheirOwnIds() throws Exception {
         HeldStore store = new HeldStore();
-        try (GroupCommit commits = new GroupCommit(store, 1, 100, 100)) {
+        try (GroupCommit<NewSendsms> commits = new GroupCommit<>("test", store, 1, 100, 100)) {
             CompletableFuture<List<Long>> first = commits.submit(List.of(sms("a")));
             assertTrue(store.entered.await(10, TimeUnit.SECONDS));
             CompletableFuture<List<Long>> second = commits.submit(List.of(sms("b"), sms("c")));
@@ -67,7 +68,7 @@ class GroupCommitTest {
     @Test
     void aRequestTheStoreRefusesFailsAloneAndTheOthersInItsGroupAreStored() throws Exception {
         HeldStore store = new HeldStore();
-        try (GroupCommit commits = new GroupCommit(store, 1, 100, 100)) {
+        try (GroupCommit<NewSendsms> commits = new GroupCommit<>("test", store, 1, 100, 100)) {
             CompletableFuture<List<Long>> first = commits.submit(List.of(sms("a")));
             assertTrue(store.entered.await(10, TimeUnit.SECONDS));
             CompletableFuture<List<Long>> bad = commits.submit(List.of(sms("bad")));
@@ -83,7 +84,7 @@ class GroupCommitTest {
     @Test
     void aFullQueueRefusesAtOnce() throws Exception {
         HeldStore store = new HeldStore();
-        try (GroupCommit commits = new GroupCommit(store, 1, 100, 1)) {
+        try (GroupCommit<NewSendsms> commits = new GroupCommit<>("test", store, 1, 100, 1)) {
             commits.submit(List.of(sms("a")));
             assertTrue(store.entered.await(10, TimeUnit.SECONDS));
             commits.submit(List.of(sms("b")));
