@@ -60,6 +60,17 @@ final class Gsm7 {
         return EXTENSION;
     }
 
+    /** The default alphabet's character for {@code septet} (0..127; the escape reads as a space). */
+    static char defaultChar(int septet) {
+        return septet == ESCAPE ? ' ' : DEFAULT.charAt(septet);
+    }
+
+    /** What the escape followed by {@code septet} means: the extension's character, else the default one. */
+    static char escaped(int septet) {
+        char c = EXTENSION[septet];
+        return c != 0 ? c : defaultChar(septet);
+    }
+
     private Gsm7() {
     }
 
