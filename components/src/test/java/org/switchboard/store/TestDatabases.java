@@ -46,7 +46,8 @@ public final class TestDatabases {
     /** Empties every table the migrations made, so each test starts from nothing. */
     public static void truncateAll(DataSource dataSource) {
         truncate(dataSource, "contact", "inbound_sms", "conversation", "outbound_sms", "opt_out", "journal", "voicemail_notify",
-                "voicemail_mailbox", "voicemail_forward", "voicemail_notification", "kannel_sendsms", "kannel_dlr");
+                "voicemail_mailbox", "voicemail_forward", "voicemail_notification", "kannel_sendsms", "kannel_dlr",
+                "smpp_account", "smpp_submit", "smpp_receipt", "smpp_bind");
     }
 
     /** Empties the named tables and restarts their sequences. */
