@@ -31,11 +31,11 @@ public final class SmppStore {
     }
 
     /**
-     * Queues whole messages (no part of a long one among them) and returns their message_ids in order. One statement in
+     * Queues whole messages (no part of a long one among them) and returns their ids in order. One statement in
      * autocommit, whatever the batch's size, as {@code KannelStore.store} does: the rows come in as arrays, get both
      * ids from the sequences in a materialized CTE, and both tables take them from there.
      */
-    public List<Long> storeWhole(List<NewSubmit> batch) {
+    public List<StoredSubmit> storeWhole(List<NewSubmit> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -72,7 +72,7 @@ public final class SmppStore {
                 ps.setArray(i++, c.createArrayOf("integer", registered));
                 ps.setArray(i++, c.createArrayOf("integer", codings));
                 ps.setArray(i, c.createArrayOf("text", texts));
-                List<Long> ids = Sql.list(ps, rs -> rs.getLong(1));
+                List<StoredSubmit> ids = Sql.list(ps, rs -> new StoredSubmit(rs.getLong(1), rs.getLong(2)));
                 if (ids.size() != n) {
                     throw new SQLException(n + " submits to store, " + ids.size() + " ids back");
                 }
@@ -95,7 +95,7 @@ public final class SmppStore {
             + " s AS (INSERT INTO smpp_submit (id, system_id, sms_id, source_addr, dest_addr, registered_delivery,"
             + " data_coding, text) SELECT t.id, t.system_id, t.sms_id, t.source_addr, t.dest_addr, t.registered,"
             + " t.coding, t.text FROM t)"
-            + " SELECT id FROM t ORDER BY ord";
+            + " SELECT id, sms_id FROM t ORDER BY ord";
 
     /**
      * Stores a part of a long message; when it is the last one missing, the parts become one outbound SMS in the same

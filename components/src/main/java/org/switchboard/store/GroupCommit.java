@@ -11,26 +11,26 @@ import java.util.function.Function;
 /**
  * Stores concurrent requests together (sendsms requests, SMPP submit_sm): each request waits for its rows to be
  * committed (a 202 or a submit_sm_resp says the SMS is stored), but the requests that arrive while one transaction
- * commits share the next one, so a burst costs a few commits (and fsyncs) rather than one per request. A failing group is stored again request by request, so one bad
- * request fails alone. Writers are plain threads that only ever wait on the queue or the database.
+ * commits share the next one, so a burst costs a few commits (and fsyncs) rather than one per request. A failing
+ * group is stored again request by request, so one bad request fails alone. Writers are plain threads that only ever wait on the queue or the database.
  */
-public final class GroupCommit<T> implements AutoCloseable {
-    private record Pending<T>(List<T> rows, CompletableFuture<List<Long>> done) {
+public final class GroupCommit<T, R> implements AutoCloseable {
+    private record Pending<T, R>(List<T> rows, CompletableFuture<List<R>> done) {
     }
 
-    private final BlockingQueue<Pending<T>> queue;
-    private final Function<List<T>, List<Long>> store;
+    private final BlockingQueue<Pending<T, R>> queue;
+    private final Function<List<T>, List<R>> store;
     private final int maxRows;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
     /**
      * @param name    names the writer threads ({@code name-commit-N})
-     * @param store   stores rows in one transaction and returns their ids in order
+     * @param store   stores rows in one transaction and returns what each became (their ids), in order
      * @param writers transactions under way at once (each with its own connection)
      * @param maxRows the most rows one transaction takes (a request is never split)
      */
-    public GroupCommit(String name, Function<List<T>, List<Long>> store, int writers, int maxRows, int capacity) {
+    public GroupCommit(String name, Function<List<T>, List<R>> store, int writers, int maxRows, int capacity) {
         this.store = store;
         this.maxRows = maxRows;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -46,8 +46,8 @@ public final class GroupCommit<T> implements AutoCloseable {
      * Queues a request's rows; the future completes with their ids once committed, or exceptionally. Refused at once
      * (a failed future) when the queue is full: the caller answers "try again" rather than wait without bound.
      */
-    public CompletableFuture<List<Long>> submit(List<T> rows) {
-        CompletableFuture<List<Long>> done = new CompletableFuture<>();
+    public CompletableFuture<List<R>> submit(List<T> rows) {
+        CompletableFuture<List<R>> done = new CompletableFuture<>();
         if (closed || !queue.offer(new Pending<>(List.copyOf(rows), done))) {
             done.completeExceptionally(new IllegalStateException(closed ? "stopping" : "too many requests waiting"));
         }
@@ -55,16 +55,16 @@ public final class GroupCommit<T> implements AutoCloseable {
     }
 
     private void run() {
-        List<Pending<T>> group = new ArrayList<>();
+        List<Pending<T, R>> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending<T, R> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 group.add(first);
                 int rows = first.rows().size();
-                Pending<T> next;
+                Pending<T, R> next;
                 while (rows < maxRows && (next = queue.peek()) != null && rows + next.rows().size() <= maxRows) {
                     next = queue.poll();
                     if (next == null) {
@@ -83,12 +83,12 @@ public final class GroupCommit<T> implements AutoCloseable {
         }
     }
 
-    private void commit(List<Pending<T>> group) {
+    private void commit(List<Pending<T, R>> group) {
         List<T> all = new ArrayList<>();
-        for (Pending<T> p : group) {
+        for (Pending<T, R> p : group) {
             all.addAll(p.rows());
         }
-        List<Long> ids;
+        List<R> ids;
         try {
             ids = store.apply(all);
         } catch (RuntimeException e) {
@@ -96,7 +96,7 @@ public final class GroupCommit<T> implements AutoCloseable {
                 group.get(0).done().completeExceptionally(e);
                 return;
             }
-            for (Pending<T> p : group) {
+            for (Pending<T, R> p : group) {
                 try {
                     p.done().complete(store.apply(p.rows()));
                 } catch (RuntimeException alone) {
@@ -106,7 +106,7 @@ public final class GroupCommit<T> implements AutoCloseable {
             return;
         }
         int at = 0;
-        for (Pending<T> p : group) {
+        for (Pending<T, R> p : group) {
             p.done().complete(ids.subList(at, at + p.rows().size()));
             at += p.rows().size();
         }

@@ -52,11 +52,12 @@ class SmppStoreTest {
 
     @Test
     void wholeMessagesBecomeOutboundSmsFromTheirAccountWithTheirOwnMessageIds() {
-        List<Long> ids = smpp.storeWhole(List.of(whole("one", 1), whole("two", 0)));
+        List<StoredSubmit> ids = smpp.storeWhole(List.of(whole("one", 1), whole("two", 0)));
         assertEquals(2, ids.size());
-        assertTrue(ids.get(1) > ids.get(0));
+        assertTrue(ids.get(1).id() > ids.get(0).id());
         OutboundSms first = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         assertEquals("one", first.text());
+        assertEquals(ids.get(0).smsId(), first.id());
         assertEquals(TO, first.recipient());
         assertEquals(SmppStore.SOURCE, first.source());
         assertEquals("bank", first.requestedBy());
@@ -110,14 +111,15 @@ class SmppStoreTest {
         assertNull(again.smsId());
         assertEquals("lost-", queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow().text());
         assertNotNull(smpp.storePart(part(9, 2, 2, "end")).smsId());
-        assertEquals("new-end", queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow().text());
+        assertEquals("new-end",
+                queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow().text());
     }
 
     @Test
     void aDeliveredSmsGivesAReceiptPerPartThatAskedAndNoneToTheOthers() {
         smpp.storePart(part(1, 2, 1, "A"));
         long smsId = smpp.storePart(part(1, 2, 2, "B")).smsId();
-        long quiet = smpp.storeWhole(List.of(whole("no receipt", 0))).get(0);
+        long quiet = smpp.storeWhole(List.of(whole("no receipt", 0))).get(0).id();
         for (int i = 0; i < 2; i++) {
             OutboundSms s = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
             queue.markSent(s.id(), "modems", "m1", List.of("m1:" + s.id()));
@@ -138,7 +140,7 @@ class SmppStoreTest {
 
     @Test
     void failureOnlyReceiptsComeForAFailureAndAnExpiredValidityIsSaidSo() {
-        long onFailure = smpp.storeWhole(List.of(whole("x", 2))).get(0);
+        long onFailure = smpp.storeWhole(List.of(whole("x", 2))).get(0).id();
         OutboundSms s = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.markSent(s.id(), "modems", "m1", List.of("m1:1"));
         messages.recordDeliveryReport("modems", "m1:1", TO, "delivered", 0);

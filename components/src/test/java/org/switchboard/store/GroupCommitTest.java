@@ -52,7 +52,7 @@ class GroupCommitTest {
     @Test
     void requestsThatArriveDuringACommitShareTheNextOneAndGetTheirOwnIds() throws Exception {
         HeldStore store = new HeldStore();
-        try (GroupCommit<NewSendsms> commits = new GroupCommit<>("test", store, 1, 100, 100)) {
+        try (GroupCommit<NewSendsms, Long> commits = new GroupCommit<>("test", store, 1, 100, 100)) {
             CompletableFuture<List<Long>> first = commits.submit(List.of(sms("a")));
             assertTrue(store.entered.await(10, TimeUnit.SECONDS));
             CompletableFuture<List<Long>> second = commits.submit(List.of(sms("b"), sms("c")));
@@ -68,7 +68,7 @@ class GroupCommitTest {
     @Test
     void aRequestTheStoreRefusesFailsAloneAndTheOthersInItsGroupAreStored() throws Exception {
         HeldStore store = new HeldStore();
-        try (GroupCommit<NewSendsms> commits = new GroupCommit<>("test", store, 1, 100, 100)) {
+        try (GroupCommit<NewSendsms, Long> commits = new GroupCommit<>("test", store, 1, 100, 100)) {
             CompletableFuture<List<Long>> first = commits.submit(List.of(sms("a")));
             assertTrue(store.entered.await(10, TimeUnit.SECONDS));
             CompletableFuture<List<Long>> bad = commits.submit(List.of(sms("bad")));
@@ -84,7 +84,7 @@ class GroupCommitTest {
     @Test
     void aFullQueueRefusesAtOnce() throws Exception {
         HeldStore store = new HeldStore();
-        try (GroupCommit<NewSendsms> commits = new GroupCommit<>("test", store, 1, 100, 1)) {
+        try (GroupCommit<NewSendsms, Long> commits = new GroupCommit<>("test", store, 1, 100, 1)) {
             commits.submit(List.of(sms("a")));
             assertTrue(store.entered.await(10, TimeUnit.SECONDS));
             commits.submit(List.of(sms("b")));

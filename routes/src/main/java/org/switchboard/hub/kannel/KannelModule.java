@@ -36,8 +36,8 @@ public final class KannelModule implements CamelConfiguration {
         HubConfig general = hub.settings(HubConfig.class);
         HttpConfig http = hub.settings(HttpConfig.class);
         KannelStore store = new KannelStore(hub.dataSource());
-        GroupCommit<NewSendsms> commits = hub.own(new GroupCommit<>("sendsms", store::store, kannel.getCommitWriters(),
-                kannel.getCommitMaxRows(), QUEUED_REQUESTS));
+        GroupCommit<NewSendsms, Long> commits = hub.own(new GroupCommit<>("sendsms", store::store,
+                kannel.getCommitWriters(), kannel.getCommitMaxRows(), QUEUED_REQUESTS));
         JournalWriter hops = general.getJournal().isEnabled() ? hub.journal() : null;
         camel.addRoutes(new KannelSendsmsRoute(http.getHost(), http.getPort(), HubParts.shared(camel, ApiCredentials.class),
                 new PhoneNumbers(general.getRegion()), commits, hops, COMMIT_TIMEOUT_MILLIS));

@@ -49,13 +49,13 @@ public final class KannelSendsmsRoute extends HttpRoutes {
     private final EndpointConsumerBuilder endpoint;
     private final ApiCredentials credentials;
     private final PhoneNumbers numbers;
-    private final GroupCommit<NewSendsms> commits;
+    private final GroupCommit<NewSendsms, Long> commits;
     private final JournalWriter journal;
     private final long commitTimeoutMillis;
 
     /** @param journal where each queued SMS's first hop goes; null when the journal is off */
     public KannelSendsmsRoute(String host, int port, ApiCredentials credentials, PhoneNumbers numbers,
-            GroupCommit<NewSendsms> commits, JournalWriter journal, long commitTimeoutMillis) {
+            GroupCommit<NewSendsms, Long> commits, JournalWriter journal, long commitTimeoutMillis) {
         // The form body stays the body (the parser reads it); camel-jetty would otherwise turn it into headers. Nor are
         // the request's headers and parameters copied into Camel headers (a tenth of a request's CPU): the few the
         // route reads come from the servlet request itself.

@@ -38,7 +38,7 @@ class KannelSendsmsRouteTest {
             + " JOIN kannel_sendsms k ON k.sms_id = o.id ORDER BY o.id";
 
     private volatile boolean databaseUp = true;
-    private GroupCommit<NewSendsms> commits;
+    private GroupCommit<NewSendsms, Long> commits;
     private TestHttp http;
 
     @BeforeEach
