@@ -9,7 +9,11 @@ public enum JournalKind {
     CONTACT("contact"),
     VOICEMAIL_NOTIFY("voicemail_notify"),
     VOICEMAIL_NOTIFICATION("voicemail_notification"),
-    VOICEMAIL_EMAIL("voicemail_email");
+    VOICEMAIL_EMAIL("voicemail_email"),
+    /** An application's bind to the hub's SMPP server (smpp_bind.id): bound, refused, unbound, throttled. */
+    SMPP_BIND("smpp_bind"),
+    /** A submit_sm (smpp_submit.id, its message_id), while it is a part of a long message not yet whole. */
+    SMPP_SUBMIT("smpp_submit");
 
     private final String value;
 

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * known, and what the receipt's deliver_sm repeats of the submit: its addresses (swapped back), when it came, and the
  * first characters of its text.
  */
-public record PendingReceipt(long id, int attempts, long submitId, String systemId, String stat, int err,
+public record PendingReceipt(long id, int attempts, long submitId, long smsId, String systemId, String stat, int err,
         OffsetDateTime doneAt, OffsetDateTime submittedAt, String sourceAddr, String destAddr, String text) {
 
     /** The message_id the submit_sm_resp gave, which the receipt names. */

@@ -120,7 +120,7 @@ public final class ShortMessageReader {
         }
         return switch (dc) {
             case 0x00 -> UnpackedGsm7.decode(body, from, body.length);
-            case 0x01 -> strict(StandardCharsets.US_ASCII, body, from, dataCoding);
+            case 0x01 -> ia5(body, from, dataCoding);
             case 0x03 -> new String(body, from, body.length - from, StandardCharsets.ISO_8859_1);
             case 0x05 -> strict(Charset.forName("Shift_JIS"), body, from, dataCoding);
             case 0x06 -> strict(Charset.forName("ISO-8859-5"), body, from, dataCoding);
@@ -134,6 +134,21 @@ public final class ShortMessageReader {
             default -> throw new SmppRefusal(SMPPConstant.STAT_ESME_RSUBMITFAIL,
                     String.format("data_coding 0x%02X is not a coding the hub can read", dataCoding & 0xFF));
         };
+    }
+
+    /**
+     * IA5 (ASCII), unless the octets are GSM 7-bit ones: node-smpp, for one, labels the GSM 03.38 text it sends 0x01.
+     * Text has no ASCII control characters but line breaks, and GSM puts '@', '_', 'Δ'... and its escape there, so
+     * such an octet says GSM.
+     */
+    private static String ia5(byte[] body, int from, int dataCoding) throws SmppRefusal {
+        for (int i = from; i < body.length; i++) {
+            int b = body[i] & 0xFF;
+            if (b < 0x20 && b != '\n' && b != '\r') {
+                return UnpackedGsm7.decode(body, from, body.length);
+            }
+        }
+        return strict(StandardCharsets.US_ASCII, body, from, dataCoding);
     }
 
     private static String ucs2(byte[] body, int from) throws SmppRefusal {

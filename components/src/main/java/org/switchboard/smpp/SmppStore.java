@@ -180,8 +180,8 @@ public final class SmppStore {
                     + "       AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
                     + " due, smpp_submit s"
                     + " WHERE r.id = due.id AND s.id = r.submit_id"
-                    + " RETURNING r.id, r.attempts, r.submit_id, r.system_id, r.stat, r.err, r.done_at, s.created_at,"
-                    + " s.source_addr, s.dest_addr, s.text")) {
+                    + " RETURNING r.id, r.attempts, r.submit_id, s.sms_id, r.system_id, r.stat, r.err, r.done_at,"
+                    + " s.created_at, s.source_addr, s.dest_addr, s.text")) {
                 ps.setLong(1, lease.toMillis());
                 ps.setArray(2, c.createArrayOf("text", systemIds.toArray()));
                 ps.setInt(3, limit);
@@ -192,7 +192,7 @@ public final class SmppStore {
 
     private static PendingReceipt receipt(ResultSet rs) throws SQLException {
         return new PendingReceipt(rs.getLong("id"), rs.getInt("attempts"), rs.getLong("submit_id"),
-                rs.getString("system_id"), rs.getString("stat"), rs.getInt("err"), Sql.time(rs, "done_at"),
+                rs.getLong("sms_id"), rs.getString("system_id"), rs.getString("stat"), rs.getInt("err"), Sql.time(rs, "done_at"),
                 Sql.time(rs, "created_at"), rs.getString("source_addr"), rs.getString("dest_addr"),
                 rs.getString("text"));
     }
@@ -208,6 +208,23 @@ public final class SmppStore {
         Sql.update(dataSource, "scheduling SMPP receipt " + id + " again", "UPDATE smpp_receipt SET error = ?,"
                 + " next_attempt_at = now() + ? * interval '1 millisecond' WHERE id = ? AND status = 'PENDING'",
                 error, delay.toMillis(), id);
+    }
+
+    /** Records a bind, accepted ({@code status} 0) or refused with that status; returns its id for the journal. */
+    public long bindOpened(String systemId, String bindType, String remote, int status) {
+        return Sql.inTransaction(dataSource, "recording a bind of " + systemId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO smpp_bind (system_id, bind_type, remote, status,"
+                    + " unbound_at) VALUES (?, ?, ?, ?, CASE WHEN ? <> 0 THEN now() END) RETURNING id")) {
+                Sql.bind(ps, systemId, bindType, remote, status, status);
+                return Sql.first(ps, rs -> rs.getLong(1)).orElseThrow();
+            }
+        });
+    }
+
+    /** The bound session ended (unbind, connection lost, the hub stopping). */
+    public void bindClosed(long id) {
+        Sql.update(dataSource, "recording the end of bind " + id,
+                "UPDATE smpp_bind SET unbound_at = now() WHERE id = ? AND unbound_at IS NULL", id);
     }
 
     /** Gives up the receipts known for longer than {@code keep} and still not delivered; returns how many. */

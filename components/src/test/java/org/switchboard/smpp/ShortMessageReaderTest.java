@@ -37,6 +37,15 @@ class ShortMessageReaderTest {
     }
 
     @Test
+    void ia5TextThatIsReallyGsmIsReadAsGsm() throws SmppRefusal {
+        // node-smpp sends "a_b@c" GSM-encoded (0x11 is '_', 0x00 '@') with data_coding 0x01
+        assertEquals("a_b@c", ShortMessageReader.read(ShortMessage.of(1, new byte[] { 'a', 0x11, 'b', 0x00, 'c' }))
+                .text());
+        assertEquals("a_b@c\n", ShortMessageReader.read(ShortMessage.of(1, "a_b@c\n".getBytes(
+                StandardCharsets.US_ASCII))).text());
+    }
+
+    @Test
     void binaryDataAndUnknownCodingsAreRefusedWithSubmitFailed() {
         SmppRefusal binary = assertThrows(SmppRefusal.class, () -> ShortMessageReader.read(ShortMessage.of(4,
                 new byte[] { 1, 2 })));

@@ -135,6 +135,7 @@ class EmbeddedDefaultRestartTest {
         s.put("switchboard.simulator.control-port", String.valueOf(ListenPorts.free()));
         s.put("switchboard.simulator.port", String.valueOf(ListenPorts.free(2))); // its two modems: consecutive ports
         s.put("switchboard.sip.port", String.valueOf(Sipp.freePort()));
+        s.put("switchboard.smpp.server.port", String.valueOf(ListenPorts.free()));
         return s;
     }
 }

@@ -71,6 +71,7 @@ final class HubProcess implements AutoCloseable {
         }
         s.put("switchboard.http.port", String.valueOf(ListenPorts.free()));
         s.put("switchboard.sip.port", String.valueOf(Sipp.freePort()));
+        s.put("switchboard.smpp.server.port", String.valueOf(ListenPorts.free()));
         s.put("switchboard.outbox.poll-millis", "100");
         return s;
     }

@@ -59,6 +59,7 @@ final class InProcessHub implements AutoCloseable {
                 Map.entry("switchboard.simulator.control-port", "-1"),
                 Map.entry("switchboard.http.port", String.valueOf(httpPort)),
                 Map.entry("switchboard.sip.port", String.valueOf(sipPort)),
+                Map.entry("switchboard.smpp.server.port", String.valueOf(ListenPorts.free())),
                 Map.entry("switchboard.outbox.poll-millis", "100")));
     }
 
@@ -81,6 +82,10 @@ final class InProcessHub implements AutoCloseable {
 
     int sipPort() {
         return Integer.parseInt(settings.get("switchboard.sip.port"));
+    }
+
+    int smppPort() {
+        return Integer.parseInt(settings.get("switchboard.smpp.server.port"));
     }
 
     int httpPort() {

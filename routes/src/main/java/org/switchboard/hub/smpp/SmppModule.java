@@ -1,0 +1,57 @@
+package org.switchboard.hub.smpp;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.switchboard.hub.config.HubConfig;
+import org.switchboard.hub.http.HttpConfig;
+import org.switchboard.hub.module.HubParts;
+import org.switchboard.journal.JournalWriter;
+import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.smpp.NewSubmit;
+import org.switchboard.smpp.SmppAccountStore;
+import org.switchboard.smpp.SmppStore;
+import org.switchboard.smpp.StoredSubmit;
+import org.switchboard.store.GroupCommit;
+import org.switchboard.store.RetryBackoff;
+
+/**
+ * The SMPP area: the hub's SMPP server for applications (accounts bind, submit_sm is committed then routed through the
+ * channels like any outbound SMS) and the route that hands them their delivery receipts.
+ */
+public final class SmppModule implements CamelConfiguration {
+    /** submit_sm that may wait for a commit at once, over all binds; more are answered ESME_RMSGQFUL. */
+    private static final int QUEUED_SUBMITS = 10_000;
+
+    @BeanInject
+    private HubParts hub;
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        SmppConfig.Server config = hub.settings(SmppConfig.class).getServer();
+        if (!config.isEnabled()) {
+            return;
+        }
+        HubConfig general = hub.settings(HubConfig.class);
+        JournalWriter hops = general.getJournal().isEnabled() ? hub.journal() : null;
+        SmppStore store = new SmppStore(hub.dataSource());
+        GroupCommit<NewSubmit, StoredSubmit> commits = hub.own(new GroupCommit<>("smpp", store::storeWhole,
+                config.getCommitWriters(), config.getCommitMaxRows(), QUEUED_SUBMITS));
+        BoundApps apps = new BoundApps();
+        SubmitHandler submits = new SubmitHandler(apps, new PhoneNumbers(general.getRegion()), commits, store, hops,
+                Duration.ofMillis(config.getResponseTimeoutMillis()));
+        SmppServer server = new SmppServer(hub.settings(HttpConfig.class).getHost(), config,
+                new SmppAccountStore(hub.dataSource()), store, apps, submits, hops);
+        camel.addService(server, true, true);
+        HubParts.share(camel, SmppServer.class, server);
+        ExecutorService senders = SmppReceiptRoute.senders(config.getReceiptMaxInFlight());
+        hub.own(senders::shutdownNow);
+        long maxBackoff = general.getOutbox().getMaxBackoffMillis();
+        camel.addRoutes(new SmppReceiptRoute(store, apps, hops, config, general.zoneId(),
+                new RetryBackoff(Duration.ofMillis(Math.min(1000, maxBackoff)), Duration.ofMillis(maxBackoff)),
+                senders));
+    }
+}
