@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.auth.ApiKeyStore;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.UserStore;
+import org.switchboard.smpp.SmppAccountStore;
 import org.switchboard.store.TestDatabaseExtension;
 
 /** {@code switchboard users ...} and {@code keys ...} run in this JVM on a test database, as a shell would. */
@@ -83,5 +84,34 @@ class AccountsCliTest {
         CliRun again = run("keys", "revoke", "kannel-app");
         assertEquals(1, again.exitCode());
         assertFalse(again.err().isEmpty());
+    }
+
+    @Test
+    void smppAccountsAreAddedListedGivenANewPasswordAndRemoved() {
+        CliRun add = run("smpp", "accounts", "add", "quizapp", "--password", "s3cret", "--bind-types",
+                "transmitter,receiver", "--source", "9123,INFO*", "--throughput", "50", "--max-binds", "2");
+        assertEquals(0, add.exitCode(), add.err());
+        assertTrue(add.out().contains("SMPP account quizapp added: transmitter+receiver, sources 9123,INFO*, 50/s,"
+                + " 2 bind(s) at once"), add.out());
+        CliRun list = run("smpp", "accounts", "list");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().startsWith("quizapp "), list.out());
+        assertFalse(list.out().contains("s3cret"));
+        SmppAccountStore accounts = new SmppAccountStore(db.dataSource());
+        assertTrue(accounts.check("quizapp", "s3cret") instanceof SmppAccountStore.Accepted);
+
+        CliRun tooLong = run("smpp", "accounts", "add", "other", "--password", "ninechars");
+        assertEquals(1, tooLong.exitCode());
+        assertTrue(tooLong.err().contains("1 to 8 printable ASCII characters"), tooLong.err());
+        CliRun taken = run("smpp", "accounts", "add", "quizapp", "--password", "x");
+        assertEquals(1, taken.exitCode());
+        assertTrue(taken.err().contains("already"), taken.err());
+
+        assertEquals(0, run("smpp", "accounts", "passwd", "quizapp", "--password", "n3w").exitCode());
+        assertTrue(accounts.check("quizapp", "n3w") instanceof SmppAccountStore.Accepted);
+        assertEquals(0, run("smpp", "accounts", "remove", "quizapp").exitCode());
+        CliRun gone = run("smpp", "accounts", "remove", "quizapp");
+        assertEquals(1, gone.exitCode());
+        assertTrue(gone.err().contains("no SMPP account quizapp"), gone.err());
     }
 }

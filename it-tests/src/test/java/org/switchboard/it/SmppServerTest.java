@@ -156,7 +156,8 @@ class SmppServerTest {
                 refused.toString());
         assertTrue(refused.stream().anyMatch(h -> String.valueOf(h.get("error")).startsWith("ESME_RINVSYSID")));
         assertTrue(refused.stream().anyMatch(h -> String.valueOf(h.get("error")).startsWith("ESME_RBINDFAIL")));
-        assertEquals(3L, hub.query("SELECT count(*) AS n FROM smpp_bind WHERE status <> 0").get(0).get("n"));
+        assertEquals(3L, hub.query("SELECT count(*) AS n FROM smpp_bind WHERE status <> 0"
+                + " AND system_id IN ('bankapp', 'nobody', 'sender')").get(0).get("n"));
     }
 
     @Test
@@ -208,6 +209,42 @@ class SmppServerTest {
         assertFalse(id.isBlank());
         assertEquals("still fine", awaitDelivered("+6281200000041").text());
         other.unbindAndClose();
+    }
+
+    @Test
+    void accountsAreManagedAndBindsSeenOverHttp() throws Exception {
+        ApiClient api = new ApiClient(hub.httpPort(), dir);
+        JsonNode created = api.call("POST", "/api/smpp/accounts", "{\"systemId\": \"pollapp\", \"password\":"
+                + " \"p0ll\", \"bindTypes\": [\"transceiver\"], \"sources\": [\"9123\"], \"throughput\": 20}",
+                201);
+        assertEquals("pollapp", created.path("systemId").asText());
+        assertEquals("[\"transceiver\"]", created.path("bindTypes").toString());
+        assertEquals(20, created.path("throughput").asInt());
+        ApiClient.assertError(api.send("POST", "/api/smpp/accounts", "application/json",
+                "{\"systemId\": \"pollapp\", \"password\": \"x\"}", true), 409, "cannot add the SMPP account");
+        ApiClient.assertError(api.send("POST", "/api/smpp/accounts", "application/json",
+                "{\"systemId\": \"p2\", \"password\": \"much too long\"}", true), 400,
+                "cannot add the SMPP account");
+        assertEquals(401, api.send("GET", "/api/smpp/accounts", null, null, false).statusCode());
+
+        SMPPSession bound = jsmpp(BindType.BIND_TRX, "pollapp", "p0ll");
+        try {
+            JsonNode binds = api.get("/api/smpp/binds").path("binds");
+            assertTrue(java.util.stream.StreamSupport.stream(binds.spliterator(), false).anyMatch(b ->
+                    "pollapp".equals(b.path("systemId").asText()) && "transceiver".equals(b.path("bindType").asText())),
+                    binds.toString());
+            JsonNode listed = api.get("/api/smpp/accounts").path("accounts");
+            assertTrue(java.util.stream.StreamSupport.stream(listed.spliterator(), false).anyMatch(a ->
+                    "pollapp".equals(a.path("systemId").asText()) && a.path("bindsOpen").asInt() == 1),
+                    listed.toString());
+        } finally {
+            bound.unbindAndClose();
+        }
+        api.call("POST", "/api/smpp/accounts/pollapp/password", "{\"password\": \"n3w\"}", 200);
+        jsmpp(BindType.BIND_TRX, "pollapp", "n3w").unbindAndClose();
+        api.call("DELETE", "/api/smpp/accounts/pollapp", null, 200);
+        ApiClient.assertError(api.send("DELETE", "/api/smpp/accounts/pollapp", null, null, true), 404,
+                "no such SMPP account");
     }
 
     private static SMPPSession jsmpp(BindType type, String systemId, String password) throws Exception {

@@ -32,6 +32,10 @@ public final class SmppModule implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         SmppConfig.Server config = hub.settings(SmppConfig.class).getServer();
+        SmppAccountStore accounts = new SmppAccountStore(hub.dataSource());
+        BoundApps apps = new BoundApps();
+        // The accounts can be managed while the server is off (none binds until it is on).
+        camel.addRoutes(new SmppApiRoute(accounts, apps));
         if (!config.isEnabled()) {
             return;
         }
@@ -40,11 +44,10 @@ public final class SmppModule implements CamelConfiguration {
         SmppStore store = new SmppStore(hub.dataSource());
         GroupCommit<NewSubmit, StoredSubmit> commits = hub.own(new GroupCommit<>("smpp", store::storeWhole,
                 config.getCommitWriters(), config.getCommitMaxRows(), QUEUED_SUBMITS));
-        BoundApps apps = new BoundApps();
         SubmitHandler submits = new SubmitHandler(apps, new PhoneNumbers(general.getRegion()), commits, store, hops,
                 Duration.ofMillis(config.getResponseTimeoutMillis()));
         SmppServer server = new SmppServer(hub.settings(HttpConfig.class).getHost(), config,
-                new SmppAccountStore(hub.dataSource()), store, apps, submits, hops);
+                accounts, store, apps, submits, hops);
         camel.addService(server, true, true);
         HubParts.share(camel, SmppServer.class, server);
         ExecutorService senders = SmppReceiptRoute.senders(config.getReceiptMaxInFlight());

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -176,7 +177,8 @@ final class SmppServer extends ServiceSupport {
             why = "SMPP account " + systemId + " may not bind as " + kind.text();
         }
         long bindId = store.bindOpened(systemId == null ? "" : systemId, kind.text(), remote, refusal);
-        BoundApp app = account == null || refusal != 0 ? null : new BoundApp(account, kind, bindId, session);
+        BoundApp app = account == null || refusal != 0 ? null : new BoundApp(account, kind, bindId, session,
+                remote, OffsetDateTime.now());
         if (app != null && !apps.add(app)) {
             refusal = SMPPConstant.STAT_ESME_RBINDFAIL;
             why = "SMPP account " + systemId + " already holds its " + account.maxBinds() + " bind(s)";
