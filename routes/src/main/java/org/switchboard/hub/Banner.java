@@ -10,6 +10,7 @@ import org.switchboard.hub.kannel.KannelConfig;
 import org.switchboard.hub.mail.MailConfig;
 import org.switchboard.hub.mail.MailEndpoints;
 import org.switchboard.hub.module.HubParts;
+import org.switchboard.hub.smpp.SmppConfig;
 import org.switchboard.hub.voicemail.VoicemailConfig;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.modem.sim.SimNetwork;
@@ -64,6 +65,12 @@ final class Banner {
         if (hub.settings(KannelConfig.class).isEnabled()) {
             b.append("  Kannel       ").append(http)
                     .append("/cgi-bin/sendsms?username=admin&password=PASSWORD&to=0812...&text=...   (as smsbox)\n");
+        }
+        SmppConfig.Server smpp = hub.settings(SmppConfig.class).getServer();
+        if (smpp.isEnabled()) {
+            b.append("  SMPP         applications bind on ").append(httpConfig.getHost()).append(':')
+                    .append(smpp.getPort()).append("; accounts: switchboard smpp accounts add SYSTEM_ID --password PASS"
+                            + " (or ").append(http).append("/api/smpp/accounts as admin)\n");
         }
         for (SmsChannel c : channels.all()) {
             b.append("  Channel      ").append(c.id()).append(" (").append(c.kind()).append("): ")
