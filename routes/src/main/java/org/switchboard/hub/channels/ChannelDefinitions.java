@@ -1,5 +1,6 @@
 package org.switchboard.hub.channels;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,9 @@ import java.util.TreeMap;
 
 import org.switchboard.channel.ChannelRules;
 import org.switchboard.channel.MessageKind;
+import org.switchboard.channel.smpp.LongForm;
+import org.switchboard.channel.smpp.MessageIdBase;
+import org.switchboard.channel.smpp.SmppChannelSettings;
 import org.switchboard.hub.config.SettingsException;
 
 /**
@@ -24,8 +28,12 @@ public final class ChannelDefinitions {
     public static final String DEFAULT_CHANNEL = "modems";
     private static final String PREFIX = "switchboard.channel.";
 
-    /** One channel: its id, its kind, the modems of a modem channel (name to {@code modem:} options), its rules. */
-    public record Definition(String id, String kind, Map<String, String> modems, ChannelRules rules) {
+    /**
+     * One channel: its id, its kind, the modems of a modem channel (name to {@code modem:} options), the binds of an
+     * smpp channel (null for another kind), its rules.
+     */
+    public record Definition(String id, String kind, Map<String, String> modems, SmppChannelSettings smpp,
+            ChannelRules rules) {
     }
 
     private ChannelDefinitions() {
@@ -59,8 +67,15 @@ public final class ChannelDefinitions {
             throw new SettingsException(key + "*", "a channel's name is letters, digits, - and _");
         }
         String kind = c.getKind().toLowerCase(Locale.ROOT);
-        if (!kind.equals("modem")) {
-            throw new SettingsException(key + "kind", kind + " is no channel kind this hub has (modem)");
+        if (!kind.equals("modem") && !kind.equals("smpp")) {
+            throw new SettingsException(key + "kind", kind + " is no channel kind this hub has (modem, smpp)");
+        }
+        ChannelRules rules = rules(key, c);
+        if (kind.equals("smpp")) {
+            if (!listed.isEmpty()) {
+                throw new SettingsException(key + "modems", "an smpp channel has no modems");
+            }
+            return new Definition(id, kind, Map.of(), smpp(key, c), rules);
         }
         Map<String, String> own = new LinkedHashMap<>();
         for (String modem : listed) {
@@ -76,15 +91,58 @@ public final class ChannelDefinitions {
         if (own.isEmpty()) {
             throw new SettingsException(key + "modems", "channel " + id + " has no modem");
         }
-        ChannelRules rules;
+        return new Definition(id, kind, own, null, rules);
+    }
+
+    private static ChannelRules rules(String key, ChannelsConfig.Channel c) {
         try {
-            rules = new ChannelRules(c.allowedPrefix(), c.deniedPrefix(), c.preferredPrefix(), Set.copyOf(c.accounts()),
+            return new ChannelRules(c.allowedPrefix(), c.deniedPrefix(), c.preferredPrefix(), Set.copyOf(c.accounts()),
                     Set.copyOf(c.sources()), lanes(c.lanes()),
                     Set.copyOf(c.kinds().stream().map(ChannelDefinitions::kind).toList()));
         } catch (IllegalArgumentException e) {
             throw new SettingsException(key + "*", e.getMessage());
         }
-        return new Definition(id, kind, own, rules);
+    }
+
+    /** An smpp channel's binds, each key checked. */
+    private static SmppChannelSettings smpp(String key, ChannelsConfig.Channel c) {
+        if (c.getHost().isEmpty()) {
+            throw new SettingsException(key + "host", "an smpp channel needs its SMSC's host");
+        }
+        if (c.getPort() < 1 || c.getPort() > 65535) {
+            throw new SettingsException(key + "port", "not a port (1 to 65535): " + c.getPort());
+        }
+        if (c.getSystemId().isEmpty()) {
+            throw new SettingsException(key + "system-id", "an smpp channel needs the system_id it binds as");
+        }
+        if (c.getBinds() < 1 || c.getBinds() > 32) {
+            throw new SettingsException(key + "binds", "1 to 32 binds: " + c.getBinds());
+        }
+        if (c.getWindow() < 1 || c.getWindow() > 500) {
+            throw new SettingsException(key + "window", "1 to 500 submit_sm outstanding per bind: " + c.getWindow());
+        }
+        if (c.getThroughput() < 0) {
+            throw new SettingsException(key + "throughput", "0 (no limit) or more a second: " + c.getThroughput());
+        }
+        for (long millis : new long[] { c.getEnquireLinkMillis(), c.getResponseTimeoutMillis(),
+            c.getReconnectMinMillis() }) {
+            if (millis < 1) {
+                throw new SettingsException(key + "*-millis", "a time must be at least 1 ms");
+            }
+        }
+        if (c.getReconnectMaxMillis() < c.getReconnectMinMillis()) {
+            throw new SettingsException(key + "reconnect-max-millis", "less than reconnect-min-millis");
+        }
+        try {
+            return new SmppChannelSettings(c.getHost(), c.getPort(), c.getSystemId(), c.getPassword(),
+                    c.getSystemType(), c.getAddressRange(), c.isTransceiver(), c.getBinds(), c.getWindow(),
+                    c.getThroughput(), c.getSourceAddr(), LongForm.parse(c.getLongForm()), c.isLatin1(),
+                    MessageIdBase.parse(c.getSubmitIdBase()), MessageIdBase.parse(c.getReceiptIdBase()),
+                    Duration.ofMillis(c.getEnquireLinkMillis()), Duration.ofMillis(c.getResponseTimeoutMillis()),
+                    Duration.ofMillis(c.getReconnectMinMillis()), Duration.ofMillis(c.getReconnectMaxMillis()));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(key + "*", e.getMessage());
+        }
     }
 
     private static MessageKind kind(String kind) {

@@ -105,6 +105,179 @@ public final class ChannelsConfig implements SettingsSection {
         public void setKinds(String v) {
             this.kinds = list(v);
         }
+
+        // An smpp channel's binds (kind=smpp): SmppChannelSettings, key by key.
+        private String host = "";
+        private int port = 2775;
+        private String systemId = "";
+        private String password = "";
+        private String systemType = "";
+        private String addressRange = "";
+        private boolean transceiver = true;
+        private int binds = 1;
+        private int window = 10;
+        private int throughput;
+        private String sourceAddr = "";
+        private String longForm = "udh";
+        private boolean latin1;
+        private String submitIdBase = "string";
+        private String receiptIdBase = "string";
+        private long enquireLinkMillis = 30_000;
+        private long responseTimeoutMillis = 10_000;
+        private long reconnectMinMillis = 1000;
+        private long reconnectMaxMillis = 60_000;
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host.strip();
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getSystemId() {
+            return systemId;
+        }
+
+        public void setSystemId(String systemId) {
+            this.systemId = systemId.strip();
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getSystemType() {
+            return systemType;
+        }
+
+        public void setSystemType(String systemType) {
+            this.systemType = systemType.strip();
+        }
+
+        public String getAddressRange() {
+            return addressRange;
+        }
+
+        public void setAddressRange(String addressRange) {
+            this.addressRange = addressRange.strip();
+        }
+
+        public boolean isTransceiver() {
+            return transceiver;
+        }
+
+        public void setTransceiver(boolean transceiver) {
+            this.transceiver = transceiver;
+        }
+
+        public int getBinds() {
+            return binds;
+        }
+
+        public void setBinds(int binds) {
+            this.binds = binds;
+        }
+
+        public int getWindow() {
+            return window;
+        }
+
+        public void setWindow(int window) {
+            this.window = window;
+        }
+
+        public int getThroughput() {
+            return throughput;
+        }
+
+        public void setThroughput(int throughput) {
+            this.throughput = throughput;
+        }
+
+        public String getSourceAddr() {
+            return sourceAddr;
+        }
+
+        public void setSourceAddr(String sourceAddr) {
+            this.sourceAddr = sourceAddr.strip();
+        }
+
+        public String getLongForm() {
+            return longForm;
+        }
+
+        public void setLongForm(String longForm) {
+            this.longForm = longForm.strip();
+        }
+
+        public boolean isLatin1() {
+            return latin1;
+        }
+
+        public void setLatin1(boolean latin1) {
+            this.latin1 = latin1;
+        }
+
+        public String getSubmitIdBase() {
+            return submitIdBase;
+        }
+
+        public void setSubmitIdBase(String submitIdBase) {
+            this.submitIdBase = submitIdBase.strip();
+        }
+
+        public String getReceiptIdBase() {
+            return receiptIdBase;
+        }
+
+        public void setReceiptIdBase(String receiptIdBase) {
+            this.receiptIdBase = receiptIdBase.strip();
+        }
+
+        public long getEnquireLinkMillis() {
+            return enquireLinkMillis;
+        }
+
+        public void setEnquireLinkMillis(long enquireLinkMillis) {
+            this.enquireLinkMillis = enquireLinkMillis;
+        }
+
+        public long getResponseTimeoutMillis() {
+            return responseTimeoutMillis;
+        }
+
+        public void setResponseTimeoutMillis(long responseTimeoutMillis) {
+            this.responseTimeoutMillis = responseTimeoutMillis;
+        }
+
+        public long getReconnectMinMillis() {
+            return reconnectMinMillis;
+        }
+
+        public void setReconnectMinMillis(long reconnectMinMillis) {
+            this.reconnectMinMillis = reconnectMinMillis;
+        }
+
+        public long getReconnectMaxMillis() {
+            return reconnectMaxMillis;
+        }
+
+        public void setReconnectMaxMillis(long reconnectMaxMillis) {
+            this.reconnectMaxMillis = reconnectMaxMillis;
+        }
     }
 
     /** {@code switchboard.simulator.*}: the embedded simulated GSM network, used when no modem is configured. */

@@ -15,11 +15,13 @@ import org.switchboard.channel.ChannelRules;
 import org.switchboard.channel.Channels;
 import org.switchboard.channel.SmsChannel;
 import org.switchboard.channel.modem.ModemChannel;
+import org.switchboard.channel.smpp.SmppChannel;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.config.SettingsException;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.modem.sim.SimModem;
+import org.switchboard.smpp.MoParts;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 
@@ -36,7 +38,8 @@ public final class ChannelsModule implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         ChannelsConfig config = hub.settings(ChannelsConfig.class);
-        Channels channels = HubParts.share(camel, Channels.class, channels(config, modems(config)));
+        Channels channels = HubParts.share(camel, Channels.class, channels(config, modems(config),
+                new MoParts(hub.dataSource())));
         ChannelsLifecycle.install(channels, camel);
         hub.monitoring().watchModems(channels.all().stream().filter(c -> c.kind().equals("modem"))
                 .flatMap(c -> c.lines().stream()).toList());
@@ -66,17 +69,19 @@ public final class ChannelsModule implements CamelConfiguration {
                 modems.put("gsm" + m.id(), "host=127.0.0.1&port=" + m.port());
             }
         }
-        if (modems.isEmpty()) {
+        boolean smpp = config.channels().values().stream().anyMatch(c -> c.getKind().equalsIgnoreCase("smpp"));
+        if (modems.isEmpty() && !smpp) {
             throw new SettingsException("switchboard.modem.NAME", "no modem is configured and the simulator is off");
         }
         return modems;
     }
 
-    private static Channels channels(ChannelsConfig config, Map<String, String> modems) {
+    private static Channels channels(ChannelsConfig config, Map<String, String> modems, MoParts moParts) {
         List<SmsChannel> built = new ArrayList<>();
         Map<String, ChannelRules> rules = new LinkedHashMap<>();
         for (ChannelDefinitions.Definition d : ChannelDefinitions.of(config.channels(), modems)) {
-            built.add(new ModemChannel(d.id(), d.modems(), config.secondsPerPart()));
+            built.add(d.smpp() != null ? new SmppChannel(d.id(), d.smpp(), moParts)
+                    : new ModemChannel(d.id(), d.modems(), config.secondsPerPart()));
             rules.put(d.id(), d.rules());
         }
         return new Channels(built, rules);

@@ -12,6 +12,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.switchboard.channel.ChannelRules;
 import org.switchboard.channel.MessageKind;
+import org.switchboard.channel.smpp.LongForm;
+import org.switchboard.channel.smpp.MessageIdBase;
+import org.switchboard.channel.smpp.SmppChannelSettings;
 import org.switchboard.hub.channels.ChannelDefinitions.Definition;
 import org.switchboard.hub.config.Settings;
 import org.switchboard.hub.config.SettingsBinder;
@@ -52,6 +55,62 @@ class ChannelDefinitionsTest {
         assertEquals(Set.of(0), t.rules().lanes());
         assertEquals(Set.of(MessageKind.TEXT), t.rules().kinds());
         assertEquals(Set.of("bank", "poll"), t.rules().accounts());
+    }
+
+    @Test
+    void anSmppChannelIsItsBindsWithTheirSettings() throws Exception {
+        Map<String, String> keys = new TreeMap<>(Map.of(
+                "switchboard.channel.operator.kind", "smpp",
+                "switchboard.channel.operator.host", "smsc.example.net",
+                "switchboard.channel.operator.port", "2776",
+                "switchboard.channel.operator.system-id", "hub",
+                "switchboard.channel.operator.password", "secret",
+                "switchboard.channel.operator.binds", "2",
+                "switchboard.channel.operator.window", "20",
+                "switchboard.channel.operator.throughput", "100",
+                "switchboard.channel.operator.long-form", "sar",
+                "switchboard.channel.operator.allowed-prefix", "+62855"));
+        keys.put("switchboard.channel.operator.submit-id-base", "hex");
+        keys.put("switchboard.channel.operator.receipt-id-base", "decimal");
+        keys.put("switchboard.channel.operator.transceiver", "false");
+        keys.put("switchboard.channel.operator.source-addr", "9123");
+        List<Definition> defs = definitions(keys);
+        assertEquals(List.of("modems", "operator"), defs.stream().map(Definition::id).toList());
+        Definition d = defs.get(1);
+        assertEquals("smpp", d.kind());
+        assertEquals(Map.of(), d.modems());
+        assertEquals(List.of("+62855"), d.rules().allowedPrefixes());
+        SmppChannelSettings s = d.smpp();
+        assertEquals("smsc.example.net", s.host());
+        assertEquals(2776, s.port());
+        assertEquals("hub", s.systemId());
+        assertEquals("secret", s.password());
+        assertEquals(2, s.binds());
+        assertEquals(20, s.window());
+        assertEquals(100, s.throughput());
+        assertEquals(LongForm.SAR, s.longForm());
+        assertEquals(MessageIdBase.HEX, s.submitIdBase());
+        assertEquals(MessageIdBase.DECIMAL, s.receiptIdBase());
+        assertEquals(false, s.transceiver());
+        assertEquals("9123", s.sourceAddr());
+        assertEquals(null, defs.get(0).smpp());
+    }
+
+    @Test
+    void anSmppChannelsMistakesAreRefusedNamingTheKey() {
+        assertRefused("switchboard.channel.op.host", Map.of("switchboard.channel.op.kind", "smpp",
+                "switchboard.channel.op.system-id", "hub"));
+        assertRefused("switchboard.channel.op.system-id", Map.of("switchboard.channel.op.kind", "smpp",
+                "switchboard.channel.op.host", "smsc"));
+        assertRefused("switchboard.channel.op.window", Map.of("switchboard.channel.op.kind", "smpp",
+                "switchboard.channel.op.host", "smsc", "switchboard.channel.op.system-id", "hub",
+                "switchboard.channel.op.window", "0"));
+        assertRefused("switchboard.channel.op.modems", Map.of("switchboard.channel.op.kind", "smpp",
+                "switchboard.channel.op.host", "smsc", "switchboard.channel.op.system-id", "hub",
+                "switchboard.channel.op.modems", "gsm1"));
+        assertRefused("switchboard.channel.op.*", Map.of("switchboard.channel.op.kind", "smpp",
+                "switchboard.channel.op.host", "smsc", "switchboard.channel.op.system-id", "hub",
+                "switchboard.channel.op.long-form", "zip"));
     }
 
     @Test
