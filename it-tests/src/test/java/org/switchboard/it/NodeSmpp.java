@@ -63,6 +63,58 @@ final class NodeSmpp {
         return events;
     }
 
+    /** node-smpp's server side as an operator's SMSC (src/test/node/smsc.js), running until closed. */
+    static final class Smsc implements AutoCloseable {
+        private final Process process;
+        private final List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.CompletableFuture<Integer> port =
+                new java.util.concurrent.CompletableFuture<>();
+
+        private Smsc(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        JsonNode e = JSON.readTree(line);
+                        events.add(e);
+                        if ("listening".equals(e.path("event").asText())) {
+                            port.complete(e.path("port").asInt());
+                        }
+                    }
+                } catch (IOException e) {
+                    port.completeExceptionally(e);
+                }
+            }, "node-smsc-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        int port() throws Exception {
+            return port.get(30, TimeUnit.SECONDS);
+        }
+
+        List<JsonNode> events(String kind) {
+            return NodeSmpp.events(events, kind);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static Smsc smsc(String systemId, String password, String plan) throws Exception {
+        require();
+        Process p = new ProcessBuilder("node", DIR.resolve("smsc.js").toString(), systemId, password, plan)
+                .directory(DIR.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new Smsc(p);
+    }
+
     /** The events of one kind, in order. */
     static List<JsonNode> events(List<JsonNode> all, String kind) {
         return all.stream().filter(e -> kind.equals(e.path("event").asText())).toList();
