@@ -5,7 +5,8 @@
 //
 // PLAN_JSON: { "bind": "transceiver"|"transmitter"|"receiver", "submits": [ { "to", "from", "text", "coding"
 //   ("GSM"|"UCS2"|"LATIN1", default: node-smpp's choice), "registered_delivery", "long" ("udh"|"sar"|"payload") } ],
-//   "receipts": N (deliver_sm to wait for before unbinding), "timeoutMs": 30000 }
+//   "receipts": N (receipts to wait for before unbinding), "deliveries": N (other deliver_sm: inbound SMS),
+//   "timeoutMs": 30000 }
 'use strict';
 const smpp = require('smpp');
 
@@ -16,6 +17,7 @@ const codings = { GSM: 0x00, LATIN1: 0x03, UCS2: 0x08 };
 
 const session = smpp.connect({ url: `smpp://${host}:${port}`, auto_enquire_link_period: 10000 });
 let receipts = 0;
+let deliveries = 0;
 let pending = 0;
 let done = false;
 
@@ -36,12 +38,12 @@ session.on('deliver_sm', (pdu) => {
   out({ event: 'deliver_sm', esm_class: pdu.esm_class, source_addr: pdu.source_addr,
     destination_addr: pdu.destination_addr, short_message: sm,
     receipted_message_id: pdu.receipted_message_id, message_state: pdu.message_state });
-  if (pdu.esm_class & 0x04) receipts++;
+  if (pdu.esm_class & 0x04) receipts++; else deliveries++;
   maybeDone();
 });
 
 const maybeDone = () => {
-  if (pending === 0 && receipts >= (plan.receipts || 0)) finish(0);
+  if (pending === 0 && receipts >= (plan.receipts || 0) && deliveries >= (plan.deliveries || 0)) finish(0);
 };
 
 // The parts of a long text, split on characters as a phone would: 153 GSM characters, 67 UCS-2 ones.

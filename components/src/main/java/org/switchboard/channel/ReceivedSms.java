@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param incomplete parts were missing when the channel gave up waiting for them
  * @param receivedAt when the network took it (the SMSC time stamp)
  * @param origin     where exactly it came from, for the journal ({@code modem gsm1, SIM index [3]})
+ * @param destination the number it was sent to, when the channel knows it (an SMSC's short code); null otherwise
  */
 public record ReceivedSms(String channel, String line, String originator, String text, int parts, boolean incomplete,
-        OffsetDateTime receivedAt, String origin) {
+        OffsetDateTime receivedAt, String origin, String destination) {
+
+    /** An SMS whose destination is the channel's own line (a modem's SIM). */
+    public ReceivedSms(String channel, String line, String originator, String text, int parts, boolean incomplete,
+            OffsetDateTime receivedAt, String origin) {
+        this(channel, line, originator, text, parts, incomplete, receivedAt, origin, null);
+    }
+
     public ReceivedSms {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(line, "line");

@@ -48,12 +48,30 @@ public final class MessageStore {
      * cannot be sent to anyway, but its row is still flagged with the keyword.
      */
     public StoredInbound storeInbound(NewInbound sms) {
+        return storeInbound(sms, null);
+    }
+
+    /**
+     * Decides, in the transaction that stores an inbound SMS, who takes it instead of the help desk (an application,
+     * by the MO routing rules): the SMS and its hand-over commit together, so neither is lost.
+     */
+    @FunctionalInterface
+    public interface InboundRouting {
+        /** What the SMS was handed to (and recorded so in {@code c}), or empty to leave it to the help desk. */
+        Optional<String> route(Connection c, long inboundId, NewInbound sms) throws SQLException;
+    }
+
+    /**
+     * Stores an inbound SMS, and lets {@code routing} (when not null) hand a new one, unless it is an opt-out, to an
+     * application: such an SMS is not e-mailed (email_status ROUTED).
+     */
+    public StoredInbound storeInbound(NewInbound sms, InboundRouting routing) {
         String fingerprint = fingerprint(sms);
         String keyword = OptOutKeywords.match(sms.text()).orElse(null);
         return Sql.inTransaction(dataSource, "storing an inbound SMS from " + sms.originator(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_sms"
-                    + " (channel, modem, originator, text, parts, incomplete, received_at, fingerprint, opt_out_keyword)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_sms (channel, modem, originator, text,"
+                    + " parts, incomplete, received_at, fingerprint, opt_out_keyword, destination)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")) {
                 ps.setString(1, sms.channel());
                 ps.setString(2, sms.modem());
                 ps.setString(3, sms.originator());
@@ -63,13 +81,21 @@ public final class MessageStore {
                 ps.setObject(7, sms.receivedAt());
                 ps.setString(8, fingerprint);
                 ps.setString(9, keyword);
+                ps.setString(10, sms.destination());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         long id = rs.getLong(1);
                         if (keyword != null && E164.matcher(sms.originator()).matches()) {
                             recordOptOut(c, sms.originator(), keyword, sms.receivedAt());
                         }
-                        return new StoredInbound(id, false, keyword);
+                        String routed = null;
+                        if (routing != null && keyword == null) {
+                            routed = routing.route(c, id, sms).orElse(null);
+                            if (routed != null) {
+                                Sql.update(c, "UPDATE inbound_sms SET email_status = 'ROUTED' WHERE id = ?", id);
+                            }
+                        }
+                        return new StoredInbound(id, false, keyword, routed);
                     }
                 }
             }

@@ -5,10 +5,17 @@ import java.util.Objects;
 
 /**
  * An SMS as a channel received it, complete or given up on, before it is stored: {@code modem} is the channel's line
- * it came in on (a modem's name).
+ * it came in on (a modem's name), {@code destination} the number it was sent to when the channel knows it (a short
+ * code), else null.
  */
 public record NewInbound(String channel, String modem, String originator, String text, int parts, boolean incomplete,
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt, String destination) {
+
+    /** An SMS whose destination is not known beyond its line (a modem's own number). */
+    public NewInbound(String channel, String modem, String originator, String text, int parts, boolean incomplete,
+            OffsetDateTime receivedAt) {
+        this(channel, modem, originator, text, parts, incomplete, receivedAt, null);
+    }
 
     public NewInbound {
         Objects.requireNonNull(channel, "channel");

@@ -23,6 +23,8 @@ import org.switchboard.hub.kannel.KannelConfig;
 import org.switchboard.hub.kannel.KannelModule;
 import org.switchboard.hub.mail.MailConfig;
 import org.switchboard.hub.mail.MailModule;
+import org.switchboard.hub.mo.MoConfig;
+import org.switchboard.hub.mo.MoModule;
 import org.switchboard.hub.monitor.MonitoringConfig;
 import org.switchboard.hub.smpp.SmppConfig;
 import org.switchboard.hub.smpp.SmppModule;
@@ -35,11 +37,11 @@ final class Areas {
     /** Each area's settings, bound from the {@code switchboard.*} keys before anything starts. */
     private static final List<Supplier<SettingsSection>> SETTINGS = List.of(HubConfig::new, DatabaseConfig::new,
             MailConfig::new, BroadcastConfig::new, ChannelsConfig::new, VoicemailConfig::new, HttpConfig::new,
-            KannelConfig::new, SmppConfig::new, MonitoringConfig::new);
+            KannelConfig::new, SmppConfig::new, MoConfig::new, MonitoringConfig::new);
     /** The modules, in order: one shares what a later one takes (the channels, the mail parts, the credentials). */
     private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ChannelsModule::new, MailModule::new,
             SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new, HttpModule::new, ApiModule::new,
-            DashboardModule::new, KannelModule::new, SmppModule::new);
+            DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new);
 
     private Areas() {
     }

@@ -335,14 +335,14 @@ public final class SmppChannel implements SmsChannel {
                     + destination;
             if (text.part() == null) {
                 to.received(new ReceivedSms(id(), bind, originator, text.text(), 1, false, OffsetDateTime.now(),
-                        origin));
+                        origin, destination));
                 return;
             }
             MoParts.Key key = new MoParts.Key(id(), originator, destination, text.part().ref(), text.part().total());
             Optional<MoParts.Whole> whole = moParts.add(key, text.part().seq(), text.text());
             if (whole.isPresent()) {
                 to.received(new ReceivedSms(id(), bind, originator, whole.get().text(), whole.get().parts(), false,
-                        OffsetDateTime.now(), origin));
+                        OffsetDateTime.now(), origin, destination));
                 moParts.remove(key);
             }
         }

@@ -149,6 +149,7 @@ class SmppChannelTest {
         await().atMost(WAIT).until(() -> received.size() == 1);
         assertEquals("REG QUIZ", received.get(0).text());
         assertEquals("+6281111111111", received.get(0).originator());
+        assertEquals("9123", received.get(0).destination());
 
         byte[] a = UnpackedGsm7.encode("first half, ").orElseThrow();
         byte[] b = UnpackedGsm7.encode("second half").orElseThrow();

@@ -20,6 +20,7 @@ import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.config.SettingsException;
 import org.switchboard.hub.module.HubParts;
+import org.switchboard.mo.MoDeliveries;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.smpp.MoParts;
 import org.switchboard.store.MessageStore;
@@ -50,7 +51,7 @@ public final class ChannelsModule implements CamelConfiguration {
         int requeued = queue.requeueInterrupted();
         LOG.info("{} SMS left half-sent by the last run {} queued again{}", requeued, requeued == 1 ? "is" : "are",
                 requeued > 0 ? ", marked possible duplicate" : "");
-        camel.addRoutes(new SmsInboundRoute(store));
+        camel.addRoutes(new SmsInboundRoute(store, new MoDeliveries(hub.dataSource()).routing()));
         camel.addRoutes(new StatusReportRoute(store));
         DispatchRoute.Options options = options(config, hub.settings(HubConfig.class));
         for (SmsChannel channel : channels.all()) {

@@ -20,9 +20,12 @@ public final class SmsInboundRoute extends RouteBuilder {
     private static final String ROUTE = "sms-inbound";
 
     private final MessageStore store;
+    private final MessageStore.InboundRouting routing;
 
-    public SmsInboundRoute(MessageStore store) {
+    /** @param routing hands what an MO rule matches to its application, in the transaction that stores it */
+    public SmsInboundRoute(MessageStore store, MessageStore.InboundRouting routing) {
         this.store = store;
+        this.routing = routing;
     }
 
     @Override
@@ -30,22 +33,30 @@ public final class SmsInboundRoute extends RouteBuilder {
         from(ENDPOINT).routeId(ROUTE)
                 .process(this::store)
                 .step(Journal.stepId(ROUTE, "received")).process(this::describeReceived).end()
-                .step(Journal.stepId(ROUTE, "stored")).process(this::describeStored).end();
+                .step(Journal.stepId(ROUTE, "stored")).process(this::describeStored).end()
+                .filter(exchangeProperty("routedTo").isNotNull())
+                    .step(Journal.stepId(ROUTE, "routed")).process(this::describeRouted).end()
+                .end();
     }
 
     private void store(Exchange exchange) {
         ReceivedSms sms = exchange.getIn().getBody(ReceivedSms.class);
         StoredInbound stored = store.storeInbound(new NewInbound(sms.channel(), sms.line(), sms.originator(), sms.text(),
-                sms.parts(), sms.incomplete(), sms.receivedAt()));
+                sms.parts(), sms.incomplete(), sms.receivedAt(), sms.destination()), routing);
         exchange.setProperty(Journal.MESSAGE_KIND, JournalKind.INBOUND_SMS.value());
         exchange.setProperty(Journal.MESSAGE_ID, stored.id());
         exchange.setProperty("duplicate", stored.duplicate());
+        exchange.setProperty("routedTo", stored.routedTo());
     }
 
     private void describeReceived(Exchange exchange) {
         ReceivedSms sms = exchange.getIn().getBody(ReceivedSms.class);
         exchange.setProperty(Journal.DETAIL, "channel " + sms.channel() + ", " + sms.origin() + ", from "
-                + sms.originator());
+                + sms.originator() + (sms.destination() == null ? "" : " to " + sms.destination()));
+    }
+
+    private void describeRouted(Exchange exchange) {
+        exchange.setProperty(Journal.DETAIL, "MO " + exchange.getProperty("routedTo") + ", instead of the help desk");
     }
 
     private void describeStored(Exchange exchange) {

@@ -10,6 +10,7 @@ import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.http.HttpConfig;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.journal.JournalWriter;
+import org.switchboard.mo.MoDeliveries;
 import org.switchboard.numbers.PhoneNumbers;
 import org.switchboard.smpp.NewSubmit;
 import org.switchboard.smpp.SmppAccountStore;
@@ -20,7 +21,8 @@ import org.switchboard.store.RetryBackoff;
 
 /**
  * The SMPP area: the hub's SMPP server for applications (accounts bind, submit_sm is committed then routed through the
- * channels like any outbound SMS) and the route that hands them their delivery receipts.
+ * channels like any outbound SMS), the routes that hand them their delivery receipts and the inbound SMS an MO rule
+ * routed to them, and the accounts over HTTP.
  */
 public final class SmppModule implements CamelConfiguration {
     /** submit_sm that may wait for a commit at once, over all binds; more are answered ESME_RMSGQFUL. */
@@ -53,8 +55,9 @@ public final class SmppModule implements CamelConfiguration {
         ExecutorService senders = SmppReceiptRoute.senders(config.getReceiptMaxInFlight());
         hub.own(senders::shutdownNow);
         long maxBackoff = general.getOutbox().getMaxBackoffMillis();
-        camel.addRoutes(new SmppReceiptRoute(store, apps, hops, config, general.zoneId(),
-                new RetryBackoff(Duration.ofMillis(Math.min(1000, maxBackoff)), Duration.ofMillis(maxBackoff)),
-                senders));
+        RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(Math.min(1000, maxBackoff)),
+                Duration.ofMillis(maxBackoff));
+        camel.addRoutes(new SmppReceiptRoute(store, apps, hops, config, general.zoneId(), backoff, senders));
+        camel.addRoutes(new SmppMoRoute(new MoDeliveries(hub.dataSource()), apps, hops, config, backoff, senders));
     }
 }

@@ -49,7 +49,8 @@ class SmsInboundRouteTest {
         JournalEventNotifier.install(camel, journal);
         // As ChannelsModule wires it: the channel gets its listener once the routes run.
         ChannelsLifecycle.install(new Channels(List.of(alpha), Map.of()), camel);
-        camel.addRoutes(new SmsInboundRoute(new MessageStore(TestRows.switchable(db.dataSource(), databaseUp::get))));
+        camel.addRoutes(new SmsInboundRoute(new MessageStore(TestRows.switchable(db.dataSource(), databaseUp::get)),
+                null));
         camel.start();
     }
 
