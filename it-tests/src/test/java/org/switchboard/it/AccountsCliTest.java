@@ -114,4 +114,27 @@ class AccountsCliTest {
         assertEquals(1, gone.exitCode());
         assertTrue(gone.err().contains("no SMPP account quizapp"), gone.err());
     }
+
+    @Test
+    void moRulesAreAddedReplacedListedAndRemoved() {
+        CliRun add = run("mo", "rules", "add", "quiz", "--short-code", "9123", "--keyword", "REG,daftar", "--url",
+                "http://quiz.example/mo?from=%p&text=%a", "--reply");
+        assertEquals(0, add.exitCode(), add.err());
+        assertTrue(add.out().contains("MO rule quiz saved: to 9123, first word REG|DAFTAR -> GET"
+                + " http://quiz.example/mo?from=%p&text=%a, answer replied, priority 100"), add.out());
+        assertEquals(0, run("mo", "rules", "add", "bank", "--keyword", "SALDO", "--smpp", "bankapp").exitCode());
+        CliRun replaced = run("mo", "rules", "add", "quiz", "--short-code", "9123", "--keyword", "REG", "--url",
+                "http://quiz.example/v2", "--post");
+        assertEquals(0, replaced.exitCode(), replaced.err());
+        CliRun list = run("mo", "rules", "list");
+        assertTrue(list.out().startsWith("bank "), list.out());
+        assertTrue(list.out().contains("POST http://quiz.example/v2"), list.out());
+        CliRun bad = run("mo", "rules", "add", "bad", "--pattern", "([", "--url", "http://x");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("pattern is no regular expression"), bad.err());
+        CliRun both = run("mo", "rules", "add", "x", "--url", "http://x", "--smpp", "app");
+        assertEquals(2, both.exitCode(), "a URL or an account, not both");
+        assertEquals(0, run("mo", "rules", "remove", "quiz").exitCode());
+        assertEquals(1, run("mo", "rules", "remove", "quiz").exitCode());
+    }
 }

@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard}: with no command, runs the hub until stopped; with one, works on the hub's contacts, segments,
- * users, API keys and SMPP accounts.
+ * users, API keys, SMPP accounts and MO rules.
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "Switchboard 0.1.0",
         subcommands = { ContactsCommand.class, SegmentsCommand.class, UsersCommand.class, KeysCommand.class,
-            SmppCommand.class, CommandLine.HelpCommand.class },
+            SmppCommand.class, MoCommand.class, CommandLine.HelpCommand.class },
         description = { "Without a command: starts the hub (database, mail, modems, HTTP API) and runs until stopped"
                 + " (Ctrl-C, SIGTERM).", "The commands use the hub's settings (config/application.properties,"
                 + " SWITCHBOARD_* environment variables) to open its database." },
