@@ -72,7 +72,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final SMPPServerSessionListener listener;
     private final int port;
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-    private final List<Submit> submits = new CopyOnWriteArrayList<>();
+    // not copy-on-write: a benchmark adds hundreds of thousands
+    private final List<Submit> submits = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(0x1000);
     private final AtomicInteger binds = new AtomicInteger();
     private final ConcurrentLinkedQueue<Integer> refusals = new ConcurrentLinkedQueue<>();
@@ -154,7 +155,9 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     public List<Submit> submits() {
-        return List.copyOf(submits);
+        synchronized (submits) {
+            return List.copyOf(submits);
+        }
     }
 
     public int bindsAccepted() {
