@@ -9,6 +9,7 @@ import * as report from './pages/report.js';
 import * as compose from './pages/compose.js';
 import * as contacts from './pages/contacts.js';
 import * as modems from './pages/modems.js';
+import * as smpp from './pages/smpp.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -24,6 +25,7 @@ const pages = [
   [/^\/compose$/, compose, 'compose'],
   [/^\/contacts$/, contacts, 'contacts'],
   [/^\/modems$/, modems, 'modems'],
+  [/^\/smpp$/, smpp, 'smpp'],
 ];
 
 /** The #fragment as a path and its query: #/history?number=+62... */

@@ -333,6 +333,33 @@ class DashboardTest {
 
     @Test
     @Order(8)
+    void showsTheSmppAccountsBindsAndMoRules() throws Exception {
+        new org.switchboard.smpp.SmppAccountStore(hub.hub().database().dataSource())
+                .add(org.switchboard.smpp.NewSmppAccount.of("quizapp", "quiz"), "test");
+        new org.switchboard.mo.MoRuleStore(hub.hub().database().dataSource()).save(new org.switchboard.mo.MoRule(
+                "quiz", "9123", List.of("REG"), null, org.switchboard.mo.MoRule.Target.SMPP, null, null, false,
+                "quizapp", 100, "test", null));
+        org.jsmpp.session.SMPPSession bound = new org.jsmpp.session.SMPPSession();
+        bound.connectAndBind("127.0.0.1", hub.smppPort(), new org.jsmpp.session.BindParameter(
+                org.jsmpp.bean.BindType.BIND_TRX, "quizapp", "quiz", "", org.jsmpp.bean.TypeOfNumber.UNKNOWN,
+                org.jsmpp.bean.NumberingPlanIndicator.UNKNOWN, null));
+        try {
+            open("#/smpp");
+            wait.until(d -> d.findElements(By.cssSelector("#smpp-accounts-table td")).stream()
+                    .anyMatch(td -> td.getText().equals("quizapp")));
+            wait.until(d -> d.findElements(By.cssSelector("#smpp-app-binds td")).stream()
+                    .anyMatch(td -> td.getText().equals("transceiver")));
+            wait.until(d -> d.findElements(By.cssSelector("#mo-rules-table td")).stream()
+                    .anyMatch(td -> td.getText().equals("SMPP account quizapp")));
+            assertTrue(browser.findElement(By.id("smpp-channels")).getText().contains("No smpp channel"));
+            HeadlessChromium.screenshot(browser, "09-smpp");
+        } finally {
+            bound.unbindAndClose();
+        }
+    }
+
+    @Test
+    @Order(9)
     void signsOut() throws Exception {
         open("#/history");
         org.openqa.selenium.Cookie cookie = browser.manage().getCookieNamed("switchboard_session");
@@ -342,7 +369,7 @@ class DashboardTest {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
         assertTrue(browser.findElement(By.id("nav")).getAttribute("hidden") != null);
-        HeadlessChromium.screenshot(browser, "09-signed-out");
+        HeadlessChromium.screenshot(browser, "10-signed-out");
         assertNull(browser.manage().getCookieNamed("switchboard_session"), "the hub had the browser drop the cookie");
         // the old cookie, sent again by hand: the session ended on the hub, not only in the page
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).timeout(WAIT)

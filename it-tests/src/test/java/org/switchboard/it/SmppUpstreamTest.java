@@ -109,7 +109,41 @@ class SmppUpstreamTest {
         assertEquals(List.of(0, 0), statuses);
         await().atMost(WAIT).until(() -> !hub.query("SELECT 1 FROM inbound_sms WHERE originator = ? AND channel ="
                 + " 'operator'", "+6285511111111").isEmpty());
-        Map<String, Object> in = hub.query("SELECT text FROM inbound_sms WHERE originator = ?", "+6285511111111").get(0);
+        Map<String, Object> in = hub.query("SELECT text FROM inbound_sms WHERE originator = ?", "+6285511111111")
+                .get(0);
         assertEquals("Halo, saya mau tanya soal pendaftaran tahun ini.", in.get("text"));
+    }
+
+    @Test
+    void theBindsShowInHealthMetricsAndTheChannelsApi() throws Exception {
+        ApiClient api = new ApiClient(hub.httpPort(), dir);
+        api.call("POST", "/api/sms", "{\"to\": [\"+6285500000009\"], \"text\": \"counted\"}", 202);
+        await().atMost(WAIT).until(() -> {
+            JsonNode c = api.get("/api/smpp/channels").path("channels").get(0);
+            return c.path("binds").get(0).path("receipts").asInt() >= 1;
+        });
+        JsonNode channel = api.get("/api/smpp/channels").path("channels").get(0);
+        assertEquals("operator", channel.path("channel").asText());
+        assertEquals("READY", channel.path("state").asText());
+        JsonNode bind = channel.path("binds").get(0);
+        assertEquals("READY", bind.path("state").asText());
+        assertTrue(bind.path("submitted").asInt() >= 1, bind.toString());
+        assertTrue(bind.path("receiptLatencyMillis").isNumber(), bind.toString());
+
+        JsonNode health = ApiClient.JSON.readTree(api.send("GET", "/health", null, null, true).body());
+        JsonNode check = null;
+        for (JsonNode c : health.path("checks")) {
+            if ("smpp-operator".equals(c.path("name").asText())) {
+                check = c;
+            }
+        }
+        assertTrue(check != null && "UP".equals(check.path("state").asText()), health.toString());
+        assertTrue(health.toString().contains("smpp-server"), health.toString());
+
+        String metrics = api.send("GET", "/metrics", null, null, true).body();
+        assertTrue(metrics.contains("switchboard_smpp_bind_up{bind=\"operator-1\",channel=\"operator\"} 1.0"),
+                metrics.lines().filter(l -> l.contains("smpp")).toList().toString());
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith(
+                "switchboard_smpp_bind_submits_total{bind=\"operator-1\"") && !l.endsWith(" 0.0")));
     }
 }

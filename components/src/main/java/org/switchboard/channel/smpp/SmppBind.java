@@ -42,6 +42,8 @@ final class SmppBind {
     final AtomicLong errors = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
     final AtomicLong binds = new AtomicLong();
+    final AtomicLong receipts = new AtomicLong();
+    final AtomicLong receiptLatencyMillis = new AtomicLong();
 
     SmppBind(String name, SmppChannelSettings settings, MessageReceiverListener receiver) {
         this.name = name;

@@ -65,6 +65,9 @@ public final class SmppChannel implements SmsChannel {
     private final List<SmppBind> binds = new ArrayList<>();
     private final Map<String, SmppBind> byLine = new LinkedHashMap<>();
     private final AtomicInteger refs = new AtomicInteger();
+    /** When each recent part was answered, by reference, for the receipts' latency; cleared when it grows too big. */
+    private final Map<String, Long> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LATENCY_KEEP = 200_000;
     private volatile ChannelListener listener;
 
     /** @param moParts where a long inbound SMS's parts wait for the others */
@@ -129,6 +132,18 @@ public final class SmppChannel implements SmsChannel {
                 / settings.window());
     }
 
+    /** Each bind's state and counts, for monitors. */
+    public List<BindView> binds() {
+        return binds.stream().map(b -> new BindView(b.name(), b.state(), b.reason(), b.inFlight.get(),
+                settings.window(), b.submitted.get(), b.errors.get(), b.throttled.get(), b.binds.get(),
+                b.receipts.get(), b.receiptLatencyMillis.get())).toList();
+    }
+
+    /** Where it binds, for monitors: host:port and the system_id. */
+    public String smsc() {
+        return settings.host() + ":" + settings.port() + " as " + settings.systemId();
+    }
+
     private SmppBind bind(String line) {
         SmppBind b = byLine.get(line);
         if (b == null) {
@@ -150,7 +165,15 @@ public final class SmppChannel implements SmsChannel {
         bind.inFlight.incrementAndGet();
         try {
             for (PartPdu pdu : pdus) {
-                references.add(settings.submitIdBase().canonical(submitPart(bind, message, pdu, !references.isEmpty())));
+                String reference = settings.submitIdBase().canonical(submitPart(bind, message, pdu,
+                        !references.isEmpty()));
+                references.add(reference);
+                if (message.statusReport()) {
+                    if (answeredAt.size() > LATENCY_KEEP) {
+                        answeredAt.clear(); // receipts that never came: the latency of a few is lost, not the memory
+                    }
+                    answeredAt.put(reference, System.nanoTime());
+                }
             }
         } finally {
             bind.inFlight.decrementAndGet();
@@ -311,7 +334,16 @@ public final class SmppChannel implements SmsChannel {
                 return;
             }
             Receipt receipt = r.get();
-            to.reported(new StatusReport(id(), bind, settings.receiptIdBase().canonical(receipt.messageId()),
+            String reference = settings.receiptIdBase().canonical(receipt.messageId());
+            Long answered = answeredAt.remove(reference);
+            if (answered != null) {
+                SmppBind b = binds.stream().filter(x -> x.name().equals(bind)).findFirst().orElse(null);
+                if (b != null) {
+                    b.receipts.incrementAndGet();
+                    b.receiptLatencyMillis.addAndGet((System.nanoTime() - answered) / 1_000_000);
+                }
+            }
+            to.reported(new StatusReport(id(), bind, reference,
                     address(sm.getSourceAddr(), sm.getSourceAddrTon()), receipt.state(), receipt.err(),
                     "SMSC receipt stat:" + receipt.stat() + " err:" + receipt.err() + " for message_id "
                             + receipt.messageId()));

@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.switchboard.store.MessageTally;
 
 /**
@@ -28,7 +29,7 @@ public final class Monitoring implements AutoCloseable {
     }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final List<ProbeHealthCheck> checks = new ArrayList<>();
+    private final List<AbstractHealthCheck> checks = new ArrayList<>();
     private final RecentTally tally;
     private final DispatchLatency dispatchLatency = new DispatchLatency(registry);
     private AutoCloseable hubMetrics;
@@ -58,6 +59,11 @@ public final class Monitoring implements AutoCloseable {
     public void watchImap(String name, MailServer server) {
         checks.add(new ProbeHealthCheck(name, new CachedProbe("IMAP " + server.address(),
                 new ImapProbe(server, timing.timeout()), timing.mailKeep(), timing.timeout()), serverDetails(server)));
+    }
+
+    /** A check an area makes of its own parts (an SMPP channel's binds, the SMPP server), registered with the others. */
+    public void watch(AbstractHealthCheck check) {
+        checks.add(check);
     }
 
     /** The modems, by name, whose sent and failed SMS are counted per modem. */
@@ -93,7 +99,7 @@ public final class Monitoring implements AutoCloseable {
     /** Once camel-main set up the health check registry: the checks, and the gauges over the database. */
     public void afterConfigure(CamelContext camel) {
         HealthCheckRegistry health = HealthCheckRegistry.get(camel);
-        for (ProbeHealthCheck check : checks) {
+        for (AbstractHealthCheck check : checks) {
             check.setCamelContext(camel);
             health.register(check);
         }

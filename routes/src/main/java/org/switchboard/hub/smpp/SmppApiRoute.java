@@ -15,6 +15,8 @@ import org.switchboard.hub.http.ApiException;
 import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
+import org.switchboard.channel.smpp.BindView;
+import org.switchboard.channel.smpp.SmppChannel;
 import org.switchboard.smpp.BindKind;
 import org.switchboard.smpp.NewSmppAccount;
 import org.switchboard.smpp.SmppAccount;
@@ -31,10 +33,12 @@ final class SmppApiRoute extends HttpRoutes {
 
     private final SmppAccountStore accounts;
     private final BoundApps apps;
+    private final List<SmppChannel> upstream;
 
-    SmppApiRoute(SmppAccountStore accounts, BoundApps apps) {
+    SmppApiRoute(SmppAccountStore accounts, BoundApps apps, List<SmppChannel> upstream) {
         this.accounts = accounts;
         this.apps = apps;
+        this.upstream = upstream;
     }
 
     @Override
@@ -72,12 +76,18 @@ final class SmppApiRoute extends HttpRoutes {
                 .get("/binds").routeId("http-smpp-binds").security(ADMIN)
                 .description("The applications' binds open now (admin only)")
                 .responseMessage("200", "{\"binds\": [...]}")
-                .to("direct:http-smpp-binds");
+                .to("direct:http-smpp-binds")
+                .get("/channels").routeId("http-smpp-channels").security(SIGNED_IN)
+                .description("The hub's binds to operators' SMSCs (the smpp channels): each bind's state, window in"
+                        + " use, submits, errors, throttles, receipts and their mean latency")
+                .responseMessage("200", "{\"channels\": [...]}")
+                .to("direct:http-smpp-channels");
         from("direct:http-smpp-accounts").process(this::list);
         from("direct:http-smpp-account-add").process(this::add);
         from("direct:http-smpp-account-remove").process(this::remove);
         from("direct:http-smpp-account-password").process(this::password);
         from("direct:http-smpp-binds").process(this::binds);
+        from("direct:http-smpp-channels").process(this::channels);
     }
 
     private void list(Exchange exchange) throws Exception {
@@ -136,6 +146,35 @@ final class SmppApiRoute extends HttpRoutes {
             out.add(view(b));
         }
         JsonReply.send(exchange, 200, Map.of("binds", out));
+    }
+
+    private void channels(Exchange exchange) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SmppChannel c : upstream) {
+            Map<String, Object> channel = new LinkedHashMap<>();
+            channel.put("channel", c.id());
+            channel.put("smsc", c.smsc());
+            channel.put("state", c.health().name());
+            List<Map<String, Object>> binds = new ArrayList<>();
+            for (BindView b : c.binds()) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("bind", b.name());
+                v.put("state", b.state().name());
+                v.put("reason", b.reason());
+                v.put("windowInUse", b.windowInUse());
+                v.put("window", b.window());
+                v.put("submitted", b.submitted());
+                v.put("errors", b.errors());
+                v.put("throttled", b.throttled());
+                v.put("binds", b.binds());
+                v.put("receipts", b.receipts());
+                v.put("receiptLatencyMillis", b.receipts() == 0 ? null : b.receiptLatencyMillis() / b.receipts());
+                binds.add(v);
+            }
+            channel.put("binds", binds);
+            out.add(channel);
+        }
+        JsonReply.send(exchange, 200, Map.of("channels", out));
     }
 
     private Map<String, Object> view(SmppAccount a) {

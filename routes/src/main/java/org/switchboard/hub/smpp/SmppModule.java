@@ -1,11 +1,15 @@
 package org.switchboard.hub.smpp;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.switchboard.channel.Channels;
+import org.switchboard.channel.smpp.SmppChannel;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.http.HttpConfig;
 import org.switchboard.hub.module.HubParts;
@@ -37,7 +41,13 @@ public final class SmppModule implements CamelConfiguration {
         SmppAccountStore accounts = new SmppAccountStore(hub.dataSource());
         BoundApps apps = new BoundApps();
         // The accounts can be managed while the server is off (none binds until it is on).
-        camel.addRoutes(new SmppApiRoute(accounts, apps));
+        List<SmppChannel> upstream = HubParts.shared(camel, Channels.class).all().stream()
+                .filter(SmppChannel.class::isInstance).map(SmppChannel.class::cast).toList();
+        camel.addRoutes(new SmppApiRoute(accounts, apps, upstream));
+        for (SmppChannel c : upstream) {
+            SmppMeters.bindChannel(hub.monitoring().registry(), c);
+            hub.monitoring().watch(new SmppChannelHealthCheck(c));
+        }
         if (!config.isEnabled()) {
             return;
         }
@@ -46,11 +56,13 @@ public final class SmppModule implements CamelConfiguration {
         SmppStore store = new SmppStore(hub.dataSource());
         GroupCommit<NewSubmit, StoredSubmit> commits = hub.own(new GroupCommit<>("smpp", store::storeWhole,
                 config.getCommitWriters(), config.getCommitMaxRows(), QUEUED_SUBMITS));
+        MeterRegistry meters = hub.monitoring().registry();
         SubmitHandler submits = new SubmitHandler(apps, new PhoneNumbers(general.getRegion()), commits, store, hops,
-                Duration.ofMillis(config.getResponseTimeoutMillis()));
+                Duration.ofMillis(config.getResponseTimeoutMillis()), meters);
         SmppServer server = new SmppServer(hub.settings(HttpConfig.class).getHost(), config,
-                accounts, store, apps, submits, hops);
+                accounts, store, apps, submits, hops, meters);
         camel.addService(server, true, true);
+        hub.monitoring().watch(new SmppServerHealthCheck(server, apps));
         HubParts.share(camel, SmppServer.class, server);
         ExecutorService senders = SmppReceiptRoute.senders(config.getReceiptMaxInFlight());
         hub.own(senders::shutdownNow);

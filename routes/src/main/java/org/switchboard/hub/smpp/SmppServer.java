@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
@@ -52,6 +53,7 @@ final class SmppServer extends ServiceSupport {
     private final BoundApps apps;
     private final SubmitHandler submits;
     private final JournalWriter journal;
+    private final MeterRegistry meters;
     private final AtomicInteger sessionThreads = new AtomicInteger();
     private SMPPServerSessionListener listener;
     private ExecutorService binds;
@@ -59,7 +61,8 @@ final class SmppServer extends ServiceSupport {
     private volatile int boundPort;
 
     SmppServer(String host, SmppConfig.Server config, SmppAccountStore accounts, SmppStore store, BoundApps apps,
-            SubmitHandler submits, JournalWriter journal) {
+            SubmitHandler submits, JournalWriter journal, MeterRegistry meters) {
+        this.meters = meters;
         this.host = host;
         this.port = config.getPort();
         this.config = config;
@@ -200,6 +203,7 @@ final class SmppServer extends ServiceSupport {
                 }
             });
             request.accept(SYSTEM_ID, request.getInterfaceVersion());
+            SmppMeters.bindAccount(meters, apps, systemId);
             hop(bindId, "smpp-bound", kind.text() + " from " + remote + " (SMPP " + request.getInterfaceVersion()
                     + ")", null);
             LOG.info("SMPP account {} bound as {} from {}", systemId, kind.text(), remote);

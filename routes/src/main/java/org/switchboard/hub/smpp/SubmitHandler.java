@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BroadcastSm;
@@ -64,10 +65,12 @@ final class SubmitHandler implements ServerMessageReceiverListener {
     private final SmppStore store;
     private final JournalWriter journal;
     private final Duration commitTimeout;
+    private final MeterRegistry meters;
 
     /** @param journal null when the journal is off */
     SubmitHandler(BoundApps apps, PhoneNumbers numbers, GroupCommit<NewSubmit, StoredSubmit> commits, SmppStore store,
-            JournalWriter journal, Duration commitTimeout) {
+            JournalWriter journal, Duration commitTimeout, MeterRegistry meters) {
+        this.meters = meters;
         this.apps = apps;
         this.numbers = numbers;
         this.commits = commits;
@@ -81,8 +84,11 @@ final class SubmitHandler implements ServerMessageReceiverListener {
         BoundApp app = apps.of(source).orElseThrow(() -> new ProcessRequestException("not bound",
                 SMPPConstant.STAT_ESME_RINVBNDSTS));
         try {
-            return new SubmitSmResult(new MessageId(accept(app, submit)), new OptionalParameter[0]);
+            SubmitSmResult result = new SubmitSmResult(new MessageId(accept(app, submit)), new OptionalParameter[0]);
+            SmppMeters.submit(meters, app.systemId(), "ESME_ROK");
+            return result;
         } catch (SmppRefusal r) {
+            SmppMeters.submit(meters, app.systemId(), SmppStatus.describe(r.status()).replaceAll(" .*", ""));
             bindHop(app, "smpp-submit-refused", "submit_sm to " + submit.getDestAddress() + " from "
                     + submit.getSourceAddr(), r.describe());
             throw new ProcessRequestException(r.getMessage(), r.status());
