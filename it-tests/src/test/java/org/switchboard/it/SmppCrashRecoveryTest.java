@@ -35,8 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.modem.sim.DeliveredSms;
-import org.switchboard.modem.sim.SimModem;
+import org.switchboard.channel.smpp.SmscSimulator;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.modem.sim.SimOptions;
 import org.switchboard.smpp.NewSmppAccount;
@@ -45,10 +44,11 @@ import org.switchboard.store.TestDatabases;
 import org.switchboard.store.TestDatabases.TestDatabase;
 
 /**
- * The hub killed with SIGKILL in the middle of a flood of 10,000 submit_sm from an application: after the restart
- * every submit that got a submit_sm_resp reaches the network (none lost), and a number that gets its SMS twice is
- * one whose SMS was on a modem when the hub died, marked a possible duplicate. The hub runs as its own process from
- * the packaged jar; the database, the simulated modems and the application are the test's, so they outlive the kill.
+ * The hub killed with SIGKILL in the middle of a flood of 10,000 submit_sm from an application, relayed to an
+ * operator's SMSC (the simulator) over the hub's smpp channel: after the restart every submit that got a
+ * submit_sm_resp reaches the SMSC (none lost), and a number that gets its SMS twice is one whose SMS was in flight
+ * to the SMSC when the hub died, marked a possible duplicate. The hub runs as its own process from the packaged jar;
+ * the database, the SMSC, the modems and the application are the test's, so they outlive the kill.
  */
 class SmppCrashRecoveryTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -62,6 +62,7 @@ class SmppCrashRecoveryTest {
     private TestDatabase db;
     private GreenMail greenMail;
     private SimNetwork sim;
+    private SmscSimulator smsc;
     private HubProcess hub;
 
     @RegisterExtension
@@ -77,7 +78,8 @@ class SmppCrashRecoveryTest {
         HubProcess.jar();
         db = TestDatabases.create();
         greenMail = OwnMailServer.start();
-        sim = SimNetwork.start(SimOptions.ephemeral(4));
+        sim = SimNetwork.start(SimOptions.ephemeral(1));
+        smsc = SmscSimulator.start("hub", "secret");
         hub = new HubProcess(dir);
     }
 
@@ -88,6 +90,9 @@ class SmppCrashRecoveryTest {
         }
         if (sim != null) {
             sim.close();
+        }
+        if (smsc != null) {
+            smsc.close();
         }
         if (greenMail != null) {
             greenMail.stop();
@@ -103,8 +108,16 @@ class SmppCrashRecoveryTest {
         Map<String, String> settings = HubProcess.settingsAgainst(dir, db, greenMail, greenMail.getSmtp().getPort(),
                 sim, "");
         int smppPort = Integer.parseInt(settings.get("switchboard.smpp.server.port"));
+        settings.put("switchboard.channel.operator.kind", "smpp");
+        settings.put("switchboard.channel.operator.host", "127.0.0.1");
+        settings.put("switchboard.channel.operator.port", String.valueOf(smsc.port()));
+        settings.put("switchboard.channel.operator.system-id", "hub");
+        settings.put("switchboard.channel.operator.password", "secret");
+        settings.put("switchboard.channel.operator.window", "20");
+        settings.put("switchboard.channel.operator.allowed-prefix", "+628130");
+        settings.put("switchboard.channel.modems.denied-prefix", "+628130");
         hub.start(settings);
-        await().atMost(WAIT).until(() -> hub.alive() && listening(smppPort));
+        await().atMost(WAIT).until(() -> hub.alive() && listening(smppPort) && smsc.bound());
 
         Map<String, Long> answered = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -137,14 +150,12 @@ class SmppCrashRecoveryTest {
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM smpp_submit s JOIN outbound_sms o"
                 + " ON o.id = s.sms_id WHERE s.id = ANY (?) AND o.status = 'SENT'", ids(answered)) == answered.size());
         Map<String, Integer> received = new HashMap<>();
-        for (SimModem m : sim.modems()) {
-            for (DeliveredSms d : m.delivered()) {
-                received.merge(d.to(), 1, Integer::sum);
-            }
+        for (SmscSimulator.Submit s : smsc.submits()) {
+            received.merge("+" + s.destination(), 1, Integer::sum);
         }
         Set<String> lost = new HashSet<>(answered.keySet());
         lost.removeAll(received.keySet());
-        assertEquals(Set.of(), lost, "answered, never sent");
+        assertEquals(Set.of(), lost, "answered, never reached the SMSC");
         Set<String> twice = new HashSet<>();
         received.forEach((to, n) -> {
             if (n > 1) {
