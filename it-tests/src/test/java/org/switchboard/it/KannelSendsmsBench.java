@@ -39,6 +39,14 @@ public final class KannelSendsmsBench {
      * machine, so a figure is the median of the rounds, printed with its range. {@code -Dsendsms.rounds=N}.
      */
     private static final int ROUNDS = Integer.getInteger("sendsms.rounds", 3);
+    /**
+     * Where the SMS go: {@code modems} (the hub's simulated modems at a GSM modem's pace, Kannel's fakesmsc), or
+     * {@code smpp} (both to the same SMSC simulator over SMPP: the hub's smpp channel, Kannel's smsc = smpp), when the
+     * SMS reaching the SMSC per second are counted too. {@code -Dsendsms.upstream=smpp}, {@code ./bench sendsms-smpp}.
+     */
+    private static final String UPSTREAM = System.getProperty("sendsms.upstream", "modems");
+    /** submit_sm outstanding toward the SMSC, for the hub (2 binds x 50) and Kannel (max-pending-submits) alike. */
+    private static final int SMPP_WINDOW = 100;
     /** JIT, connection pools and the tables' first pages warm before anything counts. */
     private static final int WARM_UP_SECONDS = 10;
 
@@ -83,15 +91,32 @@ public final class KannelSendsmsBench {
             System.exit(1);
         }
         Path dir = Files.createTempDirectory("sendsms-bench");
-        System.out.printf("sendsms: wrk, 2 threads, %d s per level, GET /cgi-bin/sendsms to a new number each time;"
-                + " the hub's 4 simulated modems take %d ms per SMS; load average before: %s%n", seconds,
-                MODEM_LATENCY_MILLIS, loadAverage());
+        boolean smpp = UPSTREAM.equals("smpp");
+        org.switchboard.channel.smpp.SmscSimulator smsc = smpp
+                ? org.switchboard.channel.smpp.SmscSimulator.start("bench", "bench") : null;
+        System.out.printf("sendsms: wrk, 2 threads, %d s per level, GET /cgi-bin/sendsms to a new number each time; %s;"
+                + " load average before: %s%n", seconds, smpp ? "to an SMSC simulator over SMPP, " + SMPP_WINDOW
+                + " submit_sm outstanding (the hub: 2 binds x 50; Kannel: max-pending-submits)"
+                : "the hub's 4 simulated modems take " + MODEM_LATENCY_MILLIS + " ms per SMS", loadAverage());
+        Map<String, String> hubSettings = new java.util.HashMap<>(Map.of("switchboard.simulator.modems", "4",
+                "switchboard.imap.poll-millis", "1000", "switchboard.outbox.poll-millis", "250",
+                "switchboard.http.rate-per-second", "0"));
+        if (smpp) {
+            hubSettings.putAll(Map.of("switchboard.channel.operator.kind", "smpp",
+                    "switchboard.channel.operator.host", "127.0.0.1",
+                    "switchboard.channel.operator.port", String.valueOf(smsc.port()),
+                    "switchboard.channel.operator.system-id", "bench",
+                    "switchboard.channel.operator.password", "bench",
+                    "switchboard.channel.operator.binds", "2",
+                    "switchboard.channel.operator.window", String.valueOf(SMPP_WINDOW / 2),
+                    "switchboard.channel.operator.allowed-prefix", "+62812",
+                    "switchboard.channel.modems.denied-prefix", "+62812"));
+        }
+        LongSupplier reached = smpp ? () -> smsc.submits().size() : () -> 0;
         // The production defaults' polling (the test settings poll every 100-200 ms), so the hub's background work is
         // what it would be in production.
         // The per-user rate limit (100/s by default) is off: this measures how many requests the hub can take.
-        try (InProcessHub hub = InProcessHub.start(dir, Map.of("switchboard.simulator.modems", "4",
-                "switchboard.imap.poll-millis", "1000", "switchboard.outbox.poll-millis", "250",
-                "switchboard.http.rate-per-second", "0"))) {
+        try (InProcessHub hub = InProcessHub.start(dir, hubSettings)) {
             DispatchTest.awaitModemsUp(hub.hub());
             // A GSM modem sends an SMS part in seconds (switchboard.broadcast.seconds-per-part, 6 by default), not in
             // the simulator's microseconds: at that pace the dispatchers work as they would in production, instead of
@@ -113,27 +138,47 @@ public final class KannelSendsmsBench {
                     warm.acceptedPerSecond());
             Figures answered = new Figures();
             Figures cpuPerRequest = new Figures();
+            Figures toSmsc = new Figures();
             for (int round = 1; round <= ROUNDS; round++) {
                 for (int c : connections) {
                     long before = stored.getAsLong();
+                    long reachedBefore = reached.getAsLong();
                     long cpuBefore = processCpuNanos();
                     WrkResult r = wrk(wrk, script, url, c, seconds);
                     long cpu = processCpuNanos() - cpuBefore;
                     long rows = stored.getAsLong() - before;
+                    double sent = (reached.getAsLong() - reachedBefore) / r.seconds();
                     double micros = cpu / 1000.0 / Math.max(1, r.requests());
                     answered.add(c, r.acceptedPerSecond());
                     cpuPerRequest.add(c, micros);
+                    toSmsc.add(c, sent);
                     System.out.printf("  hub    %4d connections, round %d: %,7.0f answered 202/s, %,7.0f stored/s (%,d rows),"
-                            + " non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms; hub JVM CPU %.0f us per"
-                            + " request%n", c, round, r.acceptedPerSecond(), rows / r.seconds(), rows, r.non2xx(),
+                            + "%s non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms; hub JVM CPU %.0f us per"
+                            + " request%n", c, round, r.acceptedPerSecond(), rows / r.seconds(), rows,
+                            smpp ? String.format(Locale.ROOT, " %,7.0f reached the SMSC/s,", sent) : "", r.non2xx(),
                             r.socketErrors(), r.p50(), r.p99(), micros);
+                    if (smpp) {
+                        drain(reached);
+                    }
                 }
             }
             for (int c : connections) {
-                System.out.printf("  hub    %4d connections: median %,7.0f answered 202/s (%s over %d rounds); hub JVM CPU"
+                System.out.printf("  hub    %4d connections: median %,7.0f answered 202/s (%s over %d rounds)%s; hub JVM CPU"
                         + " median %.0f us per request (%s)%n", c, answered.median(c), answered.spread(c, "%,.0f"), ROUNDS,
-                        cpuPerRequest.median(c), cpuPerRequest.spread(c, "%.0f"));
+                        smpp ? String.format(Locale.ROOT, ", %,.0f reached the SMSC/s (%s)", toSmsc.median(c),
+                                toSmsc.spread(c, "%,.0f")) : "", cpuPerRequest.median(c),
+                        cpuPerRequest.spread(c, "%.0f"));
             }
+        }
+        if (smpp) {
+            if (Files.isExecutable(BEARERBOX) && Files.isExecutable(SMSBOX)) {
+                kannelSmpp(wrk, dir.resolve("kannel"), seconds, connections, smsc);
+            } else {
+                System.out.println("  kannel: not measured: needs Debian's kannel (bearerbox, smsbox)");
+            }
+            smsc.close();
+            System.out.printf("sendsms: load average after: %s%n", loadAverage());
+            System.exit(0);
         }
         if (Files.isExecutable(BEARERBOX) && Files.isExecutable(SMSBOX) && Files.isExecutable(FAKESMSC)) {
             kannel(wrk, dir.resolve("kannel"), seconds, connections);
@@ -196,6 +241,91 @@ public final class KannelSendsmsBench {
                 if (!p.waitFor(5, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
+            }
+        }
+    }
+
+    /**
+     * Kannel's bearerbox bound to the SMSC simulator as a transceiver ({@code smsc = smpp}), messages kept in a store
+     * file: its sendsms answered per second, and what reached the SMSC per second meanwhile.
+     */
+    private static void kannelSmpp(String wrk, Path dir, int seconds, int[] connections,
+            org.switchboard.channel.smpp.SmscSimulator smsc) throws Exception {
+        Files.createDirectories(dir);
+        int admin = freePort();
+        int boxes = freePort();
+        int sendsms = freePort();
+        Path conf = dir.resolve("kannel.conf");
+        Files.writeString(conf, String.join("\n",
+                "group = core", "admin-port = " + admin, "admin-password = bench", "smsbox-port = " + boxes,
+                "log-level = 4", "log-file = \"" + dir.resolve("bearerbox.log") + "\"",
+                "store-type = file", "store-location = \"" + dir.resolve("store") + "\"", "dlr-storage = internal", "",
+                "group = smsc", "smsc = smpp", "smsc-id = smpp", "host = 127.0.0.1", "port = " + smsc.port(),
+                "transceiver-mode = true", "smsc-username = bench", "smsc-password = bench", "system-type = \"\"",
+                "max-pending-submits = " + SMPP_WINDOW, "enquire-link-interval = 30", "", "group = smsbox",
+                "bearerbox-host = 127.0.0.1", "bearerbox-port = " + boxes, "sendsms-port = " + sendsms,
+                "log-level = 4", "log-file = \"" + dir.resolve("smsbox.log") + "\"", "global-sender = 12345", "",
+                "group = sendsms-user", "username = bench", "password = bench", "max-messages = 10", ""));
+        List<Process> processes = new ArrayList<>();
+        try {
+            int bindsBefore = smsc.bindsAccepted();
+            processes.add(start(dir, "bearerbox", BEARERBOX.toString(), "-v", "4", conf.toString()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> smsc.bindsAccepted() > bindsBefore);
+            processes.add(start(dir, "smsbox", SMSBOX.toString(), "-v", "4", conf.toString()));
+            awaitPort(sendsms);
+            Path script = luaScript(dir, "bench", "bench");
+            String url = "http://127.0.0.1:" + sendsms;
+            LongSupplier reached = () -> smsc.submits().size();
+            WrkResult warm = wrk(wrk, script, url, 16, WARM_UP_SECONDS);
+            System.out.printf("  kannel warm-up, 16 connections, %d s: %,.0f req/s (not counted)%n", WARM_UP_SECONDS,
+                    warm.acceptedPerSecond());
+            Figures answered = new Figures();
+            Figures toSmsc = new Figures();
+            for (int round = 1; round <= ROUNDS; round++) {
+                for (int c : connections) {
+                    long reachedBefore = reached.getAsLong();
+                    WrkResult r = wrk(wrk, script, url, c, seconds);
+                    double sent = (reached.getAsLong() - reachedBefore) / r.seconds();
+                    answered.add(c, r.acceptedPerSecond());
+                    toSmsc.add(c, sent);
+                    System.out.printf("  kannel %4d connections, round %d: %,7.0f answered 202/s, %,7.0f reached the"
+                            + " SMSC/s, non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms%n", c, round,
+                            r.acceptedPerSecond(), sent, r.non2xx(), r.socketErrors(), r.p50(), r.p99());
+                    drain(reached);
+                }
+            }
+            for (int c : connections) {
+                System.out.printf("  kannel %4d connections: median %,7.0f answered 202/s (%s over %d rounds), %,.0f"
+                        + " reached the SMSC/s (%s)%n", c, answered.median(c), answered.spread(c, "%,.0f"), ROUNDS,
+                        toSmsc.median(c), toSmsc.spread(c, "%,.0f"));
+            }
+        } finally {
+            for (int i = processes.size() - 1; i >= 0; i--) {
+                Process p = processes.get(i);
+                p.destroy();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** Waits (up to a minute) until what was queued has reached the SMSC, so the next round starts from nothing. */
+    private static void drain(LongSupplier reached) {
+        long start = System.nanoTime();
+        long last = -1;
+        // a poll on the simulator's count, like every wait here; stops when it stands still for 2 s
+        while (System.nanoTime() - start < 60_000_000_000L) {
+            long now = reached.getAsLong();
+            if (now == last) {
+                break;
+            }
+            last = now;
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -240,8 +240,15 @@ public final class SmscSimulator implements AutoCloseable {
 
     private int deliverSm(String from, String to, ESMClass esm, int dataCoding, byte[] body,
             OptionalParameter... tlvs) throws Exception {
-        SMPPServerSession receiver = sessions.stream().filter(s -> s.getSessionState().isReceivable()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no receiver bound"));
+        return deliverSm(null, from, to, esm, dataCoding, body, tlvs);
+    }
+
+    /** To {@code preferred} when it can receive (the bind that submitted, for a receipt), else to any receiver. */
+    private int deliverSm(SMPPServerSession preferred, String from, String to, ESMClass esm, int dataCoding,
+            byte[] body, OptionalParameter... tlvs) throws Exception {
+        SMPPServerSession receiver = preferred != null && preferred.getSessionState().isReceivable() ? preferred
+                : sessions.stream().filter(s -> s.getSessionState().isReceivable()).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no receiver bound"));
         try {
             receiver.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
                     from.startsWith("+") ? from.substring(1) : from, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
@@ -254,17 +261,31 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
-    private void receipt(Submit s) {
+    /** Sends the receipt; one refused or undeliverable is tried again a second later, up to 5 times, as SMSCs do. */
+    private void receipt(Submit s, SMPPServerSession from, int attempt) {
         try {
             String id = receiptIdsDecimal ? Long.toString(Long.parseLong(s.messageId(), 16)) : s.messageId();
             String when = new java.text.SimpleDateFormat("yyMMddHHmm").format(new Date());
             String text = "id:" + id + " sub:001 dlvrd:001 submit date:" + when + " done date:" + when
                     + " stat:DELIVRD err:000 text:" + (s.text().length() > 20 ? s.text().substring(0, 20) : s.text());
             byte[] body = UnpackedGsm7.encode(text.replaceAll("[^ -~]", "?")).orElseThrow();
-            deliverSm(s.destination(), s.source(), new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT,
-                    GSMSpecificFeature.DEFAULT), 0, body);
+            int status = deliverSm(from, s.destination(), s.source(), new ESMClass(MessageMode.DEFAULT,
+                    MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT), 0, body);
+            if (status != 0) {
+                again(s, from, attempt);
+            }
         } catch (Exception e) {
-            // no receiver bound now: a real SMSC would retry; the simulator drops it (the tests that need one bind)
+            again(s, from, attempt);
+        }
+    }
+
+    private void again(Submit s, SMPPServerSession from, int attempt) {
+        if (attempt < 5 && running) {
+            try {
+                receipts.schedule(() -> receipt(s, from, attempt + 1), 1, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the simulator is closing
+            }
         }
     }
 
@@ -299,7 +320,7 @@ public final class SmscSimulator implements AutoCloseable {
                     sm.getEsmClass() & 0xFF, read.text(), read, sm.getRegisteredDelivery() & 3);
             submits.add(s);
             if (s.registeredDelivery() == 1) {
-                receipts.schedule(() -> receipt(s), receiptDelayMillis, TimeUnit.MILLISECONDS);
+                receipts.schedule(() -> receipt(s, source, 1), receiptDelayMillis, TimeUnit.MILLISECONDS);
             }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
