@@ -1,5 +1,6 @@
 package org.switchboard.hub.kannel;
 
+import org.switchboard.hub.config.CallbackSettings;
 import org.switchboard.hub.config.SettingsCheck;
 import org.switchboard.hub.config.SettingsSection;
 
@@ -13,52 +14,10 @@ public final class KannelConfig implements SettingsSection {
     private int commitMaxRows = 500;
     private final Dlr dlr = new Dlr();
 
-    /** {@code switchboard.kannel.dlr.*}. */
-    public static final class Dlr {
-        private long pollMillis = 250;
-        private int maxInFlight = 32;
-        private long timeoutMillis = 10_000;
-        private int maxAttempts = 10;
-        private long firstRetryMillis = 2000;
-
-        public long getPollMillis() {
-            return pollMillis;
-        }
-
-        public void setPollMillis(long pollMillis) {
-            this.pollMillis = pollMillis;
-        }
-
-        public int getMaxInFlight() {
-            return maxInFlight;
-        }
-
-        public void setMaxInFlight(int maxInFlight) {
-            this.maxInFlight = maxInFlight;
-        }
-
-        public long getTimeoutMillis() {
-            return timeoutMillis;
-        }
-
-        public void setTimeoutMillis(long timeoutMillis) {
-            this.timeoutMillis = timeoutMillis;
-        }
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public long getFirstRetryMillis() {
-            return firstRetryMillis;
-        }
-
-        public void setFirstRetryMillis(long firstRetryMillis) {
-            this.firstRetryMillis = firstRetryMillis;
+    /** {@code switchboard.kannel.dlr.*}: how dlr-url calls are made and retried (10 attempts by default). */
+    public static final class Dlr extends CallbackSettings {
+        Dlr() {
+            super(10);
         }
     }
 
@@ -71,11 +30,7 @@ public final class KannelConfig implements SettingsSection {
     public void check(SettingsCheck check) {
         check.atLeast("commit-writers", commitWriters, 1);
         check.atLeast("commit-max-rows", commitMaxRows, 1);
-        check.atLeast("dlr.poll-millis", dlr.pollMillis, 1);
-        check.atLeast("dlr.max-in-flight", dlr.maxInFlight, 1);
-        check.atLeast("dlr.timeout-millis", dlr.timeoutMillis, 1);
-        check.atLeast("dlr.max-attempts", dlr.maxAttempts, 1);
-        check.atLeast("dlr.first-retry-millis", dlr.firstRetryMillis, 1);
+        dlr.check(check, "dlr.");
     }
 
     public boolean isEnabled() {
