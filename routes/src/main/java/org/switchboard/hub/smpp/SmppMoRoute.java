@@ -41,9 +41,8 @@ final class SmppMoRoute extends RouteBuilder {
     private final JournalWriter journal;
     private final SmppConfig.Server config;
     private final RetryBackoff backoff;
-    private final ExecutorService senders;
+    private final InFlightWork work;
     private final SubmitEncoder encoder = new SubmitEncoder(LongForm.UDH, false);
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger refs = new AtomicInteger();
 
     SmppMoRoute(MoDeliveries deliveries, BoundApps apps, JournalWriter journal, SmppConfig.Server config,
@@ -53,7 +52,7 @@ final class SmppMoRoute extends RouteBuilder {
         this.journal = journal;
         this.config = config;
         this.backoff = backoff;
-        this.senders = senders;
+        this.work = new InFlightWork(senders, config.getReceiptMaxInFlight());
     }
 
     @Override
@@ -66,26 +65,15 @@ final class SmppMoRoute extends RouteBuilder {
 
     private void poll(Exchange exchange) {
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        int room = config.getReceiptMaxInFlight() - inFlight.get();
-        if (room <= 0) {
+        if (work.room() == 0) {
             return;
         }
-        List<MoDelivery> due = deliveries.claim(MoRule.Target.SMPP, apps.receiving(), room,
+        List<MoDelivery> due = deliveries.claim(MoRule.Target.SMPP, apps.receiving(), work.room(),
                 Duration.ofMillis(config.getResponseTimeoutMillis() * 2 + 5000));
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !due.isEmpty());
-        for (MoDelivery d : due) {
-            inFlight.incrementAndGet();
-            senders.execute(() -> {
-                try {
-                    deliver(d);
-                } catch (RuntimeException e) {
-                    log.warn("MO hand-over {} of in-{} to {}: outcome not recorded ({})", d.id(), d.inboundId(),
-                            d.systemId(), e.getMessage());
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            });
-        }
+        // an outcome not recorded: the lease runs out and the hand-over is made again
+        due.forEach(d -> work.start(() -> deliver(d), e -> log.warn("MO hand-over {} of in-{} to {}: outcome not"
+                + " recorded ({})", d.id(), d.inboundId(), d.systemId(), e.getMessage())));
     }
 
     private void deliver(MoDelivery d) {

@@ -54,8 +54,7 @@ final class SmppReceiptRoute extends RouteBuilder {
     private final SmppConfig.Server config;
     private final ZoneId zone;
     private final RetryBackoff backoff;
-    private final ExecutorService senders;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlightWork work;
     private long lastExpiry;
 
     /** @param journal null when the journal is off; {@code senders} is shut down by its owner */
@@ -67,7 +66,7 @@ final class SmppReceiptRoute extends RouteBuilder {
         this.config = config;
         this.zone = zone;
         this.backoff = backoff;
-        this.senders = senders;
+        this.work = new InFlightWork(senders, config.getReceiptMaxInFlight());
     }
 
     /** Threads for the deliver_sm under way (each waits for its response). */
@@ -91,28 +90,16 @@ final class SmppReceiptRoute extends RouteBuilder {
     private void poll(Exchange exchange) {
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
         expireNowAndThen();
-        int room = config.getReceiptMaxInFlight() - inFlight.get();
-        if (room <= 0) {
+        if (work.room() == 0) {
             return;
         }
         // The lease outlasts a deliver_sm's wait for its response; a crash leaves the receipt due at lease end.
-        List<PendingReceipt> due = store.claimReceipts(apps.receiving(), room,
+        List<PendingReceipt> due = store.claimReceipts(apps.receiving(), work.room(),
                 Duration.ofMillis(config.getResponseTimeoutMillis() * 2 + 5000));
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !due.isEmpty());
-        for (PendingReceipt r : due) {
-            inFlight.incrementAndGet();
-            senders.execute(() -> {
-                try {
-                    deliver(r);
-                } catch (RuntimeException e) {
-                    // The outcome was not recorded: the lease runs out and the receipt goes again.
-                    log.warn("SMPP receipt {} for message_id {}: outcome not recorded ({})", r.id(), r.messageId(),
-                            e.getMessage());
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            });
-        }
+        // an outcome not recorded: the lease runs out and the receipt goes again
+        due.forEach(r -> work.start(() -> deliver(r), e -> log.warn("SMPP receipt {} for message_id {}: outcome not"
+                + " recorded ({})", r.id(), r.messageId(), e.getMessage())));
     }
 
     private void expireNowAndThen() {
