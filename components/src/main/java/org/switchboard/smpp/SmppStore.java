@@ -221,6 +221,21 @@ public final class SmppStore {
         });
     }
 
+    /**
+     * Records a bind of the hub's own to an SMSC (an smpp channel's): made ({@code status} 0) or not (the status it was
+     * refused with, -1 for no connection or no answer); returns its id for the journal.
+     */
+    public long channelBindOpened(String channel, String bind, String systemId, String smsc, int status) {
+        return Sql.inTransaction(dataSource, "recording bind " + bind + " of channel " + channel, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO smpp_bind (system_id, bind_type, remote,"
+                    + " status, channel, unbound_at) VALUES (?, ?, ?, ?, ?, CASE WHEN ? <> 0 THEN now() END)"
+                    + " RETURNING id")) {
+                Sql.bind(ps, systemId, bind, smsc, status, channel, status);
+                return Sql.first(ps, rs -> rs.getLong(1)).orElseThrow();
+            }
+        });
+    }
+
     /** The bound session ended (unbind, connection lost, the hub stopping). */
     public void bindClosed(long id) {
         Sql.update(dataSource, "recording the end of bind " + id,

@@ -139,6 +139,11 @@ class SmppUpstreamTest {
         }
         assertTrue(check != null && "UP".equals(check.path("state").asText()), health.toString());
         assertTrue(health.toString().contains("smpp-server"), health.toString());
+        // the channel's bind is recorded and journalled as the applications' binds are
+        long bindId = ((Number) hub.query("SELECT id FROM smpp_bind WHERE channel = 'operator' AND status = 0")
+                .get(0).get("id")).longValue();
+        assertTrue(hub.journal("smpp_bind").stream().anyMatch(h -> ((Number) h.get("message_id")).longValue() == bindId
+                && "smpp-channel-bound".equals(h.get("hop"))));
 
         String metrics = api.send("GET", "/metrics", null, null, true).body();
         assertTrue(metrics.contains("switchboard_smpp_bind_up{bind=\"operator-1\",channel=\"operator\"} 1.0"),

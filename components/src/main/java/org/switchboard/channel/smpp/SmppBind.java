@@ -29,6 +29,7 @@ final class SmppBind {
     private final SmppChannelSettings settings;
     private final MessageReceiverListener receiver;
     private final RateLimiter limit;
+    private final BindEvents events;
     private volatile SMPPSession transmitter;
     private volatile SMPPSession receiverSession;
     private volatile LineState.State state = LineState.State.STARTING;
@@ -45,8 +46,9 @@ final class SmppBind {
     final AtomicLong receipts = new AtomicLong();
     final AtomicLong receiptLatencyMillis = new AtomicLong();
 
-    SmppBind(String name, SmppChannelSettings settings, MessageReceiverListener receiver) {
+    SmppBind(String name, SmppChannelSettings settings, MessageReceiverListener receiver, BindEvents events) {
         this.name = name;
+        this.events = events;
         this.settings = settings;
         this.receiver = receiver;
         this.limit = new RateLimiter(settings.throughput(), Math.max(1, settings.throughput()));
@@ -85,11 +87,14 @@ final class SmppBind {
                 pause = settings.reconnectMin();
                 state = LineState.State.READY;
                 reason = null;
+                events.bound(name, (settings.transceiver() ? "transceiver" : "transmitter and receiver") + " to "
+                        + settings.host() + ":" + settings.port() + " as " + settings.systemId());
                 while (running && bound()) {
                     Thread.sleep(200);
                 }
                 if (running) {
                     LOG.warn("smpp {}: bind to {}:{} lost; binding again", name, settings.host(), settings.port());
+                    events.lost(name, reason != null ? reason : "the SMSC closed the bind or stopped answering");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -98,6 +103,8 @@ final class SmppBind {
                 LOG.warn("smpp {}: cannot bind to {}:{} as {}: {}; again in {} ms", name, settings.host(),
                         settings.port(), settings.systemId(), why(e), pause.toMillis());
                 reason = "not bound: " + why(e);
+                events.failed(name, e.getCause() instanceof org.jsmpp.extra.NegativeResponseException n
+                        ? n.getCommandStatus() : -1, why(e) + "; again in " + pause.toMillis() + " ms");
             }
             closeSessions();
             if (!running) {

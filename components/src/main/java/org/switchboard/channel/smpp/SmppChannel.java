@@ -72,12 +72,17 @@ public final class SmppChannel implements SmsChannel {
 
     /** @param moParts where a long inbound SMS's parts wait for the others */
     public SmppChannel(String id, SmppChannelSettings settings, MoParts moParts) {
+        this(id, settings, moParts, BindEvents.NONE);
+    }
+
+    /** @param events told of each bind made, refused and lost (the journal) */
+    public SmppChannel(String id, SmppChannelSettings settings, MoParts moParts, BindEvents events) {
         this.id = id;
         this.settings = settings;
         this.moParts = moParts;
         this.encoder = new SubmitEncoder(settings.longForm(), settings.latin1());
         for (int b = 1; b <= settings.binds(); b++) {
-            SmppBind bind = new SmppBind(id + "-" + b, settings, new Inbound(id + "-" + b));
+            SmppBind bind = new SmppBind(id + "-" + b, settings, new Inbound(id + "-" + b), events);
             binds.add(bind);
             for (int s = 1; s <= settings.window(); s++) {
                 byLine.put(String.format(LINE, id, b, s), bind);

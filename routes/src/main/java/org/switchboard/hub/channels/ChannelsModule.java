@@ -20,9 +20,11 @@ import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.config.SettingsException;
 import org.switchboard.hub.module.HubParts;
+import org.switchboard.journal.JournalWriter;
 import org.switchboard.mo.MoDeliveries;
 import org.switchboard.modem.sim.SimModem;
 import org.switchboard.smpp.MoParts;
+import org.switchboard.smpp.SmppStore;
 import org.switchboard.store.MessageStore;
 import org.switchboard.store.OutboundQueue;
 
@@ -39,8 +41,7 @@ public final class ChannelsModule implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         ChannelsConfig config = hub.settings(ChannelsConfig.class);
-        Channels channels = HubParts.share(camel, Channels.class, channels(config, modems(config),
-                new MoParts(hub.dataSource())));
+        Channels channels = HubParts.share(camel, Channels.class, channels(config, modems(config)));
         ChannelsLifecycle.install(channels, camel);
         hub.monitoring().watchModems(channels.all().stream().filter(c -> c.kind().equals("modem"))
                 .flatMap(c -> c.lines().stream()).toList());
@@ -77,11 +78,15 @@ public final class ChannelsModule implements CamelConfiguration {
         return modems;
     }
 
-    private static Channels channels(ChannelsConfig config, Map<String, String> modems, MoParts moParts) {
+    private Channels channels(ChannelsConfig config, Map<String, String> modems) {
         List<SmsChannel> built = new ArrayList<>();
         Map<String, ChannelRules> rules = new LinkedHashMap<>();
+        MoParts moParts = new MoParts(hub.dataSource());
+        SmppStore binds = new SmppStore(hub.dataSource());
+        JournalWriter hops = hub.settings(HubConfig.class).getJournal().isEnabled() ? hub.journal() : null;
         for (ChannelDefinitions.Definition d : ChannelDefinitions.of(config.channels(), modems)) {
-            built.add(d.smpp() != null ? new SmppChannel(d.id(), d.smpp(), moParts)
+            built.add(d.smpp() != null ? new SmppChannel(d.id(), d.smpp(), moParts, new ChannelBindJournal(d.id(),
+                    d.smpp().systemId(), d.smpp().host() + ":" + d.smpp().port(), binds, hops))
                     : new ModemChannel(d.id(), d.modems(), config.secondsPerPart()));
             rules.put(d.id(), d.rules());
         }
