@@ -131,6 +131,9 @@ public final class Database implements AutoCloseable {
             }
         }
         closeQuietly(dataSource, embedded, embeddedDir);
+        if (embedded != null) {
+            LOG.info("embedded PostgreSQL stopped");
+        }
     }
 
     private static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {

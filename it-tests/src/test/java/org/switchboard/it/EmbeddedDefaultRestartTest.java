@@ -98,8 +98,8 @@ class EmbeddedDefaultRestartTest {
         // stopped by the hub before it exited; the process may take a moment more to be reaped
         await().atMost(Duration.ofSeconds(15)).until(() -> !alive(server));
         String log = hub.log();
-        int camelDown = log.lastIndexOf(") shutdown in ");
-        int databaseDown = log.lastIndexOf("server stopped");
+        int camelDown = log.lastIndexOf("Camel stopped in ");
+        int databaseDown = log.lastIndexOf("embedded PostgreSQL stopped");
         assertTrue(camelDown >= 0 && databaseDown > camelDown, "Camel stopped, then the database");
         assertFalse(log.contains("inflight and pending exchanges"), "no route was left waiting");
         assertFalse(log.contains("Connection refused"), "no route lost the database");

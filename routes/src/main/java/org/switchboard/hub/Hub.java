@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.channel.Channels;
 import org.switchboard.hub.channels.ChannelsConfig;
 import org.switchboard.hub.cli.SwitchboardCommand;
@@ -28,6 +30,8 @@ import org.switchboard.store.Database;
  * {@link SwitchboardMain} and, in process, by tests.
  */
 public final class Hub implements SwitchboardCommand.RunningHub {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
     private final Settings settings;
     private EmbeddedDefault embedded;
     private HubParts parts;
@@ -118,12 +122,14 @@ public final class Hub implements SwitchboardCommand.RunningHub {
 
     @Override
     public void close() {
+        long start = System.nanoTime();
         if (main != null) {
             try {
                 main.stop();
             } catch (RuntimeException e) {
                 // stopping anyway
             }
+            LOG.info("Camel stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
         if (parts != null) {
             parts.close();
@@ -131,5 +137,6 @@ public final class Hub implements SwitchboardCommand.RunningHub {
         if (embedded != null) {
             embedded.close();
         }
+        LOG.info("Switchboard stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -8,13 +8,20 @@ public final class SwitchboardMain {
     }
 
     public static void main(String[] args) {
-        // Before the first logger is made, which fixes the levels for good: a command's output is its answer, so the
-        // database's start-up chatter stays out unless asked for; jSMPP's INFO line per session is the hub's own
-        // bind and unbind lines again.
-        if (args.length > 0 && !args[0].startsWith("-")) {
-            defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // Before the first logger is made, which fixes the levels for good. The hub says what it does at INFO; the
+        // libraries (the embedded database's initdb, Flyway, Camel's route list, the SIP stack) only warn, unless
+        // --verbose (or SWITCHBOARD_VERBOSE=true) asks for all. A command's output is its answer: WARN for all.
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose")
+                || "true".equalsIgnoreCase(System.getenv("SWITCHBOARD_VERBOSE"));
+        boolean command = java.util.Arrays.stream(args).anyMatch(a -> !a.startsWith("-"));
+        defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        defaultProperty("org.slf4j.simpleLogger.log.org.switchboard", command && !verbose ? "warn" : "info");
+        if (!verbose) {
+            // each session's line again after the hub's own bind and unbind lines
+            defaultProperty("org.slf4j.simpleLogger.log.org.jsmpp", "warn");
+            // JAIN-SIP's own logging, under the hub's name: its TLS notes warn of a transport the hub does not use
+            defaultProperty("org.slf4j.simpleLogger.log.org.switchboard.sip.stack", "error");
         }
-        defaultProperty("org.slf4j.simpleLogger.log.org.jsmpp", "warn");
         System.exit(SwitchboardCommand.execute(Hub::start, args));
     }
 

@@ -60,6 +60,12 @@ public final class SwitchboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    // Read by SwitchboardMain before anything logs; declared here so that picocli knows it and its help shows it.
+    @picocli.CommandLine.Option(names = "--verbose", description = "Log what the libraries say at INFO too (the"
+            + " embedded database, Flyway, Camel, the SIP stack); by default they only warn. Also SWITCHBOARD_VERBOSE"
+            + "=true.")
+    boolean verbose;
+
     public SwitchboardCommand(SettingsSource settingsSource, HubStarter starter) {
         this.settingsSource = settingsSource;
         this.starter = starter;
