@@ -352,7 +352,31 @@ class DashboardTest {
             wait.until(d -> d.findElements(By.cssSelector("#mo-rules-table td")).stream()
                     .anyMatch(td -> td.getText().equals("SMPP account quizapp")));
             assertTrue(browser.findElement(By.id("smpp-channels")).getText().contains("No smpp channel"));
+
+            // an admin adds a rule and an account from the page, and removes a rule
+            WebElement rule = browser.findElement(By.id("mo-rule-form"));
+            rule.findElement(By.name("name")).sendKeys("poll");
+            rule.findElement(By.name("shortCode")).sendKeys("9555");
+            rule.findElement(By.name("keywords")).sendKeys("VOTE, PILIH");
+            rule.findElement(By.name("url")).sendKeys("http://127.0.0.1:9/vote?from=%p&text=%a");
+            rule.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#mo-rules-table td")).stream()
+                    .anyMatch(td -> td.getText().equals("VOTE, PILIH")));
+            WebElement account = browser.findElement(By.id("smpp-account-form"));
+            account.findElement(By.name("systemId")).sendKeys("pollapp");
+            account.findElement(By.name("password")).sendKeys("p0ll");
+            account.findElement(By.name("throughput")).clear();
+            account.findElement(By.name("throughput")).sendKeys("20");
+            account.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#smpp-accounts-table td")).stream()
+                    .anyMatch(td -> td.getText().equals("20/s")));
             HeadlessChromium.screenshot(browser, "09-smpp");
+            browser.findElement(By.cssSelector("#mo-rules-table button[data-remove='rule quiz']")).click();
+            browser.switchTo().alert().accept();
+            wait.until(d -> d.findElements(By.cssSelector("#mo-rules-table td")).stream()
+                    .noneMatch(td -> td.getText().equals("SMPP account quizapp")));
+            assertTrue(new org.switchboard.smpp.SmppAccountStore(hub.hub().database().dataSource()).check("pollapp",
+                    "p0ll") instanceof org.switchboard.smpp.SmppAccountStore.Accepted);
         } finally {
             bound.unbindAndClose();
         }
