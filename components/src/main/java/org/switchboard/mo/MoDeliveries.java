@@ -114,6 +114,26 @@ public final class MoDeliveries {
                 + " 'PENDING'", httpStatus, error, delay.toMillis(), d.id());
     }
 
+    /**
+     * Gives up the hand-overs of {@code target} waiting since longer than {@code keep} (an SMPP account that never
+     * binds a receiver): their SMS go to the help desk. Returns the inbound SMS so sent.
+     */
+    public List<Long> giveUpOlderThan(MoRule.Target target, Duration keep) {
+        return Sql.inTransaction(dataSource, "giving up old MO hand-overs", c -> {
+            try (PreparedStatement ps = c.prepareStatement("WITH old AS (UPDATE mo_delivery d SET status = 'FAILED',"
+                    + " error = COALESCE(d.error, 'not taken') || ' (given up after ' || ? || ' h)'"
+                    + " FROM inbound_sms i WHERE i.id = d.inbound_id AND d.status = 'PENDING' AND d.target = ?"
+                    + " AND i.stored_at < now() - ? * interval '1 millisecond' RETURNING d.inbound_id)"
+                    + " UPDATE inbound_sms SET email_status = 'PENDING' FROM old WHERE inbound_sms.id = old.inbound_id"
+                    + " AND inbound_sms.email_status = 'ROUTED' RETURNING inbound_sms.id")) {
+                ps.setLong(1, keep.toHours());
+                ps.setString(2, target.text());
+                ps.setLong(3, keep.toMillis());
+                return Sql.list(ps, rs -> rs.getLong(1));
+            }
+        });
+    }
+
     /** Given up: the SMS goes to the help desk by email, as one no rule matched. */
     public void fail(MoDelivery d, Integer httpStatus, String error) {
         Sql.inTransaction(dataSource, "giving up MO hand-over " + d.id(), c -> {

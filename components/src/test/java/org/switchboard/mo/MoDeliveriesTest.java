@@ -93,4 +93,15 @@ class MoDeliveriesTest {
         assertEquals("bankapp", deliveries.claim(MoRule.Target.SMPP, List.of("bankapp"), 10, Duration.ofSeconds(30))
                 .get(0).systemId());
     }
+
+    @Test
+    void anSmppHandOverNobodyTakesForTooLongGoesToTheHelpDesk() {
+        rules.save(new MoRule("bank", null, List.of("SALDO"), null, MoRule.Target.SMPP, null, null, false, "nobody",
+                100, "test", null));
+        StoredInbound s = receive("9999", "SALDO 1234");
+        assertTrue(deliveries.giveUpOlderThan(MoRule.Target.SMPP, Duration.ofHours(1)).isEmpty());
+        assertEquals(List.of(s.id()), deliveries.giveUpOlderThan(MoRule.Target.SMPP, Duration.ofMillis(-1)));
+        assertEquals(s.id(), messages.pendingEmails(10, OffsetDateTime.now()).get(0).id());
+        assertTrue(deliveries.claim(MoRule.Target.SMPP, List.of("nobody"), 10, Duration.ofSeconds(30)).isEmpty());
+    }
 }

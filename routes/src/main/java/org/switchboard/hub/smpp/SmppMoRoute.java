@@ -44,6 +44,7 @@ final class SmppMoRoute extends RouteBuilder {
     private final InFlightWork work;
     private final SubmitEncoder encoder = new SubmitEncoder(LongForm.UDH, false);
     private final AtomicInteger refs = new AtomicInteger();
+    private long lastGiveUp;
 
     SmppMoRoute(MoDeliveries deliveries, BoundApps apps, JournalWriter journal, SmppConfig.Server config,
             RetryBackoff backoff, ExecutorService senders) {
@@ -65,6 +66,7 @@ final class SmppMoRoute extends RouteBuilder {
 
     private void poll(Exchange exchange) {
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
+        giveUpNowAndThen();
         if (work.room() == 0) {
             return;
         }
@@ -74,6 +76,27 @@ final class SmppMoRoute extends RouteBuilder {
         // an outcome not recorded: the lease runs out and the hand-over is made again
         due.forEach(d -> work.start(() -> deliver(d), e -> log.warn("MO hand-over {} of in-{} to {}: outcome not"
                 + " recorded ({})", d.id(), d.inboundId(), d.systemId(), e.getMessage())));
+    }
+
+    /**
+     * An account that has not bound a receiver for receipt-keep-hours will not take its SMS: they go to the help desk,
+     * so that a rule naming an account nobody runs loses nothing.
+     */
+    private void giveUpNowAndThen() {
+        long now = System.currentTimeMillis();
+        if (now - lastGiveUp < 60_000) {
+            return;
+        }
+        lastGiveUp = now;
+        List<Long> sent = deliveries.giveUpOlderThan(MoRule.Target.SMPP,
+                Duration.ofHours(config.getReceiptKeepHours()));
+        for (long in : sent) {
+            if (journal != null) {
+                journal.record(Hop.now(JournalKind.INBOUND_SMS, in, "mo-failed", ROUTE_ID, "no receiver of the"
+                        + " account bound for " + config.getReceiptKeepHours() + " h; sent to the help desk instead",
+                        "not taken"));
+            }
+        }
     }
 
     private void deliver(MoDelivery d) {
