@@ -96,22 +96,45 @@ final class KannelBearerbox implements AutoCloseable {
         Files.writeString(file, conf, StandardCharsets.UTF_8);
         Process bearerbox = new ProcessBuilder("/usr/sbin/bearerbox", file.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("bearerbox.out").toFile()).start();
+        // smsbox gives up at once when bearerbox does not answer yet (Kannel 1.4.5 panics "Couldn't connect to the
+        // bearerbox"): it starts once bearerbox listens for boxes.
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(100)).until(() -> listening(smsboxPort)
+                            || !bearerbox.isAlive());
+        } catch (RuntimeException e) {
+            bearerbox.destroyForcibly();
+            throw e;
+        }
         Process smsbox = new ProcessBuilder("/usr/sbin/smsbox", file.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("smsbox.out").toFile()).start();
         return new KannelBearerbox(dir, sendsmsPort, List.of(smsbox, bearerbox));
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     int sendsmsPort() {
         return sendsmsPort;
     }
 
-    /** bearerbox's log so far, for a failing test's message. */
+    /** The boxes' logs and output so far, for a failing test's message. */
     String log() {
-        try {
-            return Files.readString(dir.resolve("bearerbox.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no bearerbox.log: " + e.getMessage() + ")";
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("bearerbox.log", "bearerbox.out", "smsbox.log", "smsbox.out")) {
+            try {
+                out.append("----- ").append(name).append(" -----\n")
+                        .append(Files.readString(dir.resolve(name), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                out.append("----- no ").append(name).append(" -----\n");
+            }
         }
+        return out.toString();
     }
 
     @Override

@@ -60,9 +60,14 @@ class KannelEsmeTest {
         });
         callbacks.start();
         kannel = KannelBearerbox.start(dir.resolve("kannel"), hub.smppPort(), "kannel", "kpw");
-        await().atMost(WAIT).until(() -> !hub.query("SELECT 1 FROM smpp_bind WHERE system_id = 'kannel'"
-                + " AND status = 0 AND unbound_at IS NULL").isEmpty());
-        await().atMost(WAIT).until(() -> listening(kannel.sendsmsPort()));
+        try {
+            await().atMost(WAIT).until(() -> !hub.query("SELECT 1 FROM smpp_bind WHERE system_id = 'kannel'"
+                    + " AND status = 0 AND unbound_at IS NULL").isEmpty());
+            await().atMost(WAIT).until(() -> listening(kannel.sendsmsPort()));
+        } catch (RuntimeException e) {
+            System.out.println("----- Kannel, not ready -----\n" + kannel.log());
+            throw e;
+        }
     }
 
     @AfterAll
