@@ -41,7 +41,12 @@ public final class Settings {
             "switchboard.modem.", List.of(),
             "switchboard.voicemail.mailbox.", List.of(),
             "switchboard.channel.", List.of("kind", "modems", "allowed-prefix", "denied-prefix", "preferred-prefix",
-                    "accounts", "sources", "lanes", "kinds"));
+                    "accounts", "sources", "lanes", "kinds",
+                    // an smpp channel's (ChannelsConfig.Channel); the longer of two that end alike first
+                    "host", "port", "system-id", "password", "system-type", "address-range", "transceiver", "binds",
+                    "window", "throughput", "source-addr", "long-form", "latin1", "submit-id-base",
+                    "receipt-id-base", "enquire-link-millis", "response-timeout-millis", "reconnect-min-millis",
+                    "reconnect-max-millis"));
 
     private final Map<String, String> values;
     private final String source;

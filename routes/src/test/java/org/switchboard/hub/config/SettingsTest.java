@@ -57,6 +57,31 @@ class SettingsTest {
     }
 
     @Test
+    void anSmppChannelsKeysComeFromTheEnvironment() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "SWITCHBOARD_CHANNEL_OPERATOR_KIND", "smpp",
+                "SWITCHBOARD_CHANNEL_OPERATOR_HOST", "smsc.example.net",
+                "SWITCHBOARD_CHANNEL_OPERATOR_PORT", "2776",
+                "SWITCHBOARD_CHANNEL_OPERATOR_SYSTEM_ID", "hub",
+                "SWITCHBOARD_CHANNEL_OPERATOR_PASSWORD", "secret",
+                "SWITCHBOARD_CHANNEL_OPERATOR_WINDOW", "20",
+                "SWITCHBOARD_CHANNEL_OPERATOR_SOURCE_ADDR", "9123",
+                "SWITCHBOARD_CHANNEL_OPERATOR_RECONNECT_MAX_MILLIS", "30000",
+                "SWITCHBOARD_CHANNEL_OPERATOR_RECEIPT_ID_BASE", "hex"));
+        Settings s = load(env);
+        assertTrue(s.warnings().isEmpty(), s.warnings()::toString);
+        ChannelsConfig.Channel c = new SettingsBinder(s).bind(new ChannelsConfig()).channels().get("operator");
+        assertEquals("smsc.example.net", c.getHost());
+        assertEquals(2776, c.getPort());
+        assertEquals("hub", c.getSystemId());
+        assertEquals("secret", c.getPassword());
+        assertEquals(20, c.getWindow());
+        assertEquals("9123", c.getSourceAddr());
+        assertEquals(30_000, c.getReconnectMaxMillis());
+        assertEquals("hex", c.getReceiptIdBase());
+    }
+
+    @Test
     void anEnvironmentVariableThatNamesNoSettingIsWarnedAbout() throws Exception {
         Settings s = load(Map.of("SWITCHBOARD_SMTP_PROT", "25", "SWITCHBOARD_REQUIRE_TOOLS", "1"));
         assertEquals(1, s.warnings().size(), s.warnings()::toString);
