@@ -18,6 +18,7 @@ import org.switchboard.channel.modem.ModemChannel;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.channels.ChannelsLifecycle;
 import org.switchboard.hub.channels.DispatchRoute;
+import org.switchboard.hub.channels.IdleGate;
 import org.switchboard.hub.monitor.DispatchLatency;
 import org.switchboard.journal.JournalEventNotifier;
 import org.switchboard.journal.JournalWriter;
@@ -65,8 +66,11 @@ public final class DispatchBench {
             ModemChannel channel = new ModemChannel("modems", modemOptions, 6);
             Channels channels = new Channels(List.of(channel), Map.of());
             ChannelsLifecycle.install(channels, camel);
+            // the lines share what an empty claim said, as the hub's channels module sets them up
+            IdleGate idle = new IdleGate(options.pollMillis(), channel.lines().size());
             for (String line : channel.lines()) {
-                camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options, DispatchLatency.NONE));
+                camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options, DispatchLatency.NONE,
+                        idle));
             }
             camel.start();
             ModemComponent component = camel.getComponent("modem", ModemComponent.class);

@@ -56,9 +56,10 @@ public final class ChannelsModule implements CamelConfiguration {
         camel.addRoutes(new StatusReportRoute(store));
         DispatchRoute.Options options = options(config, hub.settings(HubConfig.class));
         for (SmsChannel channel : channels.all()) {
+            IdleGate idle = new IdleGate(options.pollMillis(), channel.lines().size());
             for (String line : channel.lines()) {
                 camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options,
-                        hub.monitoring().dispatchLatency()));
+                        hub.monitoring().dispatchLatency(), idle));
             }
         }
     }

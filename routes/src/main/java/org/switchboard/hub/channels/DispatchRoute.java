@@ -62,6 +62,7 @@ public final class DispatchRoute extends RouteBuilder {
     // The dispatcher's own state, touched only by its scheduler thread (one thread per scheduler name).
     private final LinePause pause;
     private final ClaimPacer pacer;
+    private final IdleGate idle;
     // What became of the last SMS when the database refused to record it; null when recorded.
     private Outcome unrecorded;
 
@@ -72,6 +73,13 @@ public final class DispatchRoute extends RouteBuilder {
     /** @param latency where the time from queued to sent of each SMS this dispatcher sends is recorded */
     public DispatchRoute(Channels channels, SmsChannel channel, String line, OutboundQueue queue, Options options,
             DispatchLatency latency) {
+        this(channels, channel, line, queue, options, latency, new IdleGate(options.pollMillis(), 1));
+    }
+
+    /** @param idle what the empty claims of the channel's lines say, shared by them all */
+    public DispatchRoute(Channels channels, SmsChannel channel, String line, OutboundQueue queue, Options options,
+            DispatchLatency latency, IdleGate idle) {
+        this.idle = idle;
         this.channels = channels;
         this.channel = channel;
         this.line = line;
@@ -143,6 +151,9 @@ public final class DispatchRoute extends RouteBuilder {
             log.info("Line {} of channel {} looks healthy again; claiming SMS", line, channel.id());
             pause.resume();
         } else {
+            if (!idle.mayClaim(now)) {
+                return; // another line of the channel found nothing a moment ago; its own state can wait a poll
+            }
             LineState state = channel.line(line);
             if (state.state() == LineState.State.STARTING) {
                 return; // still coming up for the first time: not a fault, only not yet able to send
@@ -166,8 +177,10 @@ public final class DispatchRoute extends RouteBuilder {
         Optional<OutboundSms> claimed = queue.claim(channel.id(), line, OffsetDateTime.now(),
                 channels.claimFilter(channel.id()));
         if (claimed.isEmpty()) {
+            idle.empty(System.nanoTime());
             return;
         }
+        idle.found();
         pacer.claimed(System.nanoTime());
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, true);
         OutboundSms sms = claimed.get();
