@@ -1,14 +1,10 @@
 package org.switchboard.hub.smpp;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.scheduler;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -33,7 +29,7 @@ import org.switchboard.store.RetryBackoff;
  * each part with deliver_sm_resp; until the account binds a receiver it waits (it is not given up: the application
  * asked for these SMS by its rule). Every outcome is journalled on the SMS.
  */
-final class SmppMoRoute extends RouteBuilder {
+final class SmppMoRoute extends DeliverSmRoute<MoDelivery> {
     static final String ROUTE_ID = "smpp-mo";
 
     private final MoDeliveries deliveries;
@@ -41,53 +37,37 @@ final class SmppMoRoute extends RouteBuilder {
     private final JournalWriter journal;
     private final SmppConfig.Server config;
     private final RetryBackoff backoff;
-    private final InFlightWork work;
     private final SubmitEncoder encoder = new SubmitEncoder(LongForm.UDH, false);
     private final AtomicInteger refs = new AtomicInteger();
-    private long lastGiveUp;
 
     SmppMoRoute(MoDeliveries deliveries, BoundApps apps, JournalWriter journal, SmppConfig.Server config,
             RetryBackoff backoff, ExecutorService senders) {
+        super(ROUTE_ID, config, senders);
         this.deliveries = deliveries;
         this.apps = apps;
         this.journal = journal;
         this.config = config;
         this.backoff = backoff;
-        this.work = new InFlightWork(senders, config.getReceiptMaxInFlight());
+
     }
 
     @Override
-    public void configure() {
-        from(scheduler(ROUTE_ID).initialDelay(0).greedy(true).delay(config.getReceiptPollMillis()).advanced()
-                .synchronous(true))
-                .routeId(ROUTE_ID)
-                .process(this::poll);
+    List<MoDelivery> claim(int room, Duration lease) {
+        return deliveries.claim(MoRule.Target.SMPP, apps.receiving(), room, lease);
     }
 
-    private void poll(Exchange exchange) {
-        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        giveUpNowAndThen();
-        if (work.room() == 0) {
-            return;
-        }
-        List<MoDelivery> due = deliveries.claim(MoRule.Target.SMPP, apps.receiving(), work.room(),
-                Duration.ofMillis(config.getResponseTimeoutMillis() * 2 + 5000));
-        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !due.isEmpty());
-        // an outcome not recorded: the lease runs out and the hand-over is made again
-        due.forEach(d -> work.start(() -> deliver(d), e -> log.warn("MO hand-over {} of in-{} to {}: outcome not"
-                + " recorded ({})", d.id(), d.inboundId(), d.systemId(), e.getMessage())));
+    @Override
+    void lost(MoDelivery d, RuntimeException e) {
+        log.warn("MO hand-over {} of in-{} to {}: outcome not recorded ({})", d.id(), d.inboundId(), d.systemId(),
+                e.getMessage());
     }
 
     /**
      * An account that has not bound a receiver for receipt-keep-hours will not take its SMS: they go to the help desk,
      * so that a rule naming an account nobody runs loses nothing.
      */
-    private void giveUpNowAndThen() {
-        long now = System.currentTimeMillis();
-        if (now - lastGiveUp < 60_000) {
-            return;
-        }
-        lastGiveUp = now;
+    @Override
+    void housekeeping() {
         List<Long> sent = deliveries.giveUpOlderThan(MoRule.Target.SMPP,
                 Duration.ofHours(config.getReceiptKeepHours()));
         for (long in : sent) {
@@ -99,7 +79,8 @@ final class SmppMoRoute extends RouteBuilder {
         }
     }
 
-    private void deliver(MoDelivery d) {
+    @Override
+    void deliver(MoDelivery d) {
         BoundApp app = apps.receiver(d.systemId()).orElse(null);
         String why;
         if (app == null) {
@@ -136,10 +117,5 @@ final class SmppMoRoute extends RouteBuilder {
             journal.record(Hop.now(JournalKind.INBOUND_SMS, d.inboundId(), hop, ROUTE_ID, "rule " + d.ruleName() + ": "
                     + detail, error));
         }
-    }
-
-    @Override
-    public String toString() {
-        return ROUTE_ID;
     }
 }

@@ -1,7 +1,5 @@
 package org.switchboard.hub.smpp;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.scheduler;
-
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
@@ -39,7 +35,7 @@ import org.switchboard.store.RetryBackoff;
  * marked sent only on the application's deliver_sm_resp; without a receiver bound it waits, and past the configured
  * time it is given up. Every outcome is journalled on the SMS.
  */
-final class SmppReceiptRoute extends RouteBuilder {
+final class SmppReceiptRoute extends DeliverSmRoute<PendingReceipt> {
     static final String ROUTE_ID = "smpp-receipts";
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyMMddHHmm");
     /** SMPP 3.4 5.2.28 message_state for each stat. */
@@ -54,19 +50,18 @@ final class SmppReceiptRoute extends RouteBuilder {
     private final SmppConfig.Server config;
     private final ZoneId zone;
     private final RetryBackoff backoff;
-    private final InFlightWork work;
-    private long lastExpiry;
 
     /** @param journal null when the journal is off; {@code senders} is shut down by its owner */
     SmppReceiptRoute(SmppStore store, BoundApps apps, JournalWriter journal, SmppConfig.Server config, ZoneId zone,
             RetryBackoff backoff, ExecutorService senders) {
+        super(ROUTE_ID, config, senders);
         this.store = store;
         this.apps = apps;
         this.journal = journal;
         this.config = config;
         this.zone = zone;
         this.backoff = backoff;
-        this.work = new InFlightWork(senders, config.getReceiptMaxInFlight());
+
     }
 
     /** Threads for the deliver_sm under way (each waits for its response). */
@@ -80,34 +75,17 @@ final class SmppReceiptRoute extends RouteBuilder {
     }
 
     @Override
-    public void configure() {
-        from(scheduler(ROUTE_ID).initialDelay(0).greedy(true).delay(config.getReceiptPollMillis()).advanced()
-                .synchronous(true))
-                .routeId(ROUTE_ID)
-                .process(this::poll);
+    List<PendingReceipt> claim(int room, Duration lease) {
+        return store.claimReceipts(apps.receiving(), room, lease);
     }
 
-    private void poll(Exchange exchange) {
-        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
-        expireNowAndThen();
-        if (work.room() == 0) {
-            return;
-        }
-        // The lease outlasts a deliver_sm's wait for its response; a crash leaves the receipt due at lease end.
-        List<PendingReceipt> due = store.claimReceipts(apps.receiving(), work.room(),
-                Duration.ofMillis(config.getResponseTimeoutMillis() * 2 + 5000));
-        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !due.isEmpty());
-        // an outcome not recorded: the lease runs out and the receipt goes again
-        due.forEach(r -> work.start(() -> deliver(r), e -> log.warn("SMPP receipt {} for message_id {}: outcome not"
-                + " recorded ({})", r.id(), r.messageId(), e.getMessage())));
+    @Override
+    void lost(PendingReceipt r, RuntimeException e) {
+        log.warn("SMPP receipt {} for message_id {}: outcome not recorded ({})", r.id(), r.messageId(), e.getMessage());
     }
 
-    private void expireNowAndThen() {
-        long now = System.currentTimeMillis();
-        if (now - lastExpiry < 60_000) {
-            return;
-        }
-        lastExpiry = now;
+    @Override
+    void housekeeping() {
         int expired = store.expireReceipts(Duration.ofHours(config.getReceiptKeepHours()));
         if (expired > 0) {
             log.info("{} SMPP receipt(s) given up: no receiver bound for {} hours", expired,
@@ -115,7 +93,8 @@ final class SmppReceiptRoute extends RouteBuilder {
         }
     }
 
-    private void deliver(PendingReceipt r) {
+    @Override
+    void deliver(PendingReceipt r) {
         BoundApp app = apps.receiver(r.systemId()).orElse(null);
         if (app == null) {
             store.retryReceipt(r.id(), "no receiver bound", backoff.delay(r.attempts()));
@@ -166,10 +145,5 @@ final class SmppReceiptRoute extends RouteBuilder {
         if (journal != null) {
             journal.record(Hop.now(JournalKind.OUTBOUND_SMS, r.smsId(), hop, ROUTE_ID, detail, error));
         }
-    }
-
-    @Override
-    public String toString() {
-        return ROUTE_ID;
     }
 }
