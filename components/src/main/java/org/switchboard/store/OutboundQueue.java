@@ -176,14 +176,28 @@ public final class OutboundQueue {
      * channel may have accepted them before the crash (at most one per line); CANCELLED instead as {@link #retryLater} says.
      * The interrupted attempt still counts, so an SMS
      * that crashes the hub cannot loop forever. Call this only while no other dispatcher shares the database.
-     * Returns how many rows went back.
+     * Returns the rows that went back, each with the line that had it, for the journal.
      */
-    public int requeueInterrupted() {
-        return Sql.update(dataSource, "requeueing SMS left SENDING", "UPDATE outbound_sms o"
-                + " SET status = CASE WHEN s.stopped IS NULL THEN 'PENDING' ELSE 'CANCELLED' END,"
-                + " error = COALESCE(s.stopped, o.error), claimed_at = NULL, next_attempt_at = NULL, possible_duplicate = true"
-                + " FROM (SELECT p.id, " + stopped("p") + " AS stopped FROM outbound_sms p WHERE p.status = 'SENDING') s"
-                + " WHERE o.id = s.id");
+    public List<Interrupted> requeueInterrupted() {
+        return Sql.inTransaction(dataSource, "requeueing SMS left SENDING", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o"
+                    + " SET status = CASE WHEN s.stopped IS NULL THEN 'PENDING' ELSE 'CANCELLED' END,"
+                    + " error = COALESCE(s.stopped, o.error), claimed_at = NULL, next_attempt_at = NULL,"
+                    + " possible_duplicate = true FROM (SELECT p.id, " + stopped("p") + " AS stopped"
+                    + " FROM outbound_sms p WHERE p.status = 'SENDING' FOR UPDATE) s"
+                    + " WHERE o.id = s.id RETURNING o.id, o.channel, o.modem, o.status, o.error")) {
+                return Sql.list(ps, rs -> new Interrupted(rs.getLong("id"), rs.getString("channel"),
+                        rs.getString("modem"), rs.getString("status").equals("CANCELLED") ? rs.getString("error")
+                                : null));
+            }
+        });
+    }
+
+    /**
+     * An SMS a crash left in a line's hand: which line had it, and why it was cancelled instead of sent again (null
+     * when it is back in the queue).
+     */
+    public record Interrupted(long id, String channel, String line, String cancelledBecause) {
     }
 
     /**

@@ -246,7 +246,7 @@ class OutboundQueueTest {
         queue.claim("modems", "gsm2", now, ClaimFilter.ANY);
         queue.markSent(a, "modems", "gsm1", List.of("gsm1:5"));
 
-        assertEquals(1, queue.requeueInterrupted());
+        assertEquals(1, queue.requeueInterrupted().size());
         assertEquals(OutboundStatus.SENT, row(a).status());
         assertFalse(row(a).possibleDuplicate());
         OutboundSms back = row(b);
@@ -316,7 +316,7 @@ class OutboundQueueTest {
         assertTrue(queue.requeue(ids.get(0), "link lost", null, true, null, null));
         assertTrue(queue.retryLater(ids.get(1), "congestion", 42, now.plusSeconds(1), false));
         assertTrue(queue.retryLater(reply, "congestion", 42, now.minusSeconds(1), false));
-        assertEquals(1, queue.requeueInterrupted());
+        assertEquals(1, queue.requeueInterrupted().size());
 
         for (long id : ids) {
             assertEquals(OutboundStatus.CANCELLED, row(id).status(), "row " + id);

@@ -166,6 +166,10 @@ class SmppCrashRecoveryTest {
             assertEquals(1, count("SELECT count(*) FROM outbound_sms WHERE recipient = ? AND possible_duplicate",
                     to), to + " got its SMS twice, not flagged a possible duplicate");
         }
+        // every SMS the crash left in a line's hand says so in its trail, before its next transmission
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbound_sms o WHERE o.possible_duplicate"
+                + " AND NOT EXISTS (SELECT 1 FROM journal j WHERE j.message_kind = 'outbound_sms'"
+                + " AND j.message_id = o.id AND j.hop = 'interrupted')", null) == 0);
         System.out.printf("flood: %d answered before the kill, %d taken from the application, %d sent twice"
                 + " (flagged)%n", answered.size(), taken, twice.size());
     }
@@ -194,7 +198,7 @@ class SmppCrashRecoveryTest {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg instanceof Long[] a) {
                 ps.setArray(1, c.createArrayOf("bigint", a));
-            } else {
+            } else if (arg != null) {
                 ps.setObject(1, arg);
             }
             try (ResultSet rs = ps.executeQuery()) {

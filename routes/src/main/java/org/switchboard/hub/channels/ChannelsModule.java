@@ -20,6 +20,8 @@ import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.config.SettingsException;
 import org.switchboard.hub.module.HubParts;
+import org.switchboard.journal.Hop;
+import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.mo.MoDeliveries;
 import org.switchboard.modem.sim.SimModem;
@@ -49,9 +51,10 @@ public final class ChannelsModule implements CamelConfiguration {
         MessageStore store = new MessageStore(hub.dataSource());
         OutboundQueue queue = new OutboundQueue(hub.dataSource());
         // Before any dispatcher runs: what a crash left in a line's hand may have gone out, so it goes again marked.
-        int requeued = queue.requeueInterrupted();
-        LOG.info("{} SMS left half-sent by the last run {} queued again{}", requeued, requeued == 1 ? "is" : "are",
-                requeued > 0 ? ", marked possible duplicate" : "");
+        List<OutboundQueue.Interrupted> requeued = queue.requeueInterrupted();
+        LOG.info("{} SMS left half-sent by the last run {} queued again{}", requeued.size(),
+                requeued.size() == 1 ? "is" : "are", requeued.isEmpty() ? "" : ", marked possible duplicate");
+        journalInterrupted(requeued);
         camel.addRoutes(new SmsInboundRoute(store, new MoDeliveries(hub.dataSource()).routing()));
         camel.addRoutes(new StatusReportRoute(store));
         DispatchRoute.Options options = options(config, hub.settings(HubConfig.class));
@@ -61,6 +64,23 @@ public final class ChannelsModule implements CamelConfiguration {
                 camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options,
                         hub.monitoring().dispatchLatency(), idle));
             }
+        }
+    }
+
+    /**
+     * Each SMS a crash left in a line's hand gets a hop saying so, before its next one: its trail then shows the
+     * transmission that may have happened before the crash as well as the one after, which the journal alone (written
+     * after each send, and in batches) cannot show.
+     */
+    private void journalInterrupted(List<OutboundQueue.Interrupted> requeued) {
+        if (!hub.settings(HubConfig.class).getJournal().isEnabled()) {
+            return;
+        }
+        for (OutboundQueue.Interrupted i : requeued) {
+            hub.journal().record(Hop.now(JournalKind.OUTBOUND_SMS, i.id(), "interrupted", "channels",
+                    "line " + i.line() + " of channel " + i.channel() + " had it when the hub stopped: it may have gone"
+                            + " out; " + (i.cancelledBecause() == null ? "sent again, marked possible duplicate"
+                            : "not sent again: " + i.cancelledBecause()), null));
         }
     }
 
