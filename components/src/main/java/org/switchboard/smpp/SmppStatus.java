@@ -39,7 +39,16 @@ public final class SmppStatus {
     /** e.g. "ESME_RINVPASWD (0x0E)"; an unnamed status shows its number alone. */
     public static String describe(int status) {
         String name = NAMES.get(status);
-        String hex = String.format("0x%02X", status);
+        String hex = hex(status);
         return name == null ? hex : name + " (" + hex + ")";
+    }
+
+    /** e.g. "ESME_RINVPASWD"; an unnamed status its number ("0x104"). */
+    public static String name(int status) {
+        return NAMES.getOrDefault(status, hex(status));
+    }
+
+    private static String hex(int status) {
+        return String.format("0x%02X", status);
     }
 }

@@ -212,13 +212,7 @@ public final class SmppStore {
 
     /** Records a bind, accepted ({@code status} 0) or refused with that status; returns its id for the journal. */
     public long bindOpened(String systemId, String bindType, String remote, int status) {
-        return Sql.inTransaction(dataSource, "recording a bind of " + systemId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO smpp_bind (system_id, bind_type, remote, status,"
-                    + " unbound_at) VALUES (?, ?, ?, ?, CASE WHEN ? <> 0 THEN now() END) RETURNING id")) {
-                Sql.bind(ps, systemId, bindType, remote, status, status);
-                return Sql.first(ps, rs -> rs.getLong(1)).orElseThrow();
-            }
-        });
+        return bindRow(null, systemId, bindType, remote, status);
     }
 
     /**
@@ -226,11 +220,16 @@ public final class SmppStore {
      * refused with, -1 for no connection or no answer); returns its id for the journal.
      */
     public long channelBindOpened(String channel, String bind, String systemId, String smsc, int status) {
-        return Sql.inTransaction(dataSource, "recording bind " + bind + " of channel " + channel, c -> {
+        return bindRow(channel, systemId, bind, smsc, status);
+    }
+
+    /** A bind's row: one not made is closed as it is written. */
+    private long bindRow(String channel, String systemId, String bindType, String remote, int status) {
+        return Sql.inTransaction(dataSource, "recording a bind of " + systemId, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO smpp_bind (system_id, bind_type, remote,"
                     + " status, channel, unbound_at) VALUES (?, ?, ?, ?, ?, CASE WHEN ? <> 0 THEN now() END)"
                     + " RETURNING id")) {
-                Sql.bind(ps, systemId, bind, smsc, status, channel, status);
+                Sql.bind(ps, systemId, bindType, remote, status, channel, status);
                 return Sql.first(ps, rs -> rs.getLong(1)).orElseThrow();
             }
         });

@@ -100,7 +100,7 @@ final class KannelBearerbox implements AutoCloseable {
         // bearerbox"): it starts once bearerbox listens for boxes.
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                    .pollInterval(java.time.Duration.ofMillis(100)).until(() -> listening(smsboxPort)
+                    .pollInterval(java.time.Duration.ofMillis(100)).until(() -> ListenPorts.listening(smsboxPort)
                             || !bearerbox.isAlive());
         } catch (RuntimeException e) {
             bearerbox.destroyForcibly();
@@ -111,13 +111,6 @@ final class KannelBearerbox implements AutoCloseable {
         return new KannelBearerbox(dir, sendsmsPort, List.of(smsbox, bearerbox));
     }
 
-    private static boolean listening(int port) {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     int sendsmsPort() {
         return sendsmsPort;

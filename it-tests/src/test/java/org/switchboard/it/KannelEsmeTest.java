@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -63,7 +62,7 @@ class KannelEsmeTest {
         try {
             await().atMost(WAIT).until(() -> !hub.query("SELECT 1 FROM smpp_bind WHERE system_id = 'kannel'"
                     + " AND status = 0 AND unbound_at IS NULL").isEmpty());
-            await().atMost(WAIT).until(() -> listening(kannel.sendsmsPort()));
+            await().atMost(WAIT).until(() -> ListenPorts.listening(kannel.sendsmsPort()));
         } catch (RuntimeException e) {
             System.out.println("----- Kannel, not ready -----\n" + kannel.log());
             throw e;
@@ -83,13 +82,6 @@ class KannelEsmeTest {
         }
     }
 
-    private static boolean listening(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 
     private HttpResponse<String> sendsms(String to, String text, String extra, String tag) throws Exception {
         String dlrUrl = "http://127.0.0.1:" + callbacks.getAddress().getPort() + "/dlr?tag=" + tag + "&type=%d";

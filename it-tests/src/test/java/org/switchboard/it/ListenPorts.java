@@ -35,6 +35,15 @@ final class ListenPorts {
         throw new IllegalStateException("no " + count + " free port(s) between " + FIRST + " and " + LAST);
     }
 
+    /** Whether something accepts connections on 127.0.0.1:{@code port} now: a server under test has come up. */
+    static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean allFree(int first, int count) {
         for (int port = first; port < first + count; port++) {
             try (ServerSocket s = new ServerSocket()) {

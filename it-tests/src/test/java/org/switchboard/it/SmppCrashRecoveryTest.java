@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -117,7 +116,7 @@ class SmppCrashRecoveryTest {
         settings.put("switchboard.channel.operator.allowed-prefix", "+628130");
         settings.put("switchboard.channel.modems.denied-prefix", "+628130");
         hub.start(settings);
-        await().atMost(WAIT).until(() -> hub.alive() && listening(smppPort) && smsc.bound());
+        await().atMost(WAIT).until(() -> hub.alive() && ListenPorts.listening(smppPort) && smsc.bound());
 
         Map<String, Long> answered = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -208,11 +207,4 @@ class SmppCrashRecoveryTest {
         }
     }
 
-    private static boolean listening(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.switchboard.channel.smpp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +38,8 @@ final class SmppBind {
     private volatile boolean running;
     private volatile long slowUntilNanos;
     private volatile long slowMillis;
+    /** Counted down when a session of the current bind ends. */
+    private volatile CountDownLatch ended = new CountDownLatch(1);
     private Thread keeper;
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicLong submitted = new AtomicLong();
@@ -89,9 +92,8 @@ final class SmppBind {
                 reason = null;
                 events.bound(name, (settings.transceiver() ? "transceiver" : "transmitter and receiver") + " to "
                         + settings.host() + ":" + settings.port() + " as " + settings.systemId());
-                while (running && bound()) {
-                    Thread.sleep(200);
-                }
+                // until a session of this bind ends (unbind, the connection lost, no enquire_link answer, stop())
+                ended.await();
                 if (running) {
                     LOG.warn("smpp {}: bind to {}:{} lost; binding again", name, settings.host(), settings.port());
                     events.lost(name, reason != null ? reason : "the SMSC closed the bind or stopped answering");
@@ -126,6 +128,7 @@ final class SmppBind {
     }
 
     private void bind() throws IOException {
+        ended = new CountDownLatch(1);
         if (settings.transceiver()) {
             SMPPSession trx = session();
             trx.connectAndBind(settings.host(), settings.port(), parameter(BindType.BIND_TRX));
@@ -151,6 +154,12 @@ final class SmppBind {
 
     private SMPPSession session() {
         SMPPSession s = new SMPPSession();
+        CountDownLatch end = ended;
+        s.addSessionStateListener((now, before, source) -> {
+            if (now == SessionState.UNBOUND || now == SessionState.CLOSED) {
+                end.countDown();
+            }
+        });
         s.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
         s.setTransactionTimer(settings.responseTimeout().toMillis());
         // deliver_sm are handled on these threads, each waiting for its commit before the response
@@ -165,11 +174,6 @@ final class SmppBind {
                 settings.addressRange().isEmpty() ? null : settings.addressRange());
     }
 
-    private boolean bound() {
-        SMPPSession tx = transmitter;
-        SMPPSession rx = receiverSession;
-        return tx != null && tx.getSessionState().isBound() && rx != null && rx.getSessionState().isBound();
-    }
 
     /** Waits for the throughput limit and any slow-down the SMSC asked for; false when the bind stops meanwhile. */
     boolean awaitTurn() throws InterruptedException {

@@ -357,10 +357,7 @@ public final class SmppChannel implements SmsChannel {
         private void mo(ChannelListener to, DeliverSm sm) throws Exception {
             SubmitText text;
             try {
-                text = ShortMessageReader.read(new ShortMessage(sm.getDataCoding(), sm.getEsmClass(),
-                        sm.getShortMessage(), payload(sm), number(sm, OptionalParameter.Tag.SAR_MSG_REF_NUM),
-                        number(sm, OptionalParameter.Tag.SAR_TOTAL_SEGMENTS),
-                        number(sm, OptionalParameter.Tag.SAR_SEGMENT_SEQNUM)));
+                text = ShortMessageReader.read(ShortMessage.of(sm));
             } catch (SmppRefusal r) {
                 // What no retry will make readable: refused for good, so the SMSC does not deliver it forever.
                 LOG.warn("smpp {}: deliver_sm from {} refused: {}", bind, sm.getSourceAddr(), r.describe());
@@ -399,21 +396,5 @@ public final class SmppChannel implements SmsChannel {
     private static String address(String addr, byte ton) {
         String a = addr == null ? "" : addr.strip();
         return ton == TypeOfNumber.INTERNATIONAL.value() && !a.startsWith("+") && !a.isEmpty() ? "+" + a : a;
-    }
-
-    private static byte[] payload(DeliverSm sm) {
-        OptionalParameter p = sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-        return p instanceof OptionalParameter.OctetString o ? o.getValue() : null;
-    }
-
-    private static Integer number(DeliverSm sm, OptionalParameter.Tag tag) {
-        OptionalParameter p = sm.getOptionalParameter(tag);
-        if (p instanceof OptionalParameter.Short s) {
-            return s.getValue() & 0xFFFF;
-        }
-        if (p instanceof OptionalParameter.Byte b) {
-            return b.getValue() & 0xFF;
-        }
-        return null;
     }
 }

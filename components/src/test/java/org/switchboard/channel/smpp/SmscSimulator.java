@@ -305,12 +305,7 @@ public final class SmscSimulator implements AutoCloseable {
             }
             SubmitText read;
             try {
-                OptionalParameter payload = sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-                read = ShortMessageReader.read(new ShortMessage(sm.getDataCoding(), sm.getEsmClass(),
-                        sm.getShortMessage(), payload instanceof OptionalParameter.OctetString o ? o.getValue() : null,
-                        number(sm.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM)),
-                        number(sm.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS)),
-                        number(sm.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM))));
+                read = ShortMessageReader.read(ShortMessage.of(sm));
             } catch (SmppRefusal r) {
                 throw new ProcessRequestException(r.getMessage(), r.status());
             }
@@ -327,13 +322,6 @@ public final class SmscSimulator implements AutoCloseable {
             } catch (org.jsmpp.PDUStringException e) {
                 throw new ProcessRequestException(e.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
             }
-        }
-
-        private Integer number(OptionalParameter p) {
-            if (p instanceof OptionalParameter.Short s) {
-                return s.getValue() & 0xFFFF;
-            }
-            return p instanceof OptionalParameter.Byte b ? b.getValue() & 0xFF : null;
         }
 
         @Override

@@ -85,10 +85,10 @@ final class SubmitHandler implements ServerMessageReceiverListener {
                 SMPPConstant.STAT_ESME_RINVBNDSTS));
         try {
             SubmitSmResult result = new SubmitSmResult(new MessageId(accept(app, submit)), new OptionalParameter[0]);
-            SmppMeters.submit(meters, app.systemId(), "ESME_ROK");
+            SmppMeters.submit(meters, app.systemId(), SmppStatus.name(SMPPConstant.STAT_ESME_ROK));
             return result;
         } catch (SmppRefusal r) {
-            SmppMeters.submit(meters, app.systemId(), SmppStatus.describe(r.status()).replaceAll(" .*", ""));
+            SmppMeters.submit(meters, app.systemId(), SmppStatus.name(r.status()));
             bindHop(app, "smpp-submit-refused", "submit_sm to " + submit.getDestAddress() + " from "
                     + submit.getSourceAddr(), r.describe());
             throw new ProcessRequestException(r.getMessage(), r.status());
@@ -111,7 +111,7 @@ final class SubmitHandler implements ServerMessageReceiverListener {
         }
         String destAddr = submit.getDestAddress() == null ? "" : submit.getDestAddress();
         String recipient = recipient(destAddr, submit.getDestAddrTon());
-        SubmitText text = ShortMessageReader.read(shortMessage(submit));
+        SubmitText text = ShortMessageReader.read(ShortMessage.of(submit));
         NewSubmit s = new NewSubmit(app.systemId(), sourceAddr, destAddr, recipient,
                 submit.getRegisteredDelivery() & 0x1F, submit.getDataCoding() & 0xFF, text.text(), text.part());
         if (s.part() != null) {
@@ -172,28 +172,6 @@ final class SubmitHandler implements ServerMessageReceiverListener {
         }
         return numbers.tryE164(digits).orElseThrow(() -> new SmppRefusal(SMPPConstant.STAT_ESME_RINVDSTADR,
                 "destination '" + destAddr + "' (TON " + ton + ") is not a phone number"));
-    }
-
-    private static ShortMessage shortMessage(SubmitSm submit) {
-        return new ShortMessage(submit.getDataCoding(), submit.getEsmClass(), submit.getShortMessage(),
-                octets(submit.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD)),
-                number(submit.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM)),
-                number(submit.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS)),
-                number(submit.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM)));
-    }
-
-    private static byte[] octets(OptionalParameter p) {
-        return p instanceof OptionalParameter.OctetString o ? o.getValue() : null;
-    }
-
-    private static Integer number(OptionalParameter p) {
-        if (p instanceof OptionalParameter.Short s) {
-            return s.getValue() & 0xFFFF;
-        }
-        if (p instanceof OptionalParameter.Byte b) {
-            return b.getValue() & 0xFF;
-        }
-        return null;
     }
 
     private static String receiptWanted(NewSubmit s) {
