@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,6 +108,37 @@ class SignInThrottleTest {
         assertEquals(200, api.statusCode(), api.body());
         HttpResponse<String> kannel = send(sendsms("admin", adminPassword, "Masih bisa"));
         assertEquals(202, kannel.statusCode(), kannel.body());
+    }
+
+    @Test
+    void connectionsThatAllMissTheCacheAtOnceShareOnePasswordCheck() throws Exception {
+        // An application's connections, all with the right password, arriving together while it is not (or no longer)
+        // in the cache: more of them than the name may fail. Each taking its own check took a failure token before
+        // its bcrypt and answered the rest "try again later"; now one checks and the others share its outcome.
+        new org.switchboard.auth.UserStore(hub.hub().database().dataSource())
+                .add("citra", org.switchboard.auth.Role.STAFF, "citra-password");
+        int connections = 4 * FAILURE_BURST;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(connections);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(connections);
+        try {
+            List<java.util.concurrent.Future<org.switchboard.hub.http.ApiCredentials.SignIn>> signIns =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                signIns.add(pool.submit(() -> {
+                    together.await();
+                    return hub.hub().credentials().signIn("citra", "citra-password");
+                }));
+            }
+            for (var signIn : signIns) {
+                var s = signIn.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertFalse(s.throttled(), "a right password answered 'too many failures'");
+                assertEquals(java.util.Optional.of("staff"), s.role());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // and a wrong password still fails, from the cache or not
+        assertTrue(hub.hub().credentials().signIn("citra", "guess").role().isEmpty());
     }
 
     private static void assertTooManyFailures(HttpResponse<String> r) throws Exception {

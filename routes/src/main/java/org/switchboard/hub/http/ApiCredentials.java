@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,6 +70,8 @@ public final class ApiCredentials {
      * seen when the entry expires.
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    // The password checks under way, by the same key: see verify.
+    private final Map<String, CompletableFuture<Check>> checking = new ConcurrentHashMap<>();
     // API keys likewise: one SQL lookup per request is needless; revocations here drop the cache at once.
     private final Map<String, Verified> liveKeys = new ConcurrentHashMap<>();
     private final String salt;
@@ -318,6 +323,34 @@ public final class ApiCredentials {
         if (hit != null && hit.until() - now > 0) {
             return new Check(hit, Duration.ZERO);
         }
+        // One check per pair at a time: when an application's entry expires, its many connections all miss at once,
+        // and each paying a bcrypt (and a sign-in failure token, given back only after) spent a core for a moment and
+        // answered some of them "too many failures". The others wait for that one check and share its outcome.
+        CompletableFuture<Check> mine = new CompletableFuture<>();
+        CompletableFuture<Check> underWay = checking.putIfAbsent(cacheKey, mine);
+        if (underWay != null) {
+            try {
+                return underWay.join();
+            } catch (CompletionException e) {
+                // the check failed (the database away): so does this request, as it would have alone
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            } catch (CancellationException e) {
+                return WRONG;
+            }
+        }
+        try {
+            Check c = check(user, password, cacheKey, now);
+            mine.complete(c);
+            return c;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(cacheKey, mine);
+        }
+    }
+
+    private Check check(String user, String password, String cacheKey, long now) {
         // every name has a bucket, users or not: a made-up name costs a bcrypt too (UserStore's decoy)
         String failures = "login:" + truncate(user.strip().toLowerCase(Locale.ROOT));
         Duration wait = signInFailures.take(failures);
