@@ -317,16 +317,21 @@ public final class MessageStore {
         String tail = digits.length() > 8 ? digits.substring(digits.length() - 8) : digits;
         return Sql.inTransaction(dataSource, "recording a status report for " + channel + " reference " + reference,
                 c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET delivery_status = ?, delivery_code = ?,"
-                    + " delivery_reported_at = now() WHERE id = (SELECT id FROM outbound_sms WHERE status = 'SENT'"
-                    + " AND channel = ? AND ? = ANY(part_refs) AND sent_at > now() - interval '7 days'"
+            // The SMS with that reference come from the GIN index on part_refs (V18), in a CTE of their own: given the
+            // whole condition, the planner may walk the (channel, sent_at) index instead, and with statistics a little
+            // stale (a busy table) it does, through every SMS sent since.
+            try (PreparedStatement ps = c.prepareStatement("WITH hit AS MATERIALIZED (SELECT id, channel, sent_at,"
+                    + " delivery_status, recipient FROM outbound_sms WHERE status = 'SENT' AND part_refs @> ARRAY[?::text])"
+                    + " UPDATE outbound_sms SET delivery_status = ?, delivery_code = ?,"
+                    + " delivery_reported_at = now() WHERE id = (SELECT id FROM hit WHERE channel = ?"
+                    + " AND sent_at > now() - interval '7 days'"
                     + " AND (delivery_status IS NULL OR delivery_status = 'pending')"
                     + " AND (? = '' OR recipient LIKE '%' || ?)"
                     + " ORDER BY sent_at DESC, id DESC LIMIT 1) RETURNING id")) {
-                ps.setString(1, deliveryStatus);
-                ps.setInt(2, code);
-                ps.setString(3, channel);
-                ps.setString(4, reference);
+                ps.setString(1, reference);
+                ps.setString(2, deliveryStatus);
+                ps.setInt(3, code);
+                ps.setString(4, channel);
                 ps.setString(5, tail);
                 ps.setString(6, tail);
                 return Sql.first(ps, rs -> rs.getLong(1));

@@ -25,8 +25,13 @@ public final class StatusReportRoute extends RouteBuilder {
     @Override
     public void configure() {
         // A report can overtake the commit of the SMS it reports on (a modem's network answers within milliseconds of
-        // +CMGS): ask again for a moment. One that still matches nothing was for an SMS this hub did not send.
-        onException(UnmatchedStatusReport.class).maximumRedeliveries(20).redeliveryDelay(100).handled(true)
+        // +CMGS; an SMSC may send its receipt right behind the submit_sm_resp): ask again for a moment, first after
+        // 5 ms (the commit it overtook takes about that), then at doubling pauses, 3.3 s in all. The wait holds
+        // the channel's thread, which must not acknowledge the report before it is recorded: a fixed 100 ms pause held
+        // an SMPP bind's few receipt threads so long that submit_sm_resps queued behind them. One that still matches
+        // nothing was for an SMS this hub did not send.
+        onException(UnmatchedStatusReport.class).maximumRedeliveries(10).redeliveryDelay(5).useExponentialBackOff()
+                .backOffMultiplier(2).maximumRedeliveryDelay(1000).handled(true)
                 .logExhausted(false)
                 .process(e -> log.info("{} in the last week", e.getProperty(Exchange.EXCEPTION_CAUGHT,
                         Exception.class).getMessage()));
