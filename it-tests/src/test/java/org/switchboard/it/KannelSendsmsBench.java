@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * Kannel-compatible sendsms under load, as issue 6 asks it measured: wrk (Debian's) fires sendsms GETs, each to another
  * number, at a few concurrency levels for a fixed time, first at the whole hub on PostgreSQL (127.0.0.1:5432), its
  * simulated modems sending meanwhile, then, when Debian's kannel and kannel-extras are installed, at Kannel's own smsbox
- * (bearerbox with a file store and fakesmsc as its SMSC) the same way. After a 10 s warm-up, each level runs
- * {@link #ROUNDS} times, the levels in turn; every round prints requests answered 202 per second, for the hub also rows
- * actually stored per second and the JVM's CPU per request, and p50/p99 latency; then each level's median and range.
+ * (bearerbox with a file store and fakesmsc as its SMSC) the same way. After a warm-up that lasts until the rate is
+ * steady ({@link #WARM_UP_SECONDS}), each level runs {@link #ROUNDS} times, the levels in turn; every round prints
+ * requests answered 202 per second, for the hub also rows actually stored per second, the CPU per request of the hub's
+ * JVM and of PostgreSQL (Kannel's: bearerbox and smsbox), and p50/p99 latency; then each level's median and range.
  * Also the machine's load before and after, since other work on the machine changes the figures. Asserts nothing. {@code ./bench sendsms [seconds] [connections ...]}.
  */
 public final class KannelSendsmsBench {
@@ -47,8 +48,15 @@ public final class KannelSendsmsBench {
     private static final String UPSTREAM = System.getProperty("sendsms.upstream", "modems");
     /** submit_sm outstanding toward the SMSC, for the hub (2 binds x 50) and Kannel (max-pending-submits) alike. */
     private static final int SMPP_WINDOW = 100;
-    /** JIT, connection pools and the tables' first pages warm before anything counts. */
-    private static final int WARM_UP_SECONDS = 10;
+    /**
+     * The longest warm-up ({@code -Dsendsms.warmup=S}): JIT, connection pools and the tables' first pages warm before
+     * anything counts. It runs in 10 s steps at 16 connections until two steps agree within a tenth. On 2 cores the
+     * hub's JIT needs about a minute under this load (its compiler threads share the cores with the requests): after
+     * the 10 s warm-up this benchmark used to have, the same hub measured a quarter of its warm rate, at five times the
+     * CPU per request, which is most of why runs on like machines differed several-fold.
+     */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("sendsms.warmup", 120);
+    private static final int WARM_UP_STEP_SECONDS = 10;
 
     /** The figures of every round, per concurrency level. */
     private static final class Figures {
@@ -133,41 +141,44 @@ public final class KannelSendsmsBench {
                     throw new IllegalStateException(e);
                 }
             };
-            WrkResult warm = wrk(wrk, script, url, 16, WARM_UP_SECONDS);
-            System.out.printf("  hub warm-up, 16 connections, %d s: %,.0f req/s (not counted)%n", WARM_UP_SECONDS,
-                    warm.acceptedPerSecond());
+            warmUp("hub", wrk, script, url, smpp ? reached : null);
             Figures answered = new Figures();
             Figures cpuPerRequest = new Figures();
+            Figures pgPerRequest = new Figures();
             Figures toSmsc = new Figures();
             for (int round = 1; round <= ROUNDS; round++) {
                 for (int c : connections) {
                     long before = stored.getAsLong();
                     long reachedBefore = reached.getAsLong();
                     long cpuBefore = processCpuNanos();
+                    long pgBefore = cpuNanosOf(POSTGRES);
                     WrkResult r = wrk(wrk, script, url, c, seconds);
                     long cpu = processCpuNanos() - cpuBefore;
+                    double pgMicros = (cpuNanosOf(POSTGRES) - pgBefore) / 1000.0 / Math.max(1, r.requests());
                     long rows = stored.getAsLong() - before;
                     double sent = (reached.getAsLong() - reachedBefore) / r.seconds();
                     double micros = cpu / 1000.0 / Math.max(1, r.requests());
                     answered.add(c, r.acceptedPerSecond());
                     cpuPerRequest.add(c, micros);
+                    pgPerRequest.add(c, pgMicros);
                     toSmsc.add(c, sent);
                     System.out.printf("  hub    %4d connections, round %d: %,7.0f answered 202/s, %,7.0f stored/s (%,d rows),"
-                            + "%s non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms; hub JVM CPU %.0f us per"
-                            + " request%n", c, round, r.acceptedPerSecond(), rows / r.seconds(), rows,
+                            + "%s non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms; CPU per request: hub JVM"
+                            + " %.0f us, PostgreSQL %.0f us%n", c, round, r.acceptedPerSecond(), rows / r.seconds(), rows,
                             smpp ? String.format(Locale.ROOT, " %,7.0f reached the SMSC/s,", sent) : "", r.non2xx(),
-                            r.socketErrors(), r.p50(), r.p99(), micros);
+                            r.socketErrors(), r.p50(), r.p99(), micros, pgMicros);
                     if (smpp) {
                         drain(reached);
                     }
                 }
             }
             for (int c : connections) {
-                System.out.printf("  hub    %4d connections: median %,7.0f answered 202/s (%s over %d rounds)%s; hub JVM CPU"
-                        + " median %.0f us per request (%s)%n", c, answered.median(c), answered.spread(c, "%,.0f"), ROUNDS,
+                System.out.printf("  hub    %4d connections: median %,7.0f answered 202/s (%s over %d rounds)%s; CPU per"
+                        + " request, median: hub JVM %.0f us (%s), PostgreSQL %.0f us (%s)%n", c, answered.median(c),
+                        answered.spread(c, "%,.0f"), ROUNDS,
                         smpp ? String.format(Locale.ROOT, ", %,.0f reached the SMSC/s (%s)", toSmsc.median(c),
                                 toSmsc.spread(c, "%,.0f")) : "", cpuPerRequest.median(c),
-                        cpuPerRequest.spread(c, "%.0f"));
+                        cpuPerRequest.spread(c, "%.0f"), pgPerRequest.median(c), pgPerRequest.spread(c, "%.0f"));
             }
         }
         if (smpp) {
@@ -216,22 +227,25 @@ public final class KannelSendsmsBench {
             awaitPort(sendsms);
             Path script = luaScript(dir, "bench", "bench");
             String url = "http://127.0.0.1:" + sendsms;
-            WrkResult warm = wrk(wrk, script, url, 16, WARM_UP_SECONDS);
-            System.out.printf("  kannel warm-up, 16 connections, %d s: %,.0f req/s (not counted)%n", WARM_UP_SECONDS,
-                    warm.acceptedPerSecond());
+            warmUp("kannel", wrk, script, url, null);
             Figures answered = new Figures();
+            Figures cpuPerRequest = new Figures();
             for (int round = 1; round <= ROUNDS; round++) {
                 for (int c : connections) {
+                    long cpuBefore = cpuNanosOf(KANNEL);
                     WrkResult r = wrk(wrk, script, url, c, seconds);
+                    double micros = (cpuNanosOf(KANNEL) - cpuBefore) / 1000.0 / Math.max(1, r.requests());
                     answered.add(c, r.acceptedPerSecond());
+                    cpuPerRequest.add(c, micros);
                     System.out.printf("  kannel %4d connections, round %d: %,7.0f answered 202/s, non-202 %,d, socket"
-                            + " errors %,d, p50 %.1f ms, p99 %.1f ms%n", c, round, r.acceptedPerSecond(), r.non2xx(),
-                            r.socketErrors(), r.p50(), r.p99());
+                            + " errors %,d, p50 %.1f ms, p99 %.1f ms; CPU per request: bearerbox and smsbox %.0f us%n",
+                            c, round, r.acceptedPerSecond(), r.non2xx(), r.socketErrors(), r.p50(), r.p99(), micros);
                 }
             }
             for (int c : connections) {
-                System.out.printf("  kannel %4d connections: median %,7.0f answered 202/s (%s over %d rounds)%n", c,
-                        answered.median(c), answered.spread(c, "%,.0f"), ROUNDS);
+                System.out.printf("  kannel %4d connections: median %,7.0f answered 202/s (%s over %d rounds); CPU per"
+                        + " request, median: bearerbox and smsbox %.0f us (%s)%n", c, answered.median(c),
+                        answered.spread(c, "%,.0f"), ROUNDS, cpuPerRequest.median(c), cpuPerRequest.spread(c, "%.0f"));
             }
         } finally {
             // smsbox first, then fakesmsc and bearerbox, each by its own process handle.
@@ -276,28 +290,32 @@ public final class KannelSendsmsBench {
             Path script = luaScript(dir, "bench", "bench");
             String url = "http://127.0.0.1:" + sendsms;
             LongSupplier reached = () -> smsc.submits().size();
-            WrkResult warm = wrk(wrk, script, url, 16, WARM_UP_SECONDS);
-            System.out.printf("  kannel warm-up, 16 connections, %d s: %,.0f req/s (not counted)%n", WARM_UP_SECONDS,
-                    warm.acceptedPerSecond());
+            warmUp("kannel", wrk, script, url, reached);
             Figures answered = new Figures();
             Figures toSmsc = new Figures();
+            Figures cpuPerRequest = new Figures();
             for (int round = 1; round <= ROUNDS; round++) {
                 for (int c : connections) {
                     long reachedBefore = reached.getAsLong();
+                    long cpuBefore = cpuNanosOf(KANNEL);
                     WrkResult r = wrk(wrk, script, url, c, seconds);
                     double sent = (reached.getAsLong() - reachedBefore) / r.seconds();
+                    double micros = (cpuNanosOf(KANNEL) - cpuBefore) / 1000.0 / Math.max(1, r.requests());
                     answered.add(c, r.acceptedPerSecond());
                     toSmsc.add(c, sent);
+                    cpuPerRequest.add(c, micros);
                     System.out.printf("  kannel %4d connections, round %d: %,7.0f answered 202/s, %,7.0f reached the"
-                            + " SMSC/s, non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms%n", c, round,
-                            r.acceptedPerSecond(), sent, r.non2xx(), r.socketErrors(), r.p50(), r.p99());
+                            + " SMSC/s, non-202 %,d, socket errors %,d, p50 %.1f ms, p99 %.1f ms; CPU per request:"
+                            + " bearerbox and smsbox %.0f us%n", c, round, r.acceptedPerSecond(), sent, r.non2xx(),
+                            r.socketErrors(), r.p50(), r.p99(), micros);
                     drain(reached);
                 }
             }
             for (int c : connections) {
                 System.out.printf("  kannel %4d connections: median %,7.0f answered 202/s (%s over %d rounds), %,.0f"
-                        + " reached the SMSC/s (%s)%n", c, answered.median(c), answered.spread(c, "%,.0f"), ROUNDS,
-                        toSmsc.median(c), toSmsc.spread(c, "%,.0f"));
+                        + " reached the SMSC/s (%s); CPU per request, median: bearerbox and smsbox %.0f us (%s)%n", c,
+                        answered.median(c), answered.spread(c, "%,.0f"), ROUNDS, toSmsc.median(c),
+                        toSmsc.spread(c, "%,.0f"), cpuPerRequest.median(c), cpuPerRequest.spread(c, "%.0f"));
             }
         } finally {
             for (int i = processes.size() - 1; i >= 0; i--) {
@@ -414,6 +432,60 @@ public final class KannelSendsmsBench {
             }
         }
         return null;
+    }
+
+    private static final java.util.Set<String> POSTGRES = java.util.Set.of("postgres");
+    private static final java.util.Set<String> KANNEL = java.util.Set.of("bearerbox", "smsbox");
+
+    /**
+     * Warms {@code who} up in steps of {@value #WARM_UP_STEP_SECONDS} s at 16 connections until two steps agree within
+     * a tenth, or {@link #WARM_UP_SECONDS} have passed; prints each step's rate. With {@code reached}, waits after
+     * each step for the queue to drain, as after each round.
+     */
+    private static void warmUp(String who, String wrk, Path script, String url, LongSupplier reached)
+            throws Exception {
+        List<String> steps = new ArrayList<>();
+        double last = -1;
+        boolean steady = false;
+        for (int spent = 0; spent < WARM_UP_SECONDS && !steady; spent += WARM_UP_STEP_SECONDS) {
+            double rate = wrk(wrk, script, url, 16, WARM_UP_STEP_SECONDS).acceptedPerSecond();
+            steps.add(String.format(Locale.ROOT, "%,.0f", rate));
+            steady = last > 0 && Math.abs(rate - last) <= 0.1 * Math.max(rate, last);
+            last = rate;
+            if (reached != null) {
+                drain(reached);
+            }
+        }
+        System.out.printf("  %-6s warm-up, 16 connections, %d s steps: %s req/s (%s; not counted)%n", who,
+                WARM_UP_STEP_SECONDS, String.join(", ", steps), steady ? "steady" : "NOT steady after "
+                        + WARM_UP_SECONDS + " s: the figures below are of a machine still warming up");
+    }
+
+    /**
+     * CPU time (user and system) of the running processes with these command names, from /proc: PostgreSQL's
+     * backends, or Kannel's boxes. 0 where /proc cannot be read (then the figure says 0 us).
+     */
+    private static long cpuNanosOf(java.util.Set<String> names) {
+        long ticks = 0;
+        try (var procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : procs) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    if (open < 0 || close < 0 || !names.contains(stat.substring(open + 1, close))) {
+                        continue;
+                    }
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     /** CPU time of this JVM (the hub, and the little the benchmark itself does while wrk runs). */
