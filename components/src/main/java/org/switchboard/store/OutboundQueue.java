@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,48 +41,79 @@ public final class OutboundQueue {
      * from a sendsms request) has passed fails here with {@value #EXPIRED} rather than going out late.
      */
     public Optional<OutboundSms> claim(String channel, String line, OffsetDateTime now, ClaimFilter routing) {
-        return Sql.inTransaction(dataSource, "claiming an outbound SMS for " + channel + " line " + line, c -> {
+        return claim(channel, List.of(line), now, routing).get(0);
+    }
+
+    /**
+     * {@link #claim} for several lines of one channel in one statement: up to one due SMS for each of {@code lines}, in
+     * their order (empty where there was none left), each SENDING on its line. A busy channel with many lines (an SMPP
+     * bind's window) then pays one round trip and one commit for the lines that came for work at once, not one each.
+     */
+    public List<Optional<OutboundSms>> claim(String channel, List<String> lines, OffsetDateTime now,
+            ClaimFilter routing) {
+        return Sql.inTransaction(dataSource, "claiming outbound SMS for " + channel + " lines " + lines, c -> {
+            // row_number() numbers the rows claimed; the n-th goes to the n-th line still waiting (a window function
+            // cannot sit in the query that locks, hence the nesting)
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o"
                     + " SET status = CASE WHEN due.stopped IS NULL THEN 'SENDING' WHEN due.stopped = '" + EXPIRED
                     + "' THEN 'FAILED' ELSE 'CANCELLED' END,"
                     + " channel = CASE WHEN due.stopped IS NULL THEN ? ELSE o.channel END,"
-                    + " modem = CASE WHEN due.stopped IS NULL THEN ? ELSE o.modem END,"
+                    + " modem = CASE WHEN due.stopped IS NULL THEN (?::text[])[due.n] ELSE o.modem END,"
                     + " attempts = o.attempts + CASE WHEN due.stopped IS NULL THEN 1 ELSE 0 END,"
                     + " claimed_at = CASE WHEN due.stopped IS NULL THEN ?::timestamptz END,"
                     + " next_attempt_at = CASE WHEN due.stopped IS NULL THEN o.next_attempt_at END,"
                     + " error = COALESCE(due.stopped, o.error)"
-                    + " FROM (SELECT p.id, CASE WHEN p.expires_at <= ? THEN '" + EXPIRED + "' ELSE " + stopped("p")
-                    + "       END AS stopped FROM outbound_sms p WHERE p.status = 'PENDING'"
-                    + "       AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= ?) AND (" + routing.sql() + ")"
-                    + "       ORDER BY p.lane, p.id LIMIT 1 FOR UPDATE OF p SKIP LOCKED) due"
-                    + " WHERE o.id = due.id RETURNING " + prefixed("o.", Sql.OUTBOUND_COLUMNS) + ", due.stopped")) {
-                int i = 1;
-                ps.setString(i++, channel);
-                ps.setString(i++, line);
-                ps.setObject(i++, now);
-                ps.setObject(i++, now);
-                ps.setObject(i++, now);
-                for (Object param : routing.params()) {
-                    Sql.bindOne(c, ps, i++, param);
+                    + " FROM (SELECT d.id, d.stopped, row_number() OVER (ORDER BY d.lane, d.id) AS n FROM"
+                    + "  (SELECT p.id, p.lane, CASE WHEN p.expires_at <= ? THEN '" + EXPIRED + "' ELSE " + stopped("p")
+                    + "   END AS stopped FROM outbound_sms p WHERE p.status = 'PENDING'"
+                    + "   AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= ?) AND (" + routing.sql() + ")"
+                    + "   ORDER BY p.lane, p.id LIMIT ? FOR UPDATE OF p SKIP LOCKED) d) due"
+                    + " WHERE o.id = due.id RETURNING " + prefixed("o.", Sql.OUTBOUND_COLUMNS) + ", due.stopped, due.n")) {
+                List<Optional<OutboundSms>> claimed = new ArrayList<>(Collections.nCopies(lines.size(),
+                        Optional.empty()));
+                // which of the lines still wait for a row, by their index in lines
+                List<Integer> waiting = new ArrayList<>();
+                for (int l = 0; l < lines.size(); l++) {
+                    waiting.add(l);
                 }
-                while (true) {
-                    OutboundSms sms;
-                    String stopped;
+                while (!waiting.isEmpty()) {
+                    int i = 1;
+                    ps.setString(i++, channel);
+                    ps.setArray(i++, c.createArrayOf("text", waiting.stream().map(lines::get).toArray()));
+                    ps.setObject(i++, now);
+                    ps.setObject(i++, now);
+                    ps.setObject(i++, now);
+                    for (Object param : routing.params()) {
+                        Sql.bindOne(c, ps, i++, param);
+                    }
+                    ps.setInt(i, waiting.size());
+                    boolean stoppedAny = false;
+                    List<Integer> served = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.empty();
+                        while (rs.next()) {
+                            OutboundSms sms = Sql.outbound(rs);
+                            String stopped = rs.getString("stopped");
+                            int n = rs.getInt("n");
+                            if (stopped == null) {
+                                int line = waiting.get(n - 1);
+                                claimed.set(line, Optional.of(sms));
+                                served.add(line);
+                                continue;
+                            }
+                            stoppedAny = true;
+                            if (sms.broadcastId() != null && CANCELLED.equals(stopped)) {
+                                // The rest of a cancelled broadcast at once, rather than one claim each.
+                                cancelRest(c, sms.broadcastId());
+                            }
                         }
-                        sms = Sql.outbound(rs);
-                        stopped = rs.getString("stopped");
                     }
-                    if (stopped == null) {
-                        return Optional.of(sms);
-                    }
-                    if (sms.broadcastId() != null && CANCELLED.equals(stopped)) {
-                        // The rest of a cancelled broadcast at once, rather than one claim each.
-                        cancelRest(c, sms.broadcastId());
+                    waiting.removeAll(served);
+                    if (!stoppedAny) {
+                        // every row there was is claimed; the lines left wait for the next poll
+                        break;
                     }
                 }
+                return claimed;
             }
         });
     }
@@ -108,6 +141,45 @@ public final class OutboundQueue {
         Sql.update(c, "UPDATE outbound_sms SET status = 'CANCELLED', error = '" + CANCELLED
                 + "', next_attempt_at = NULL WHERE broadcast_id = ? AND status IN ('HELD', 'PENDING')", broadcast);
     }
+
+    /** An SMS the channel took, every part, through {@code line}; {@code partRefs} are its references in part order. */
+    public record Sent(long id, String channel, String line, List<String> partRefs) {
+    }
+
+    /**
+     * {@link #markSent} for several SMS in one statement, in their order: whether each was marked. Lines that finished
+     * together share one round trip and one commit.
+     */
+    public List<Boolean> markSent(List<Sent> sent) {
+        if (sent.size() == 1 || sent.stream().anyMatch(s -> s.partRefs().stream().anyMatch(r -> r.indexOf(UNIT) >= 0))) {
+            // one, or a reference that holds the separator (no channel writes such): each alone
+            return sent.stream().map(s -> markSent(s.id(), s.channel(), s.line(), s.partRefs())).toList();
+        }
+        return Sql.inTransaction(dataSource, "marking " + sent.size() + " outbound SMS sent", c -> {
+            // A row per SMS from parallel arrays; a part_refs array from its references joined by U+001F. Rows in id
+            // order, so two such statements lock in the same order.
+            List<Sent> ordered = sent.stream().sorted(java.util.Comparator.comparingLong(Sent::id)).toList();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o SET status = 'SENT',"
+                    + " channel = u.channel, modem = u.line, parts = u.parts,"
+                    + " part_refs = CASE WHEN u.parts = 0 THEN '{}'::text[] ELSE string_to_array(u.refs, ?) END,"
+                    + " sent_at = now(), error = NULL, error_code = NULL, next_attempt_at = NULL, avoid_channel = NULL,"
+                    + " avoid_until = NULL FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[])"
+                    + " AS u(id, channel, line, parts, refs) WHERE o.id = u.id RETURNING o.id")) {
+                ps.setString(1, String.valueOf(UNIT));
+                ps.setArray(2, c.createArrayOf("bigint", ordered.stream().map(Sent::id).toArray()));
+                ps.setArray(3, c.createArrayOf("text", ordered.stream().map(Sent::channel).toArray()));
+                ps.setArray(4, c.createArrayOf("text", ordered.stream().map(Sent::line).toArray()));
+                ps.setArray(5, c.createArrayOf("integer", ordered.stream().map(x -> x.partRefs().size()).toArray()));
+                ps.setArray(6, c.createArrayOf("text", ordered.stream()
+                        .map(x -> String.join(String.valueOf(UNIT), x.partRefs())).toArray()));
+                java.util.Set<Long> marked = new java.util.HashSet<>(Sql.list(ps, rs -> rs.getLong(1)));
+                return sent.stream().map(x -> marked.contains(x.id())).toList();
+            }
+        });
+    }
+
+    /** Joins a row's part references in {@link #markSent(List)}; no channel's reference holds it. */
+    private static final char UNIT = '\u001f';
 
     /** The channel took every part through {@code line}; {@code partRefs} are its references, in part order. */
     public boolean markSent(long id, String channel, String line, List<String> partRefs) {

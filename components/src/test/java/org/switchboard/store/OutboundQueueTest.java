@@ -259,6 +259,66 @@ class OutboundQueueTest {
 
     }
 
+    @Test
+    void severalLinesClaimInOneStatementEachItsOwnSmsInQueueOrder() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> broadcast = broadcast(2, "PENDING");
+        long reply = single("+6281111111111");
+
+        List<Optional<OutboundSms>> claimed = queue.claim("operator", List.of("op-1", "op-2", "op-3", "op-4"), now,
+                ClaimFilter.ANY);
+        assertEquals(4, claimed.size());
+        assertEquals(reply, claimed.get(0).orElseThrow().id(), "lane 0 first, to the first line waiting");
+        assertEquals(broadcast.get(0), claimed.get(1).orElseThrow().id());
+        assertEquals(broadcast.get(1), claimed.get(2).orElseThrow().id());
+        assertTrue(claimed.get(3).isEmpty(), "no SMS left for the fourth line");
+        for (int l = 0; l < 3; l++) {
+            OutboundSms sms = row(claimed.get(l).orElseThrow().id());
+            assertEquals(OutboundStatus.SENDING, sms.status());
+            assertEquals("operator", sms.channel());
+            assertEquals("op-" + (l + 1), sms.modem(), "each SMS on the line it was claimed for");
+            assertEquals(1, sms.attempts());
+        }
+    }
+
+    @Test
+    void aGroupedClaimSkipsCancelledRowsAndStillServesEveryLine() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> cancelled = broadcast(3, "PENDING");
+        cancelBroadcastOf(cancelled.get(0));
+        List<Long> open = broadcast(2, "PENDING");
+
+        List<Optional<OutboundSms>> claimed = queue.claim("operator", List.of("op-1", "op-2"), now, ClaimFilter.ANY);
+        // the cancelled broadcast's rows came first in the queue: cancelled, and the lines served from what follows
+        assertEquals(open, claimed.stream().map(o -> o.orElseThrow().id()).toList());
+        assertEquals(List.of("op-1", "op-2"), open.stream().map(id -> row(id).modem()).toList());
+        for (long id : cancelled) {
+            assertEquals(OutboundStatus.CANCELLED, row(id).status());
+        }
+    }
+
+    @Test
+    void severalSmsAreMarkedSentInOneStatementEachWithItsLineAndReferences() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long a = single("+6281111111111");
+        long b = single("+6282222222222");
+        queue.claim("operator", List.of("op-1", "op-2"), now, ClaimFilter.ANY);
+
+        List<Boolean> marked = queue.markSent(List.of(
+                new OutboundQueue.Sent(b, "operator", "op-2", List.of("5f2a", "5f2b")),
+                new OutboundQueue.Sent(a, "operator", "op-1", List.of("5f29")),
+                new OutboundQueue.Sent(b + 1000, "operator", "op-1", List.of("no such SMS"))));
+        assertEquals(List.of(true, true, false), marked, "in the order asked, whatever order the rows were updated in");
+        assertEquals(List.of("5f29"), row(a).partRefs());
+        assertEquals("op-1", row(a).modem());
+        assertEquals(1, row(a).parts());
+        assertEquals(List.of("5f2a", "5f2b"), row(b).partRefs());
+        assertEquals("op-2", row(b).modem());
+        assertEquals(2, row(b).parts());
+        assertEquals(OutboundStatus.SENT, row(b).status());
+        assertTrue(row(b).sentAt() != null);
+    }
+
     private void sql(String sql, Object... args) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -17,6 +17,7 @@ import org.switchboard.channel.Channels;
 import org.switchboard.channel.modem.ModemChannel;
 import org.switchboard.dispatch.RetryPolicy;
 import org.switchboard.hub.channels.ChannelsLifecycle;
+import org.switchboard.hub.channels.ChannelQueue;
 import org.switchboard.hub.channels.DispatchRoute;
 import org.switchboard.hub.channels.IdleGate;
 import org.switchboard.hub.monitor.DispatchLatency;
@@ -68,8 +69,9 @@ public final class DispatchBench {
             ChannelsLifecycle.install(channels, camel);
             // the lines share what an empty claim said, as the hub's channels module sets them up
             IdleGate idle = new IdleGate(options.pollMillis(), channel.lines().size());
+            ChannelQueue lines = new ChannelQueue(queue, channels, channel);
             for (String line : channel.lines()) {
-                camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options, DispatchLatency.NONE,
+                camel.addRoutes(new DispatchRoute(channels, channel, line, lines, options, DispatchLatency.NONE,
                         idle));
             }
             camel.start();

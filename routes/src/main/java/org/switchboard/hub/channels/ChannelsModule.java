@@ -60,8 +60,9 @@ public final class ChannelsModule implements CamelConfiguration {
         DispatchRoute.Options options = options(config, hub.settings(HubConfig.class));
         for (SmsChannel channel : channels.all()) {
             IdleGate idle = new IdleGate(options.pollMillis(), channel.lines().size());
+            ChannelQueue lines = hub.own(new ChannelQueue(queue, channels, channel));
             for (String line : channel.lines()) {
-                camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options,
+                camel.addRoutes(new DispatchRoute(channels, channel, line, lines, options,
                         hub.monitoring().dispatchLatency(), idle));
             }
         }

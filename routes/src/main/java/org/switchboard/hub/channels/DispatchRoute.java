@@ -56,6 +56,7 @@ public final class DispatchRoute extends RouteBuilder {
     private final SmsChannel channel;
     private final String line;
     private final OutboundQueue queue;
+    private final ChannelQueue lines;
     private final Options options;
     private final String routeId;
     private final DispatchLatency latency;
@@ -70,21 +71,25 @@ public final class DispatchRoute extends RouteBuilder {
     private record Outcome(long sms, String what, Runnable recording) {
     }
 
-    /** @param latency where the time from queued to sent of each SMS this dispatcher sends is recorded */
-    public DispatchRoute(Channels channels, SmsChannel channel, String line, OutboundQueue queue, Options options,
+    /**
+     * @param lines   the channel's lines at the queue (their claims and sent marks grouped), shared by them all
+     * @param latency where the time from queued to sent of each SMS this dispatcher sends is recorded
+     */
+    public DispatchRoute(Channels channels, SmsChannel channel, String line, ChannelQueue lines, Options options,
             DispatchLatency latency) {
-        this(channels, channel, line, queue, options, latency, new IdleGate(options.pollMillis(), 1));
+        this(channels, channel, line, lines, options, latency, new IdleGate(options.pollMillis(), 1));
     }
 
     /** @param idle what the empty claims of the channel's lines say, shared by them all */
-    public DispatchRoute(Channels channels, SmsChannel channel, String line, OutboundQueue queue, Options options,
+    public DispatchRoute(Channels channels, SmsChannel channel, String line, ChannelQueue lines, Options options,
             DispatchLatency latency, IdleGate idle) {
         this.idle = idle;
         this.channels = channels;
         this.channel = channel;
         this.line = line;
         this.latency = latency;
-        this.queue = queue;
+        this.lines = lines;
+        this.queue = lines.queue();
         this.options = options;
         this.routeId = "dispatch-" + line;
         this.pause = new LinePause(options.firstLinePause(), options.maxLinePause());
@@ -174,8 +179,7 @@ public final class DispatchRoute extends RouteBuilder {
             // The last stretch is waited here, so the pacing is exact rather than rounded up to the poll.
             TimeUnit.NANOSECONDS.sleep(wait);
         }
-        Optional<OutboundSms> claimed = queue.claim(channel.id(), line, OffsetDateTime.now(),
-                channels.claimFilter(channel.id()));
+        Optional<OutboundSms> claimed = lines.claim(line);
         if (claimed.isEmpty()) {
             idle.empty(System.nanoTime());
             return;
@@ -232,7 +236,7 @@ public final class DispatchRoute extends RouteBuilder {
             log.info("Line {} of channel {} is sending again", line, channel.id());
         }
         boolean recorded = record(sms.id(), "was sent",
-                () -> queue.markSent(sms.id(), channel.id(), sent.line(), sent.partReferences()));
+                () -> lines.markSent(new OutboundQueue.Sent(sms.id(), channel.id(), sent.line(), sent.partReferences())));
         latency.sent(sent.line(), sms);
         exchange.setProperty(Journal.DETAIL, "to " + sms.recipient() + " via channel " + channel.id() + " line "
                 + sent.line() + ", " + sent.parts() + " part(s), references " + sent.partReferences()

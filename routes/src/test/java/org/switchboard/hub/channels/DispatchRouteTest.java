@@ -49,6 +49,7 @@ class DispatchRouteTest {
     private final FakeChannel alpha = new FakeChannel("alpha", "alpha-1", "alpha-2");
     private final FakeChannel beta = new FakeChannel("beta", "beta-1");
     private CamelContext camel;
+    private final List<ChannelQueue> linesOfChannels = new ArrayList<>();
     private JournalWriter journal;
     private MessageStore store;
 
@@ -64,6 +65,7 @@ class DispatchRouteTest {
         if (camel != null) {
             camel.close();
         }
+        linesOfChannels.forEach(ChannelQueue::close);
         journal.close();
     }
 
@@ -76,8 +78,10 @@ class DispatchRouteTest {
                 new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), 5), Duration.ofMillis(50),
                 Duration.ofMillis(200), 0);
         for (var channel : channels.all()) {
+            ChannelQueue lines = new ChannelQueue(queue, channels, channel);
+            linesOfChannels.add(lines);
             for (String line : channel.lines()) {
-                camel.addRoutes(new DispatchRoute(channels, channel, line, queue, options, DispatchLatency.NONE));
+                camel.addRoutes(new DispatchRoute(channels, channel, line, lines, options, DispatchLatency.NONE));
             }
         }
         camel.start();
