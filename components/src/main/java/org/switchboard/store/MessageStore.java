@@ -303,6 +303,60 @@ public final class MessageStore {
         });
     }
 
+    /** A status report to record: which channel, the part's reference, the number it is about, its outcome. */
+    public record DeliveryReport(String channel, String reference, String recipient, String deliveryStatus, int code) {
+    }
+
+    /**
+     * {@link #recordDeliveryReport} for several reports in one statement (a busy SMSC's receipts arrive on several
+     * threads at once): for each, in order, the SMS it landed on, or empty. Of two reports on one SMS only the first
+     * lands here; the other comes back empty, to be asked again alone (as a report that overtook its SMS's commit is).
+     */
+    public List<Optional<Long>> recordDeliveryReports(List<DeliveryReport> reports) {
+        if (reports.size() == 1) {
+            DeliveryReport r = reports.get(0);
+            return List.of(recordDeliveryReport(r.channel(), r.reference(), r.recipient(), r.deliveryStatus(),
+                    r.code()));
+        }
+        return Sql.inTransaction(dataSource, "recording " + reports.size() + " status reports", c -> {
+            // As recordDeliveryReport, for each report n: the SMS with its reference (the GIN index, in a CTE of its
+            // own), the most recent matching one per report, and one report per SMS; the SMS updated in id order.
+            try (PreparedStatement ps = c.prepareStatement("WITH r AS (SELECT * FROM unnest(?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS r(channel, ref, tail, status, code, n)),"
+                    + " hit AS MATERIALIZED (SELECT r.n, h.id, h.channel, h.sent_at, h.delivery_status, h.recipient"
+                    + "  FROM r JOIN outbound_sms h ON h.status = 'SENT' AND h.part_refs @> ARRAY[r.ref]),"
+                    + " pick AS (SELECT DISTINCT ON (hit.n) hit.n, hit.id FROM hit JOIN r ON r.n = hit.n"
+                    + "  WHERE hit.channel = r.channel AND hit.sent_at > now() - interval '7 days'"
+                    + "  AND (hit.delivery_status IS NULL OR hit.delivery_status = 'pending')"
+                    + "  AND (r.tail = '' OR hit.recipient LIKE '%' || r.tail)"
+                    + "  ORDER BY hit.n, hit.sent_at DESC, hit.id DESC),"
+                    + " one AS (SELECT DISTINCT ON (id) id, n FROM pick ORDER BY id, n)"
+                    + " UPDATE outbound_sms o SET delivery_status = r.status, delivery_code = r.code,"
+                    + " delivery_reported_at = now() FROM one JOIN r ON r.n = one.n WHERE o.id = one.id"
+                    + " RETURNING one.n, o.id")) {
+                ps.setArray(1, c.createArrayOf("text", reports.stream().map(DeliveryReport::channel).toArray()));
+                ps.setArray(2, c.createArrayOf("text", reports.stream().map(DeliveryReport::reference).toArray()));
+                ps.setArray(3, c.createArrayOf("text", reports.stream().map(r -> tail(r.recipient())).toArray()));
+                ps.setArray(4, c.createArrayOf("text", reports.stream().map(DeliveryReport::deliveryStatus).toArray()));
+                ps.setArray(5, c.createArrayOf("integer", reports.stream().map(DeliveryReport::code).toArray()));
+                List<Optional<Long>> landed = new java.util.ArrayList<>(java.util.Collections.nCopies(reports.size(),
+                        Optional.empty()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        landed.set(rs.getInt(1) - 1, Optional.of(rs.getLong(2)));
+                    }
+                }
+                return landed;
+            }
+        });
+    }
+
+    /** The last 8 digits of a number (a network may report it in national form); "" for none. */
+    private static String tail(String recipient) {
+        String digits = recipient == null ? "" : recipient.replaceAll("\\D", "");
+        return digits.length() > 8 ? digits.substring(digits.length() - 8) : digits;
+    }
+
     /**
      * A status report from {@code channel} on the part whose reference is {@code reference}, about {@code recipient}:
      * the most recent SMS that channel sent with such a part to that number, not yet reported final, gets its delivery
@@ -313,8 +367,7 @@ public final class MessageStore {
      */
     public Optional<Long> recordDeliveryReport(String channel, String reference, String recipient,
             String deliveryStatus, int code) {
-        String digits = recipient == null ? "" : recipient.replaceAll("\\D", "");
-        String tail = digits.length() > 8 ? digits.substring(digits.length() - 8) : digits;
+        String tail = tail(recipient);
         return Sql.inTransaction(dataSource, "recording a status report for " + channel + " reference " + reference,
                 c -> {
             // The SMS with that reference come from the GIN index on part_refs (V18), in a CTE of their own: given the

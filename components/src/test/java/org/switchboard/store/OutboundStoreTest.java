@@ -100,4 +100,38 @@ class OutboundStoreTest {
         // A repeated final report finds nothing left to update, and the caller retries or gives up.
         assertEquals(Optional.empty(), store.recordDeliveryReport("modems", "gsm1:7", "+6281200000002", "delivered", 0));
     }
+    @Test
+    void reportsRecordedTogetherEachLandOnTheirOwnSmsAndASecondOnOneSmsWaitsItsTurn() throws Exception {
+        long older = store.storeOutbound(new NewOutbound("+6281200000001", "a", "api", null, "admin")).id();
+        long newer = store.storeOutbound(new NewOutbound("+6281200000002", "b", "api", null, "admin")).id();
+        long smsc = store.storeOutbound(new NewOutbound("+6281200000003", "c", "api", null, "admin")).id();
+        try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT',"
+                + " channel = ?, modem = 'x', part_refs = ?::text[], sent_at = now() - (? * interval '1 minute') WHERE id = ?")) {
+            Object[][] rows = {{"modems", "{gsm1:7}", 10, older}, {"modems", "{gsm1:7}", 1, newer},
+                {"operator", "{5f2a,5f2b}", 1, smsc}};
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                ps.executeUpdate();
+            }
+        }
+
+        List<Optional<Long>> landed = store.recordDeliveryReports(List.of(
+                new MessageStore.DeliveryReport("operator", "5f2b", "+6281200000003", "delivered", 0),
+                new MessageStore.DeliveryReport("modems", "gsm1:7", "081200000001", "failed", 70),
+                new MessageStore.DeliveryReport("operator", "5f2a", "+6281200000003", "delivered", 0),
+                new MessageStore.DeliveryReport("modems", "gsm1:7", "+6281200000002", "delivered", 0),
+                new MessageStore.DeliveryReport("operator", "77", "+6281200000003", "delivered", 0)));
+        assertEquals(List.of(Optional.of(smsc), Optional.of(older), Optional.empty(), Optional.of(newer),
+                Optional.empty()), landed, "the second report on one SMS and a reference nobody sent land nowhere");
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT id, delivery_status, delivery_code FROM outbound_sms ORDER BY id")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getInt(3));
+            }
+            assertEquals(List.of(older + " failed 70", newer + " delivered 0", smsc + " delivered 0"), rows);
+        }
+    }
 }

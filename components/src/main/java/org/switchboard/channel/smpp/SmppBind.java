@@ -162,8 +162,10 @@ final class SmppBind {
         });
         s.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
         s.setTransactionTimer(settings.responseTimeout().toMillis());
-        // deliver_sm are handled on these threads, each waiting for its commit before the response
-        s.setPduProcessorDegree(4);
+        // deliver_sm are handled on these threads, each waiting for its commit before the response, and the
+        // submit_sm_resps queue behind them: an SMSC sends receipts as fast as its submits are answered, so up to a
+        // window's worth (16 at most) are recorded at once, in one group commit, rather than 4 at a time
+        s.setPduProcessorDegree(Math.max(4, Math.min(16, settings.window())));
         s.setMessageReceiverListener(receiver);
         return s;
     }

@@ -78,7 +78,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger binds = new AtomicInteger();
     private final ConcurrentLinkedQueue<Integer> refusals = new ConcurrentLinkedQueue<>();
     private final ExecutorService accepting = Executors.newCachedThreadPool(r -> daemon(r, "smsc-sim"));
-    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2,
+    // receipts go out on several threads at once, as an SMSC keeps a window of deliver_sm toward an ESME
+    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(8,
             r -> daemon(r, "smsc-sim-receipt"));
     private final AtomicInteger deliverRefusals = new AtomicInteger();
     private volatile boolean hexIds;

@@ -56,7 +56,7 @@ public final class ChannelsModule implements CamelConfiguration {
                 requeued.size() == 1 ? "is" : "are", requeued.isEmpty() ? "" : ", marked possible duplicate");
         journalInterrupted(requeued);
         camel.addRoutes(new SmsInboundRoute(store, new MoDeliveries(hub.dataSource()).routing()));
-        camel.addRoutes(new StatusReportRoute(store));
+        camel.addRoutes(new StatusReportRoute(hub.own(StatusReportRoute.grouped(store))));
         DispatchRoute.Options options = options(config, hub.settings(HubConfig.class));
         for (SmsChannel channel : channels.all()) {
             IdleGate idle = new IdleGate(options.pollMillis(), channel.lines().size());

@@ -1,10 +1,15 @@
 package org.switchboard.hub.channels;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.channel.StatusReport;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
+import org.switchboard.store.GroupCommit;
 import org.switchboard.store.MessageStore;
 
 /**
@@ -16,10 +21,19 @@ public final class StatusReportRoute extends RouteBuilder {
     public static final String ENDPOINT = "direct:status-report";
     private static final String ROUTE = "status-report";
 
-    private final MessageStore store;
+    private final GroupCommit<MessageStore.DeliveryReport, Optional<Long>> reports;
 
-    public StatusReportRoute(MessageStore store) {
-        this.store = store;
+    /**
+     * @param reports records the reports, those that arrive together (an SMSC's receipts, on a bind's several threads)
+     *                in one statement: {@link #grouped}
+     */
+    public StatusReportRoute(GroupCommit<MessageStore.DeliveryReport, Optional<Long>> reports) {
+        this.reports = reports;
+    }
+
+    /** The reports' group commit: one writer, as many reports a statement as are waiting (up to 256). */
+    public static GroupCommit<MessageStore.DeliveryReport, Optional<Long>> grouped(MessageStore store) {
+        return new GroupCommit<>("status-report", store::recordDeliveryReports, 1, 256, 4096);
     }
 
     @Override
@@ -40,10 +54,17 @@ public final class StatusReportRoute extends RouteBuilder {
                 .step(Journal.stepId(ROUTE, "status-report")).process(this::describe).end();
     }
 
-    private void match(Exchange exchange) throws UnmatchedStatusReport {
+    private void match(Exchange exchange) throws UnmatchedStatusReport, InterruptedException {
         StatusReport report = exchange.getIn().getBody(StatusReport.class);
-        long id = store.recordDeliveryReport(report.channel(), report.reference(), report.recipient(),
-                report.state().value(), report.code()).orElseThrow(() -> new UnmatchedStatusReport(report));
+        List<Optional<Long>> landed;
+        try {
+            landed = reports.submit(List.of(new MessageStore.DeliveryReport(report.channel(), report.reference(),
+                    report.recipient(), report.state().value(), report.code()))).get();
+        } catch (ExecutionException e) {
+            // the database's failure, as the channel would have seen it recording the report itself
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        long id = landed.get(0).orElseThrow(() -> new UnmatchedStatusReport(report));
         exchange.setProperty(Journal.MESSAGE_KIND, JournalKind.OUTBOUND_SMS.value());
         exchange.setProperty(Journal.MESSAGE_ID, id);
     }

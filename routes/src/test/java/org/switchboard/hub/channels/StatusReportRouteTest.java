@@ -49,6 +49,7 @@ class StatusReportRouteTest {
     private CamelContext camel;
     private JournalWriter journal;
     private MessageStore store;
+    private org.switchboard.store.GroupCommit<MessageStore.DeliveryReport, java.util.Optional<Long>> reports;
     private OutboundQueue queue;
 
     @BeforeEach
@@ -69,13 +70,15 @@ class StatusReportRouteTest {
             }
         });
         ChannelsLifecycle.install(new Channels(List.of(alpha, beta), Map.of()), camel);
-        camel.addRoutes(new StatusReportRoute(store));
+        reports = StatusReportRoute.grouped(store);
+        camel.addRoutes(new StatusReportRoute(reports));
         camel.start();
     }
 
     @AfterEach
     void stop() throws Exception {
         camel.close();
+        reports.close();
         journal.close();
     }
 
