@@ -141,6 +141,14 @@ public final class KannelSendsmsBench {
                     throw new IllegalStateException(e);
                 }
             };
+            Map<String, Object> pg = hub.query("SELECT current_setting('server_version') AS version,"
+                    + " current_setting('autovacuum') AS autovacuum, current_setting('fsync') AS fsync,"
+                    + " current_setting('synchronous_commit') AS sync").get(0);
+            System.out.printf("  PostgreSQL %s: autovacuum %s, fsync %s, synchronous_commit %s%s%n", pg.get("version"),
+                    pg.get("autovacuum"), pg.get("fsync"), pg.get("sync"), "off".equals(pg.get("autovacuum"))
+                    ? "; with autovacuum off (as on CI images) every update leaves a dead row in outbound_sms that no"
+                    + " one clears, each statement on it slows as a run goes on, and the hub's figures (the SMPP path"
+                    + " most) come out far below a server with it on, as production servers run" : "");
             warmUp("hub", wrk, script, url, smpp ? reached : null);
             Figures answered = new Figures();
             Figures cpuPerRequest = new Figures();
