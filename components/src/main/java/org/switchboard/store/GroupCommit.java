@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -52,6 +53,19 @@ public final class GroupCommit<T, R> implements AutoCloseable {
             done.completeExceptionally(new IllegalStateException(closed ? "stopping" : "too many requests waiting"));
         }
         return done;
+    }
+
+    /**
+     * One row, stored with whatever else is waiting, and waited for without a bound: what it became, or the store's
+     * failure thrown as it was (a {@link RuntimeException}), or {@link IllegalStateException} when the queue is full
+     * or stopping. For callers inside the hub that hold no client waiting on a deadline.
+     */
+    public R commitOne(T row) throws InterruptedException {
+        try {
+            return submit(List.of(row)).get().get(0);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void run() {

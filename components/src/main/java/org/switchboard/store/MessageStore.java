@@ -313,14 +313,11 @@ public final class MessageStore {
      * lands here; the other comes back empty, to be asked again alone (as a report that overtook its SMS's commit is).
      */
     public List<Optional<Long>> recordDeliveryReports(List<DeliveryReport> reports) {
-        if (reports.size() == 1) {
-            DeliveryReport r = reports.get(0);
-            return List.of(recordDeliveryReport(r.channel(), r.reference(), r.recipient(), r.deliveryStatus(),
-                    r.code()));
-        }
-        return Sql.inTransaction(dataSource, "recording " + reports.size() + " status reports", c -> {
-            // As recordDeliveryReport, for each report n: the SMS with its reference (the GIN index, in a CTE of its
-            // own), the most recent matching one per report, and one report per SMS; the SMS updated in id order.
+        return Sql.inTransaction(dataSource, "recording " + reports.size() + " status report(s)", c -> {
+            // For each report n, as recordDeliveryReport says: the SMS with its reference, the most recent that
+            // matches, and one report per SMS. The SMS with the reference come from the GIN index on part_refs (V18),
+            // in a CTE of their own: given the whole condition the planner may walk the (channel, sent_at) index
+            // instead, and with statistics a little stale (a busy table) it does, through every SMS sent since.
             try (PreparedStatement ps = c.prepareStatement("WITH r AS (SELECT * FROM unnest(?::text[], ?::text[],"
                     + " ?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS r(channel, ref, tail, status, code, n)),"
                     + " hit AS MATERIALIZED (SELECT r.n, h.id, h.channel, h.sent_at, h.delivery_status, h.recipient"
@@ -367,28 +364,7 @@ public final class MessageStore {
      */
     public Optional<Long> recordDeliveryReport(String channel, String reference, String recipient,
             String deliveryStatus, int code) {
-        String tail = tail(recipient);
-        return Sql.inTransaction(dataSource, "recording a status report for " + channel + " reference " + reference,
-                c -> {
-            // The SMS with that reference come from the GIN index on part_refs (V18), in a CTE of their own: given the
-            // whole condition, the planner may walk the (channel, sent_at) index instead, and with statistics a little
-            // stale (a busy table) it does, through every SMS sent since.
-            try (PreparedStatement ps = c.prepareStatement("WITH hit AS MATERIALIZED (SELECT id, channel, sent_at,"
-                    + " delivery_status, recipient FROM outbound_sms WHERE status = 'SENT' AND part_refs @> ARRAY[?::text])"
-                    + " UPDATE outbound_sms SET delivery_status = ?, delivery_code = ?,"
-                    + " delivery_reported_at = now() WHERE id = (SELECT id FROM hit WHERE channel = ?"
-                    + " AND sent_at > now() - interval '7 days'"
-                    + " AND (delivery_status IS NULL OR delivery_status = 'pending')"
-                    + " AND (? = '' OR recipient LIKE '%' || ?)"
-                    + " ORDER BY sent_at DESC, id DESC LIMIT 1) RETURNING id")) {
-                ps.setString(1, reference);
-                ps.setString(2, deliveryStatus);
-                ps.setInt(3, code);
-                ps.setString(4, channel);
-                ps.setString(5, tail);
-                ps.setString(6, tail);
-                return Sql.first(ps, rs -> rs.getLong(1));
-            }
-        });
+        return recordDeliveryReports(List.of(new DeliveryReport(channel, reference, recipient, deliveryStatus, code)))
+                .get(0);
     }
 }

@@ -151,50 +151,33 @@ public final class OutboundQueue {
      * together share one round trip and one commit.
      */
     public List<Boolean> markSent(List<Sent> sent) {
-        if (sent.size() == 1 || sent.stream().anyMatch(s -> s.partRefs().stream().anyMatch(r -> r.indexOf(UNIT) >= 0))) {
-            // one, or a reference that holds the separator (no channel writes such): each alone
-            return sent.stream().map(s -> markSent(s.id(), s.channel(), s.line(), s.partRefs())).toList();
-        }
         return Sql.inTransaction(dataSource, "marking " + sent.size() + " outbound SMS sent", c -> {
-            // A row per SMS from parallel arrays; a part_refs array from its references joined by U+001F. Rows in id
-            // order, so two such statements lock in the same order.
+            // A row per SMS from parallel arrays, its references from two flat ones (the SMS each belongs to, the
+            // reference) in part order. Rows in id order, so two such statements lock in the same order.
             List<Sent> ordered = sent.stream().sorted(java.util.Comparator.comparingLong(Sent::id)).toList();
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o SET status = 'SENT',"
                     + " channel = u.channel, modem = u.line, parts = u.parts,"
-                    + " part_refs = CASE WHEN u.parts = 0 THEN '{}'::text[] ELSE string_to_array(u.refs, ?) END,"
+                    + " part_refs = ARRAY(SELECT p.ref FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS p(id, ref, k)"
+                    + "  WHERE p.id = u.id ORDER BY p.k),"
                     + " sent_at = now(), error = NULL, error_code = NULL, next_attempt_at = NULL, avoid_channel = NULL,"
-                    + " avoid_until = NULL FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[])"
-                    + " AS u(id, channel, line, parts, refs) WHERE o.id = u.id RETURNING o.id")) {
-                ps.setString(1, String.valueOf(UNIT));
-                ps.setArray(2, c.createArrayOf("bigint", ordered.stream().map(Sent::id).toArray()));
-                ps.setArray(3, c.createArrayOf("text", ordered.stream().map(Sent::channel).toArray()));
-                ps.setArray(4, c.createArrayOf("text", ordered.stream().map(Sent::line).toArray()));
-                ps.setArray(5, c.createArrayOf("integer", ordered.stream().map(x -> x.partRefs().size()).toArray()));
-                ps.setArray(6, c.createArrayOf("text", ordered.stream()
-                        .map(x -> String.join(String.valueOf(UNIT), x.partRefs())).toArray()));
+                    + " avoid_until = NULL FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[])"
+                    + " AS u(id, channel, line, parts) WHERE o.id = u.id RETURNING o.id")) {
+                ps.setArray(1, c.createArrayOf("bigint", ordered.stream()
+                        .flatMap(x -> x.partRefs().stream().map(r -> x.id())).toArray()));
+                ps.setArray(2, c.createArrayOf("text", ordered.stream().flatMap(x -> x.partRefs().stream()).toArray()));
+                ps.setArray(3, c.createArrayOf("bigint", ordered.stream().map(Sent::id).toArray()));
+                ps.setArray(4, c.createArrayOf("text", ordered.stream().map(Sent::channel).toArray()));
+                ps.setArray(5, c.createArrayOf("text", ordered.stream().map(Sent::line).toArray()));
+                ps.setArray(6, c.createArrayOf("integer", ordered.stream().map(x -> x.partRefs().size()).toArray()));
                 java.util.Set<Long> marked = new java.util.HashSet<>(Sql.list(ps, rs -> rs.getLong(1)));
                 return sent.stream().map(x -> marked.contains(x.id())).toList();
             }
         });
     }
 
-    /** Joins a row's part references in {@link #markSent(List)}; no channel's reference holds it. */
-    private static final char UNIT = '\u001f';
-
     /** The channel took every part through {@code line}; {@code partRefs} are its references, in part order. */
     public boolean markSent(long id, String channel, String line, List<String> partRefs) {
-        return Sql.inTransaction(dataSource, "marking outbound SMS " + id + " sent", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms SET status = 'SENT', channel = ?,"
-                    + " modem = ?, parts = ?, part_refs = ?, sent_at = now(), error = NULL, error_code = NULL,"
-                    + " next_attempt_at = NULL, avoid_channel = NULL, avoid_until = NULL WHERE id = ?")) {
-                ps.setString(1, channel);
-                ps.setString(2, line);
-                ps.setInt(3, partRefs.size());
-                ps.setArray(4, c.createArrayOf("text", partRefs.toArray(new String[0])));
-                ps.setLong(5, id);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return markSent(List.of(new Sent(id, channel, line, partRefs))).get(0);
     }
 
     /**

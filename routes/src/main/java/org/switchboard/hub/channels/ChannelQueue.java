@@ -1,10 +1,7 @@
 package org.switchboard.hub.channels;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import org.switchboard.channel.Channels;
 import org.switchboard.channel.SmsChannel;
@@ -40,25 +37,16 @@ public final class ChannelQueue implements AutoCloseable {
 
     /** The next due SMS for {@code line}, SENDING on it; empty when none is due. */
     Optional<OutboundSms> claim(String line) throws InterruptedException {
-        return await(claims.submit(List.of(line))).get(0);
+        return claims.commitOne(line);
     }
 
     /** Marks the SMS sent; false unless it was SENDING or PENDING. */
     boolean markSent(OutboundQueue.Sent sent) {
         try {
-            return await(marks.submit(List.of(sent))).get(0);
+            return marks.commitOne(sent);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while marking SMS " + sent.id() + " sent", e);
-        }
-    }
-
-    /** What the group's statement gave this request; its failure (the database's) thrown as it was. */
-    private static <R> List<R> await(Future<List<R>> done) throws InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

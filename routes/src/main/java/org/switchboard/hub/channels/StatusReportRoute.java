@@ -1,8 +1,6 @@
 package org.switchboard.hub.channels;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -56,15 +54,9 @@ public final class StatusReportRoute extends RouteBuilder {
 
     private void match(Exchange exchange) throws UnmatchedStatusReport, InterruptedException {
         StatusReport report = exchange.getIn().getBody(StatusReport.class);
-        List<Optional<Long>> landed;
-        try {
-            landed = reports.submit(List.of(new MessageStore.DeliveryReport(report.channel(), report.reference(),
-                    report.recipient(), report.state().value(), report.code()))).get();
-        } catch (ExecutionException e) {
-            // the database's failure, as the channel would have seen it recording the report itself
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-        long id = landed.get(0).orElseThrow(() -> new UnmatchedStatusReport(report));
+        long id = reports.commitOne(new MessageStore.DeliveryReport(report.channel(), report.reference(),
+                report.recipient(), report.state().value(), report.code()))
+                .orElseThrow(() -> new UnmatchedStatusReport(report));
         exchange.setProperty(Journal.MESSAGE_KIND, JournalKind.OUTBOUND_SMS.value());
         exchange.setProperty(Journal.MESSAGE_ID, id);
     }
