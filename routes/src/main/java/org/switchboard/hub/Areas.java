@@ -9,6 +9,7 @@ import org.apache.camel.CamelConfiguration;
 import org.switchboard.hub.api.ApiModule;
 import org.switchboard.hub.channels.ChannelsConfig;
 import org.switchboard.hub.channels.ChannelsModule;
+import org.switchboard.hub.cluster.ClusterModule;
 import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.DatabaseConfig;
 import org.switchboard.hub.config.HubConfig;
@@ -36,13 +37,13 @@ import org.switchboard.hub.voicemail.VoicemailModule;
 /** The hub's areas: each one's typed settings, and each one's module in the order they add their routes. */
 final class Areas {
     /** Each area's settings, bound from the {@code switchboard.*} keys before anything starts. */
-    private static final List<Supplier<SettingsSection>> SETTINGS = List.of(HubConfig::new, DatabaseConfig::new, ClusterConfig::new,
-            MailConfig::new, BroadcastConfig::new, ChannelsConfig::new, VoicemailConfig::new, HttpConfig::new,
+    private static final List<Supplier<SettingsSection>> SETTINGS = List.of(HubConfig::new, DatabaseConfig::new,
+            ClusterConfig::new, MailConfig::new, BroadcastConfig::new, ChannelsConfig::new, VoicemailConfig::new, HttpConfig::new,
             KannelConfig::new, SmppConfig::new, MoConfig::new, MonitoringConfig::new);
     /** The modules, in order: one shares what a later one takes (the channels, the mail parts, the credentials). */
-    private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ChannelsModule::new, MailModule::new,
-            SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new, HttpModule::new, ApiModule::new,
-            DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new);
+    private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ClusterModule::new,
+            ChannelsModule::new, MailModule::new, SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new,
+            HttpModule::new, ApiModule::new, DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new);
 
     private Areas() {
     }

@@ -69,7 +69,9 @@ public final class SmppModule implements CamelConfiguration {
         long maxBackoff = general.getOutbox().getMaxBackoffMillis();
         RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(Math.min(1000, maxBackoff)),
                 Duration.ofMillis(maxBackoff));
-        camel.addRoutes(new SmppReceiptRoute(store, apps, hops, config, general.zoneId(), backoff, senders));
-        camel.addRoutes(new SmppMoRoute(new MoDeliveries(hub.dataSource()), apps, hops, config, backoff, senders));
+        camel.addRoutes(new SmppReceiptRoute(store, apps, hops, config, general.zoneId(), backoff, senders,
+                hub.node()));
+        camel.addRoutes(new SmppMoRoute(new MoDeliveries(hub.dataSource()), apps, hops, config, backoff, senders,
+                hub.node()));
     }
 }
