@@ -46,8 +46,10 @@ public final class ClusterModule implements CamelConfiguration {
         hub.own(nodes::stopped);
 
         Leadership leadership = Leadership.ALONE;
+        ZooKeeperClusterService service = null;
         if (config.clustered()) {
-            ZooKeeperClusterService service = new ZooKeeperClusterService();
+            warnOfEmbeddedMail();
+            service = new ZooKeeperClusterService();
             service.setId(hub.node());
             service.setNodes(config.getCluster().getZookeeper());
             service.setBasePath("/" + config.getCluster().getNamespace());
@@ -61,7 +63,17 @@ public final class ClusterModule implements CamelConfiguration {
                     config.getCluster().getZookeeper(), service.getBasePath());
         }
         HubParts.share(camel, Leadership.class, leadership);
-        camel.addRoutes(new NodeHeartbeatRoute(nodes, leadership));
+        NodeHeartbeatRoute heartbeat = new NodeHeartbeatRoute(nodes, leadership);
+        camel.addRoutes(heartbeat);
+        hub.monitoring().watch(new ClusterHealthCheck(hub.node(), leadership, heartbeat, config.lease(), service));
+    }
+
+    /** An embedded mail server would give each node its own mailbox, of which the leader's alone is read. */
+    private void warnOfEmbeddedMail() {
+        if (hub.embeddedMail() != null) {
+            LOG.warn("switchboard.mail.embedded is on in a cluster: each node has its own mail server, and only the"
+                    + " leader's mailbox is read. Point every node at the same SMTP and IMAP servers outside tests.");
+        }
     }
 
     private static String host() {

@@ -26,6 +26,8 @@ final class NodeHeartbeatRoute extends RouteBuilder {
 
     private final NodeRegistry nodes;
     private final Leadership leadership;
+    private final java.util.concurrent.atomic.AtomicLong renewedAt = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime());
 
     NodeHeartbeatRoute(NodeRegistry nodes, Leadership leadership) {
         this.nodes = nodes;
@@ -36,7 +38,15 @@ final class NodeHeartbeatRoute extends RouteBuilder {
     public void configure() {
         long period = Math.max(1_000, nodes.lease().toMillis() / 3);
         from(timer(ROUTE_ID).delay(0).period(period).advanced().synchronous(true)).routeId(ROUTE_ID)
-                .process(e -> nodes.heartbeat(leadership.leads(), channels()));
+                .process(e -> {
+                    nodes.heartbeat(leadership.leads(), channels());
+                    renewedAt.set(System.nanoTime());
+                });
+    }
+
+    /** How long ago this node's lease was last renewed (at start: when it registered). */
+    long millisSinceRenewal() {
+        return (System.nanoTime() - renewedAt.get()) / 1_000_000;
     }
 
     /** This node's channels and their lines now, as JSON; the channels area shares them once it has started. */
