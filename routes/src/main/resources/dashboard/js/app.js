@@ -10,6 +10,7 @@ import * as compose from './pages/compose.js';
 import * as contacts from './pages/contacts.js';
 import * as modems from './pages/modems.js';
 import * as smpp from './pages/smpp.js';
+import * as nodes from './pages/nodes.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -26,6 +27,7 @@ const pages = [
   [/^\/contacts$/, contacts, 'contacts'],
   [/^\/modems$/, modems, 'modems'],
   [/^\/smpp$/, smpp, 'smpp'],
+  [/^\/nodes$/, nodes, 'nodes'],
 ];
 
 /** The #fragment as a path and its query: #/history?number=+62... */
