@@ -66,4 +66,25 @@ class ClusterConfigTest {
         ((ClusterConfig) shared.get(ClusterConfig.class)).requireSharedDatabase(
                 (DatabaseConfig) shared.get(DatabaseConfig.class));
     }
+
+    /** docs/cluster/: the shared file with each node's environment file binds, names the node and turns the cluster on. */
+    @Test
+    void theThreeNodeExampleInTheDocsBinds() throws Exception {
+        java.nio.file.Path docs = java.nio.file.Path.of(System.getProperty("basedir", "."), "..", "docs", "cluster")
+                .normalize();
+        for (int n = 1; n <= 3; n++) {
+            Map<String, String> env = new java.util.HashMap<>();
+            for (String line : java.nio.file.Files.readAllLines(docs.resolve("node-" + n + ".env"))) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+            }
+            env.put("SWITCHBOARD_CONFIG", docs.resolve("switchboard.properties").toString());
+            var sections = Hub.settings(Settings.load(env));
+            ClusterConfig c = (ClusterConfig) sections.get(ClusterConfig.class);
+            assertEquals("node-" + n, c.nodeId());
+            assertTrue(c.clustered());
+            c.requireSharedDatabase((DatabaseConfig) sections.get(DatabaseConfig.class));
+        }
+    }
 }
