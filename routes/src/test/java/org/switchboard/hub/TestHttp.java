@@ -70,7 +70,8 @@ public final class TestHttp implements AutoCloseable {
         users = new UserStore(db);
         users.ensure(ApiCredentials.USER, Role.ADMIN, ADMIN_PASSWORD);
         keys = new ApiKeyStore(db);
-        credentials = new ApiCredentials(users, keys, new Sessions(Duration.ofMinutes(config.getSessionIdleMinutes())),
+        credentials = new ApiCredentials(users, keys, new Sessions(db,
+                Duration.ofMinutes(config.getSessionIdleMinutes())),
                 new RateLimiter(config.getRatePerSecond(), config.getBurst()),
                 new RateLimiter(config.getLoginFailuresPerMinute(), Duration.ofMinutes(1),
                         config.getLoginFailuresBurst()),

@@ -178,10 +178,12 @@ public final class ApiCredentials {
         return sessions;
     }
 
-    /** A user's password changed in this process: forget what was verified with the old one, end their sessions. */
+    /**
+     * A user's password changed in this process: forget what was verified with the old one. Their dashboard sessions
+     * ended with the change itself, on every node (V20's trigger on app_user).
+     */
     public void passwordChanged(String user) {
         verified.values().removeIf(v -> v.name().equals(user));
-        sessions.closeAll(user);
     }
 
     /** A key was revoked in this process: it stops working now, not when its cache entry expires. */

@@ -35,7 +35,7 @@ public final class HttpModule implements CamelConfiguration {
         ApiKeyStore keys = HubParts.share(camel, ApiKeyStore.class, new ApiKeyStore(hub.dataSource()));
         // One instance for every route: users, API keys, sessions and rate limits live in it.
         ApiCredentials credentials = HubParts.share(camel, ApiCredentials.class, new ApiCredentials(users, keys,
-                new Sessions(Duration.ofMinutes(http.getSessionIdleMinutes())),
+                new Sessions(hub.dataSource(), Duration.ofMinutes(http.getSessionIdleMinutes())),
                 new RateLimiter(http.getRatePerSecond(), http.getBurst()),
                 new RateLimiter(http.getLoginFailuresPerMinute(), Duration.ofMinutes(1), http.getLoginFailuresBurst()),
                 http.getMaxBodyBytes(), Duration.ofSeconds(http.getAuthCacheSeconds())));
