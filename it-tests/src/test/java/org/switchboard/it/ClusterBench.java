@@ -118,7 +118,7 @@ public final class ClusterBench {
         }
     }
 
-    /** {messages/s, transactions/message, statements/message}. */
+    /** {messages/s, transactions/message, statements/message, round trips/message}. */
     private static double[] outboundRound(TestDatabase db, List<SimNetwork> sims, int rows, int round)
             throws Exception {
         long sentBefore = count(db, "SELECT count(*) FROM outbound_sms WHERE status = 'SENT'");
@@ -151,11 +151,17 @@ public final class ClusterBench {
 
     private static double[] perMessage(TestDatabase db, int messages, double seconds, long[] before) throws Exception {
         long[] after = stats(db);
-        return new double[] {messages / seconds, (after[0] - before[0]) / (double) messages,
-                after[1] < 0 ? -1 : (after[1] - before[1]) / (double) messages};
+        double xacts = (after[0] - before[0]) / (double) messages;
+        double statements = after[1] < 0 ? -1 : (after[1] - before[1]) / (double) messages;
+        // a statement is a round trip; a transaction of several adds its COMMIT (its BEGIN rides on the first)
+        double roundTrips = after[1] < 0 ? -1 : statements + (after[2] - before[2]) / (double) messages;
+        return new double[] {messages / seconds, xacts, statements, roundTrips};
     }
 
-    /** {transactions committed, statements run (-1 without pg_stat_statements)} in the bench's database. */
+    /**
+     * {transactions committed, statements run and COMMITs sent (both -1 without pg_stat_statements)} in the bench's
+     * database; BEGIN and COMMIT are not counted as statements.
+     */
     private static long[] stats(TestDatabase db) throws Exception {
         try (Connection c = connect(db); Statement s = c.createStatement()) {
             // the statistics collector's view lags by up to its flush interval: ask for a fresh snapshot
@@ -167,14 +173,18 @@ public final class ClusterBench {
                 xacts = rs.getLong(1);
             }
             long statements = -1;
+            long commits = -1;
             if (statementsAvailable(db)) {
-                try (ResultSet rs = s.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
+                try (ResultSet rs = s.executeQuery("SELECT coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(BEGIN|COMMIT"
+                        + "|ROLLBACK|SET|SHOW|SELECT pg_stat_clear_snapshot)'), 0), coalesce(sum(calls) FILTER"
+                        + " (WHERE query ~* '^\\s*COMMIT'), 0) FROM pg_stat_statements"
                         + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
                     rs.next();
                     statements = rs.getLong(1);
+                    commits = rs.getLong(2);
                 }
             }
-            return new long[] {xacts, statements};
+            return new long[] {xacts, statements, commits};
         }
     }
 
@@ -204,9 +214,11 @@ public final class ClusterBench {
         double[] rates = rounds.stream().mapToDouble(r -> r[0]).sorted().toArray();
         double[] xacts = rounds.stream().mapToDouble(r -> r[1]).sorted().toArray();
         double[] stmts = rounds.stream().mapToDouble(r -> r[2]).sorted().toArray();
+        double[] trips = rounds.stream().mapToDouble(r -> r[3]).sorted().toArray();
         System.out.printf(Locale.ROOT, "%d node(s), %-50s %7.0f msg/s (%.0f-%.0f), %.2f transactions/msg%s%n", nodes,
                 path, median(rates), rates[0], rates[rates.length - 1], median(xacts),
-                statements ? String.format(Locale.ROOT, ", %.2f statements/msg", median(stmts)) : "");
+                statements ? String.format(Locale.ROOT, ", %.2f statements/msg, %.2f round trips/msg", median(stmts),
+                        median(trips)) : " (statements: load pg_stat_statements)");
     }
 
     private static double median(double[] sorted) {
