@@ -52,20 +52,20 @@ class TwoNodesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        a = InProcessHub.start(dirA, Map.of("switchboard.node.id", "a", "switchboard.simulator.modems", "1"));
+        // An hour's lease: each node's heartbeat renews it every 20 minutes, so that the test alone decides when node a
+        // falls silent.
+        a = InProcessHub.start(dirA, Map.of("switchboard.node.id", "a", "switchboard.simulator.modems", "1",
+                "switchboard.cluster.lease-seconds", "3600"));
         settingsB = new HashMap<>(InProcessHub.testSettings(dirB, a.db().url()));
         settingsB.put("switchboard.node.id", "b");
         settingsB.put("switchboard.simulator.modems", "1");
+        settingsB.put("switchboard.cluster.lease-seconds", "3600");
         // the same admin password as node a's: the nodes share the admin user
         Files.createDirectories(dirB.resolve("data"));
         Files.copy(dirA.resolve("data/admin-password"), dirB.resolve("data/admin-password"));
         b = Hub.start(Settings.of(settingsB));
-        // both nodes' heartbeats, as the cluster's lease keeping writes them
-        for (String node : List.of("a", "b")) {
-            a.query("INSERT INTO hub_node (id, host, pid, lease_until) VALUES (?, 'test', 1,"
-                    + " now() + interval '1 hour') ON CONFLICT (id) DO UPDATE SET lease_until = EXCLUDED.lease_until,"
-                    + " stopped_at = NULL RETURNING id", node);
-        }
+        // each node named itself in hub_node at start, with its lease
+        assertEquals(2, a.query("SELECT id FROM hub_node WHERE lease_until > now() + interval '50 minutes'").size());
         new SmppAccountStore(a.hub().database().dataSource()).add(new NewSmppAccount("solo", "pw",
                 Set.of(BindKind.values()), List.of(), 0, 1), "test");
     }

@@ -11,7 +11,6 @@ import org.apache.camel.CamelContext;
 import org.switchboard.auth.RateBuckets;
 import org.switchboard.channel.Channels;
 import org.switchboard.channel.smpp.SmppChannel;
-import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.http.HttpConfig;
 import org.switchboard.hub.module.HubParts;
@@ -44,7 +43,7 @@ public final class SmppModule implements CamelConfiguration {
         SmppAccountStore accounts = new SmppAccountStore(hub.dataSource());
         // The account limits hold over every node: the binds open and the throughput buckets are in the database.
         BoundApps apps = new BoundApps(new LiveBinds(hub.dataSource()), new RateBuckets(hub.dataSource()),
-                hub.settings(ClusterConfig.class).nodeId());
+                hub.node());
         // The accounts can be managed while the server is off (none binds until it is on).
         List<SmppChannel> upstream = HubParts.shared(camel, Channels.class).all().stream()
                 .filter(SmppChannel.class::isInstance).map(SmppChannel.class::cast).toList();
