@@ -50,20 +50,38 @@ public final class CallStore {
      * @return whether it was recorded
      */
     public boolean record(CallTransition t) {
-        Timestamp at = Timestamp.from(t.at());
-        return Sql.inTransaction(dataSource, "recording call " + t.callId() + " " + t.state().text(), c -> {
-            int changed = Sql.update(c, "UPDATE call SET state = ?, cause = coalesce(?, cause), cause_code ="
-                    + " coalesce(?, cause_code), detail = ?, connected_at = CASE WHEN ? = 'connected' THEN ? ELSE"
-                    + " connected_at END, ended_at = CASE WHEN ? IN ('ended', 'failed') THEN ? ELSE ended_at END"
-                    + " WHERE id = ? AND state NOT IN ('ended', 'failed')", t.state().text(), t.cause(), t.causeCode(),
-                    t.detail(), t.state().text(), at, t.state().text(), at, t.callId());
-            if (changed == 0) {
-                return false;
+        return recordAll(List.of(t)).get(0);
+    }
+
+    /**
+     * Records several moves, in order, in one transaction (a busy PBX reports many calls' states at once: one commit
+     * for them all rather than one each).
+     *
+     * @return for each move, whether it was recorded
+     */
+    public List<Boolean> recordAll(List<CallTransition> moves) {
+        return Sql.inTransaction(dataSource, "recording " + moves.size() + " call state(s)", c -> {
+            List<Boolean> out = new ArrayList<>(moves.size());
+            for (CallTransition t : moves) {
+                out.add(record(c, t));
             }
-            Sql.update(c, "INSERT INTO call_state (call_id, state, at, cause, cause_code, detail) VALUES (?, ?, ?, ?,"
-                    + " ?, ?)", t.callId(), t.state().text(), at, t.cause(), t.causeCode(), t.detail());
-            return true;
+            return out;
         });
+    }
+
+    private static boolean record(Connection c, CallTransition t) throws SQLException {
+        Timestamp at = Timestamp.from(t.at());
+        int changed = Sql.update(c, "UPDATE call SET state = ?, cause = coalesce(?, cause), cause_code ="
+                + " coalesce(?, cause_code), detail = ?, connected_at = CASE WHEN ? = 'connected' THEN ? ELSE"
+                + " connected_at END, ended_at = CASE WHEN ? IN ('ended', 'failed') THEN ? ELSE ended_at END"
+                + " WHERE id = ? AND state NOT IN ('ended', 'failed')", t.state().text(), t.cause(), t.causeCode(),
+                t.detail(), t.state().text(), at, t.state().text(), at, t.callId());
+        if (changed == 0) {
+            return false;
+        }
+        Sql.update(c, "INSERT INTO call_state (call_id, state, at, cause, cause_code, detail) VALUES (?, ?, ?, ?,"
+                + " ?, ?)", t.callId(), t.state().text(), at, t.cause(), t.causeCode(), t.detail());
+        return true;
     }
 
     /** The call with its history. */

@@ -58,6 +58,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
     private final Map<String, Phone> agents = new ConcurrentHashMap<>();
     private final Map<String, Phone> customers = new ConcurrentHashMap<>();
     private final Map<String, Leg[]> calls = new ConcurrentHashMap<>();
+    private final Map<String, Long> receivedNanos = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicLong channelSeq = new AtomicLong();
     private final String user;
@@ -170,7 +171,19 @@ public final class ScriptedAmiServer implements AutoCloseable {
         }
     }
 
+    /** When (System.nanoTime) the Originate of that ActionID arrived: the agent's phone starts ringing then. */
+    public Long originateReceivedNanos(String actionId) {
+        return receivedNanos.get(actionId);
+    }
+
+    /** Forgets the Originates received so far (a long benchmark would hold them all). */
+    public void forgetOriginates() {
+        originates.clear();
+        receivedNanos.clear();
+    }
+
     private void originate(Session from, AmiMessage action) {
+        receivedNanos.put(String.valueOf(action.get("ActionID")), System.nanoTime());
         originates.add(action);
         String actionId = action.get("ActionID");
         if (refuseOriginate != null) {

@@ -1,5 +1,6 @@
 package org.switchboard.hub.calls;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +11,15 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.model.rest.RestParamType;
 import org.switchboard.calls.Call;
 import org.switchboard.calls.CallQuery;
 import org.switchboard.calls.CallState;
 import org.switchboard.calls.CallStore;
+import org.switchboard.calls.CallTransition;
 import org.switchboard.calls.ClickToCall;
+import org.switchboard.calls.PbxDown;
 import org.switchboard.hub.http.ApiException;
 import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpRoutes;
@@ -42,6 +46,7 @@ final class CallsApiRoute extends HttpRoutes {
     private final String notConfigured;
     private final PhoneNumbers numbers;
     private final ZoneId zone;
+    private ProducerTemplate states;
 
     /**
      * @param way           the way to the PBX, or null when click-to-call is off
@@ -153,9 +158,25 @@ final class CallsApiRoute extends HttpRoutes {
 
     private void place(Exchange exchange) throws Exception {
         Call call = exchange.getProperty(CALL, Call.class);
-        way.start(call.id(), call.agent(), call.customer());
+        Optional<PbxDown> down = way.unavailable();
+        if (down.isPresent()) {
+            // Said at once, in the answer: nothing is sent to the PBX, and nothing will be later.
+            states(exchange).sendBody(CallStateRoute.ENDPOINT, List.of(CallTransition.failed(call.id(),
+                    down.get().cause(), null, down.get().detail(), Instant.now())));
+        } else {
+            way.start(call.id(), call.agent(), call.customer());
+        }
         JsonReply.header(exchange, "Location", "/api/calls/" + call.id());
         JsonReply.send(exchange, 201, view(store.find(call.id()).orElse(call)));
+    }
+
+    private ProducerTemplate states(Exchange exchange) {
+        synchronized (this) {
+            if (states == null) {
+                states = exchange.getContext().createProducerTemplate();
+            }
+            return states;
+        }
     }
 
     private void list(Exchange exchange) throws Exception {

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.switchboard.calls.CallListener;
 import org.switchboard.calls.CallStore;
 import org.switchboard.calls.ClickToCall;
@@ -35,7 +34,7 @@ public final class CallsModule implements CamelConfiguration {
         String off = "set switchboard.calls.mode to ami (with switchboard.calls.ami.host, .user, .password, .context)"
                 + " to place calls through Asterisk's manager interface";
         if (config.getMode().equals(CallsConfig.AMI)) {
-            way = hub.own(ami(config.getAmi(), states(camel)));
+            way = hub.own(ami(config.getAmi(), hub.own(new CallStateWriter(camel))));
             camel.addRoutes(new CallStateRoute(store, hub.monitoring().registry(), way.way()));
             ClickToCall up = way;
             Gauge.builder("switchboard.calls.pbx.up", () -> up.unavailable().isEmpty() ? 1 : 0)
@@ -54,26 +53,5 @@ public final class CallsModule implements CamelConfiguration {
                 Duration.ofMillis(ami.getKeepaliveMillis())), new AmiClickToCall.Dialplan(ami.getChannel(),
                         ami.getContext(), ami.getExten(), Duration.ofMillis(ami.getRingMillis())), listener,
                 Clock.systemUTC()).start();
-    }
-
-    /** Each reported state into {@link CallStateRoute}; its template made at the first report, once Camel runs. */
-    private static CallListener states(CamelContext camel) {
-        return new CallListener() {
-            private volatile ProducerTemplate template;
-
-            @Override
-            public void changed(org.switchboard.calls.CallTransition transition) {
-                ProducerTemplate t = template;
-                if (t == null) {
-                    synchronized (this) {
-                        if (template == null) {
-                            template = camel.createProducerTemplate();
-                        }
-                        t = template;
-                    }
-                }
-                t.sendBody(CallStateRoute.ENDPOINT, transition);
-            }
-        };
     }
 }
