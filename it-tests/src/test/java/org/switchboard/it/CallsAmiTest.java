@@ -108,6 +108,10 @@ class CallsAmiTest {
         await().atMost(WAIT).until(() -> hub.journal("call").stream().filter(r -> ((Number) r.get("message_id"))
                 .longValue() == id).map(r -> (String) r.get("hop")).toList(), hops -> hops.equals(List.of("requested",
                         "agent-ringing", "agent-answered", "customer-ringing", "connected", "ended")));
+        List<String> hops = new ArrayList<>();
+        api.get("/api/calls/" + id + "/hops").get("hops").forEach(h -> hops.add(h.get("hop").asText()));
+        assertEquals(List.of("requested", "agent-ringing", "agent-answered", "customer-ringing", "connected", "ended"),
+                hops);
         String metrics = api.send("GET", "/metrics", null, null, true).body();
         assertTrue(PrometheusText.parse(metrics).sum("switchboard_calls_total", Map.of("way", "ami", "state", "ended",
                 "cause", "customer-hung-up")) >= 1, metrics);

@@ -24,8 +24,10 @@ import org.switchboard.hub.http.ApiException;
 import org.switchboard.hub.http.ApiRequests;
 import org.switchboard.hub.http.HttpRoutes;
 import org.switchboard.hub.http.JsonReply;
+import org.switchboard.journal.Hop;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
+import org.switchboard.journal.JournalReader;
 import org.switchboard.numbers.PhoneNumbers;
 
 /**
@@ -46,13 +48,16 @@ final class CallsApiRoute extends HttpRoutes {
     private final String notConfigured;
     private final PhoneNumbers numbers;
     private final ZoneId zone;
+    private final JournalReader journal;
     private ProducerTemplate states;
 
     /**
      * @param way           the way to the PBX, or null when click-to-call is off
      * @param notConfigured why it is off, for the 503
      */
-    CallsApiRoute(CallStore store, ClickToCall way, String notConfigured, PhoneNumbers numbers, ZoneId zone) {
+    CallsApiRoute(CallStore store, ClickToCall way, String notConfigured, PhoneNumbers numbers, ZoneId zone,
+            JournalReader journal) {
+        this.journal = journal;
         this.store = store;
         this.way = way;
         this.notConfigured = notConfigured;
@@ -97,7 +102,14 @@ final class CallsApiRoute extends HttpRoutes {
                 .param().name("id").type(RestParamType.path).example("42").endParam()
                 .responseMessage("200", "the call")
                 .responseMessage("404", "no such call")
-                .to("direct:http-call");
+                .to("direct:http-call")
+                .get("/{id}/hops").routeId("http-call-hops").security(SIGNED_IN)
+                .description("The call's journal: who asked, then each state the hub recorded, with its route and time")
+                .param().name("id").type(RestParamType.path).example("42").endParam()
+                .responseMessage("200", "{\"call\": ID, \"hops\": [{\"hop\", \"at\", \"route\", \"detail\","
+                        + " \"error\"}, ...]}")
+                .responseMessage("404", "no such call")
+                .to("direct:http-call-hops");
         rest("/api/users/{name}/extension").tag("calls")
                 .put().routeId("http-user-extension").security(ADMIN)
                 .description("Sets (or, with null or \"\", clears) the extension of a user's phone on the PBX: the"
@@ -117,6 +129,7 @@ final class CallsApiRoute extends HttpRoutes {
                 .process(this::place);
         from("direct:http-calls").process(this::list);
         from("direct:http-call").process(this::show);
+        from("direct:http-call-hops").process(this::hops);
         from("direct:http-user-extension").process(this::extension);
     }
 
@@ -230,6 +243,35 @@ final class CallsApiRoute extends HttpRoutes {
         out.put("name", name);
         out.put("extension", extension);
         JsonReply.send(exchange, 200, out);
+    }
+
+    private void hops(Exchange exchange) throws Exception {
+        long id = callId(exchange);
+        List<Map<String, Object>> trail = new ArrayList<>();
+        for (Hop h : journal.hops(JournalKind.CALL.value(), id)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("hop", h.hop());
+            row.put("at", h.at().toString());
+            row.put("route", h.route());
+            row.put("detail", h.detail());
+            row.put("error", h.error());
+            trail.add(row);
+        }
+        JsonReply.send(exchange, 200, Map.of("call", id, "hops", trail));
+    }
+
+    /** The path's call id, of a call that exists. */
+    private long callId(Exchange exchange) {
+        String id = ApiRequests.pathParameter(exchange, "id");
+        try {
+            long n = Long.parseLong(id);
+            if (store.find(n).isPresent()) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.notFound("no such call", id);
     }
 
     private static String blankToNull(String s) {

@@ -14,6 +14,7 @@ import org.switchboard.calls.ami.AmiClickToCall;
 import org.switchboard.calls.ami.AmiConnection;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.module.HubParts;
+import org.switchboard.journal.JournalReader;
 import org.switchboard.numbers.PhoneNumbers;
 
 /**
@@ -43,7 +44,8 @@ public final class CallsModule implements CamelConfiguration {
         } else if (config.getMode().equals(CallsConfig.SIP)) {
             off = "switchboard.calls.mode=sip (third-party call control) is not in this build yet; use ami";
         }
-        camel.addRoutes(new CallsApiRoute(store, way, off, new PhoneNumbers(general.getRegion()), general.zoneId()));
+        camel.addRoutes(new CallsApiRoute(store, way, off, new PhoneNumbers(general.getRegion()), general.zoneId(),
+                new JournalReader(hub.dataSource())));
     }
 
     private static AmiClickToCall ami(CallsConfig.Ami ami, CallListener listener) {
