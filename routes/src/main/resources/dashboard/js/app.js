@@ -10,6 +10,8 @@ import * as compose from './pages/compose.js';
 import * as contacts from './pages/contacts.js';
 import * as modems from './pages/modems.js';
 import * as smpp from './pages/smpp.js';
+import * as calls from './pages/calls.js';
+import * as call from './pages/call.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -26,6 +28,8 @@ const pages = [
   [/^\/contacts$/, contacts, 'contacts'],
   [/^\/modems$/, modems, 'modems'],
   [/^\/smpp$/, smpp, 'smpp'],
+  [/^\/calls$/, calls, 'calls'],
+  [/^\/calls\/(\d+)$/, call, 'calls'],
 ];
 
 /** The #fragment as a path and its query: #/history?number=+62... */
