@@ -9,6 +9,9 @@ CREATE TABLE call (
     id           bigserial   PRIMARY KEY,
     -- how the hub asked the PBX: ami (Asterisk's manager) or sip (third-party call control)
     way          text        NOT NULL CHECK (way IN ('ami', 'sip')),
+    -- the hub node that placed it and follows it (its manager session); a node that starts again gives up its own
+    -- calls still open, their events lost with the session
+    node_id      text,
     requested_by text,
     agent        text        NOT NULL,
     customer     e164        NOT NULL,
@@ -27,7 +30,7 @@ CREATE TABLE call (
 
 CREATE INDEX call_requested ON call (requested_at DESC, id DESC);
 CREATE INDEX call_customer ON call (customer, requested_at DESC);
-CREATE INDEX call_open ON call (id) WHERE state NOT IN ('ended', 'failed');
+CREATE INDEX call_open ON call (node_id) WHERE state NOT IN ('ended', 'failed');
 
 CREATE TABLE call_state (
     id         bigserial   PRIMARY KEY,

@@ -14,6 +14,8 @@ public final class CallCause {
     public static final String ORIGINATE_REFUSED = "originate-refused";
     /** The manager connection dropped while the call was under way: what happened next is not known here. */
     public static final String CONNECTION_LOST = "ami-connection-lost";
+    /** The hub node that followed the call started again: its events were lost with the old session. */
+    public static final String HUB_RESTARTED = "hub-restarted";
     /** The PBX never said how the call went within the agent's ring time and a margin. */
     public static final String NO_WORD_FROM_PBX = "no-word-from-pbx";
     public static final String AGENT_BUSY = "agent-busy";

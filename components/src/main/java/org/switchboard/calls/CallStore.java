@@ -28,13 +28,17 @@ public final class CallStore {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** Stores a call asked for, in state requested, with that first state in its history. */
-    public Call create(String way, String requestedBy, String agent, String customerE164) {
+    /**
+     * Stores a call asked for, in state requested, with that first state in its history.
+     *
+     * @param nodeId the hub node that places the call and follows it
+     */
+    public Call create(String way, String nodeId, String requestedBy, String agent, String customerE164) {
         return Sql.inTransaction(dataSource, "storing a call to " + customerE164, c -> {
             long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO call (way, requested_by, agent, customer)"
-                    + " VALUES (?, ?, ?, ?) RETURNING id")) {
-                Sql.bind(ps, way, requestedBy, agent, customerE164);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO call (way, node_id, requested_by, agent,"
+                    + " customer) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                Sql.bind(ps, way, nodeId, requestedBy, agent, customerE164);
                 id = Sql.first(ps, rs -> rs.getLong(1)).orElseThrow();
             }
             Sql.update(c, "INSERT INTO call_state (call_id, state, at, detail) SELECT id, state, requested_at, ? FROM"
@@ -108,6 +112,17 @@ public final class CallStore {
         Call k = call.get();
         return Optional.of(new Call(k.id(), k.way(), k.requestedBy(), k.agent(), k.customer(), k.state(), k.cause(),
                 k.causeCode(), k.detail(), k.requestedAt(), k.connectedAt(), k.endedAt(), history));
+    }
+
+    /** The calls a node placed that are not final: after its restart, calls whose events it can no longer get. */
+    public List<Call> openOn(String nodeId) {
+        return Sql.inTransaction(dataSource, "listing the open calls of " + nodeId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM call WHERE node_id = ? AND"
+                    + " state NOT IN ('ended', 'failed') ORDER BY id")) {
+                ps.setString(1, nodeId);
+                return Sql.list(ps, rs -> call(rs, List.of()));
+            }
+        });
     }
 
     /** Calls matching the query, newest first, without their history. */

@@ -21,7 +21,7 @@ class CallStoreTest {
     @Test
     void aCallKeepsEveryStateWithItsTimeAndAFinalStateIsFinal() {
         CallStore store = new CallStore(db.dataSource());
-        Call call = store.create("ami", "admin", "1001", "+6281234567890");
+        Call call = store.create("ami", "node-a", "admin", "1001", "+6281234567890");
         assertEquals(CallState.REQUESTED, call.state());
         Instant t = Instant.now();
         assertTrue(store.record(CallTransition.to(call.id(), CallState.AGENT_RINGING, "rings", t)));
@@ -42,8 +42,8 @@ class CallStoreTest {
     @Test
     void callsAreListedNewestFirstByFilter() {
         CallStore store = new CallStore(db.dataSource());
-        Call a = store.create("ami", "alice", "2001", "+6281111111111");
-        Call b = store.create("ami", "bob", "2002", "+6281111111112");
+        Call a = store.create("ami", "node-a", "alice", "2001", "+6281111111111");
+        Call b = store.create("ami", "node-b", "bob", "2002", "+6281111111112");
         store.record(CallTransition.failed(b.id(), CallCause.AGENT_BUSY, 17, "busy", Instant.now()));
         List<Call> failed = store.list(new CallQuery(CallState.FAILED, "2002", null, null, null, null, null, 10));
         assertEquals(List.of(b.id()), failed.stream().map(Call::id).toList());
@@ -51,6 +51,8 @@ class CallStoreTest {
                 10)).stream().map(Call::id).toList());
         assertEquals(List.of(a.id()), store.list(new CallQuery(null, null, null, null, null, null, b.id(), 10))
                 .stream().filter(c -> c.id() >= a.id()).map(Call::id).toList(), "paged back before b");
+        assertTrue(store.openOn("node-a").stream().anyMatch(c -> c.id() == a.id()));
+        assertTrue(store.openOn("node-b").isEmpty(), "b failed: not open");
     }
 
     @Test

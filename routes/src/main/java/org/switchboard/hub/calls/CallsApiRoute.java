@@ -49,6 +49,7 @@ final class CallsApiRoute extends HttpRoutes {
     private final PhoneNumbers numbers;
     private final ZoneId zone;
     private final JournalReader journal;
+    private final String nodeId;
     private ProducerTemplate states;
 
     /**
@@ -56,8 +57,9 @@ final class CallsApiRoute extends HttpRoutes {
      * @param notConfigured why it is off, for the 503
      */
     CallsApiRoute(CallStore store, ClickToCall way, String notConfigured, PhoneNumbers numbers, ZoneId zone,
-            JournalReader journal) {
+            JournalReader journal, String nodeId) {
         this.journal = journal;
+        this.nodeId = nodeId;
         this.store = store;
         this.way = way;
         this.notConfigured = notConfigured;
@@ -162,7 +164,7 @@ final class CallsApiRoute extends HttpRoutes {
 
     private void store(Exchange exchange) {
         String[] asked = exchange.getProperty(CALL, String[].class);
-        Call call = store.create(way.way(), asked[0], asked[1], asked[2]);
+        Call call = store.create(way.way(), nodeId, asked[0], asked[1], asked[2]);
         exchange.setProperty(Journal.MESSAGE_ID, call.id());
         exchange.setProperty(Journal.DETAIL, "asked by " + asked[0] + ": agent " + asked[1] + ", customer " + asked[2]
                 + ", through " + way.way());
