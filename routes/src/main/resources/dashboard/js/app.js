@@ -10,6 +10,7 @@ import * as compose from './pages/compose.js';
 import * as contacts from './pages/contacts.js';
 import * as modems from './pages/modems.js';
 import * as smpp from './pages/smpp.js';
+import * as nodes from './pages/nodes.js';
 import * as calls from './pages/calls.js';
 import * as call from './pages/call.js';
 
@@ -28,6 +29,7 @@ const pages = [
   [/^\/contacts$/, contacts, 'contacts'],
   [/^\/modems$/, modems, 'modems'],
   [/^\/smpp$/, smpp, 'smpp'],
+  [/^\/nodes$/, nodes, 'nodes'],
   [/^\/calls$/, calls, 'calls'],
   [/^\/calls\/(\d+)$/, call, 'calls'],
 ];

@@ -9,9 +9,10 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * A token bucket per caller (a user or an API key): {@code perSecond} requests a second on average, up to
- * {@code burst} at once. Callers are only users and keys that exist, so the buckets stay few; should they not, past
- * {@link #MAX_CALLERS} all start again full rather than grow without end.
+ * A token bucket per caller in this process's memory: {@code perSecond} requests a second on average, up to
+ * {@code burst} at once. For limits that belong to one node by nature (the throughput of one of its binds to an
+ * SMSC); a caller's limit over every node of the hub is a {@link SharedRateLimiter}. Past {@link #MAX_CALLERS} callers
+ * all start again full rather than the buckets grow without end.
  */
 public final class RateLimiter {
     static final int MAX_CALLERS = 100_000;

@@ -1,84 +1,78 @@
 package org.switchboard.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.switchboard.store.Sql;
 
 /**
- * The dashboard's sessions, in memory: a restart of the hub signs everyone out, which staff accept for a page they
- * reopen anyway, and no session secret is ever written to disk. A session ends after {@code idle} without requests.
+ * The dashboard's sessions, in the database (dashboard_session), so that every node behind a load balancer knows
+ * them: a session opened on one node is valid on the others, and signing out on one ends it on all. No session secret
+ * is written to disk: the table holds the SHA-256 of the cookie's token, never the token, and the CSRF token is derived
+ * from the cookie's token when a request brings it. A session ends after {@code idle} without requests, measured on
+ * the database's clock so that the nodes' clocks need not agree; when its user's password or role changes (V20's
+ * trigger); or on sign-out. Each request with a cookie costs one UPDATE.
  */
 public final class Sessions {
+    /** One user's sessions kept at most; past it their longest idle go, so that a script signing in cannot fill the table. */
+    static final int MAX_PER_USER = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
-    // a bound against a flood of logins filling the memory; past it the oldest-idle sessions go first
-    private static final int MAX_SESSIONS = 10_000;
+    // Sets the CSRF token apart from the stored digest: neither can be computed from the other, both from the cookie.
+    private static final String CSRF_PREFIX = "switchboard-csrf\0";
 
-    private final Duration idle;
-    private final Clock clock;
-    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final DataSource dataSource;
+    private final double idleSeconds;
 
-    private record Entry(Session session, Instant lastSeen) {
+    public Sessions(DataSource dataSource, Duration idle) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.idleSeconds = idle.toMillis() / 1000.0;
     }
 
-    public Sessions(Duration idle) {
-        this(idle, Clock.systemUTC());
-    }
-
-    public Sessions(Duration idle, Clock clock) {
-        this.idle = idle;
-        this.clock = clock;
-    }
-
-    /** A new session for a user who just signed in. */
+    /** A new session for a user who just signed in; the sessions idle too long go at the same time. */
     public Session open(String user, Role role) {
-        Instant now = clock.instant();
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().removeIf(e -> expired(e, now));
-            if (sessions.size() >= MAX_SESSIONS) {
-                sessions.values().stream().min((a, b) -> a.lastSeen().compareTo(b.lastSeen()))
-                        .ifPresent(e -> sessions.remove(e.session().id()));
-            }
-        }
-        Session s = new Session(token(), user, role, token());
-        sessions.put(s.id(), new Entry(s, now));
-        return s;
+        String token = token();
+        Sql.inTransaction(dataSource, "opening a dashboard session for " + user, c -> {
+            Sql.update(c, "DELETE FROM dashboard_session WHERE last_seen_at <= now() - make_interval(secs => ?)",
+                    idleSeconds);
+            Sql.update(c, "INSERT INTO dashboard_session (token_sha256, user_name, role) VALUES (?, ?, ?)",
+                    Digests.sha256Hex(token), user, role.text());
+            return Sql.update(c, "DELETE FROM dashboard_session WHERE user_name = ? AND token_sha256 IN"
+                    + " (SELECT token_sha256 FROM dashboard_session WHERE user_name = ?"
+                    + " ORDER BY last_seen_at DESC OFFSET ?)", user, user, MAX_PER_USER);
+        });
+        return new Session(token, user, role, csrf(token));
     }
 
     /** The live session with this cookie value, its idle time starting again; empty when unknown or expired. */
     public Optional<Session> touch(String id) {
-        if (id == null) {
+        if (id == null || id.isEmpty() || id.length() > 200) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Entry e = sessions.get(id);
-        if (e == null) {
-            return Optional.empty();
-        }
-        if (expired(e, now)) {
-            sessions.remove(id, e);
-            return Optional.empty();
-        }
-        sessions.replace(id, e, new Entry(e.session(), now));
-        return Optional.of(e.session());
+        return Sql.inTransaction(dataSource, "looking up a dashboard session", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE dashboard_session SET last_seen_at = now()"
+                    + " WHERE token_sha256 = ? AND last_seen_at > now() - make_interval(secs => ?)"
+                    + " RETURNING user_name, role")) {
+                Sql.bind(ps, Digests.sha256Hex(id), idleSeconds);
+                return Sql.first(ps, rs -> new Session(id, rs.getString("user_name"),
+                        Role.parse(rs.getString("role")), csrf(id)));
+            }
+        });
     }
 
-    /** Ends a session (sign-out). */
+    /** Ends a session (sign-out), on every node. */
     public void close(String id) {
         if (id != null) {
-            sessions.remove(id);
+            Sql.update(dataSource, "ending a dashboard session", "DELETE FROM dashboard_session WHERE token_sha256 = ?",
+                    Digests.sha256Hex(id));
         }
-    }
-
-    /** Ends every session of a user: their password changed. */
-    public void closeAll(String user) {
-        sessions.values().removeIf(e -> e.session().user().equals(user));
     }
 
     /** Whether the token a request sent is this session's, compared in constant time. */
@@ -87,8 +81,8 @@ public final class Sessions {
                 token.strip().getBytes(StandardCharsets.UTF_8));
     }
 
-    private boolean expired(Entry e, Instant now) {
-        return !e.lastSeen().plus(idle).isAfter(now);
+    private static String csrf(String token) {
+        return Digests.sha256Hex(CSRF_PREFIX + token);
     }
 
     private static String token() {

@@ -152,20 +152,51 @@ public final class BroadcastStore {
     public List<Long> dueForReport(Duration grace) {
         OffsetDateTime sentBefore = OffsetDateTime.now().minus(grace);
         return Sql.inTransaction(dataSource, "finding broadcasts due for their report", c -> {
-            // A broadcast cancelled after it had started sending ended too: its sender learns who got the SMS.
-            try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM broadcast b WHERE b.reported_at IS NULL"
-                    + " AND (b.status = 'SENDING' OR (b.status = 'CANCELLED' AND b.confirmed_at IS NOT NULL))"
-                    + " AND NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id"
-                    + "                 AND o.status IN ('HELD', 'PENDING', 'SENDING'))"
-                    + " AND (NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id AND o.status = 'SENT'"
-                    + "                  AND (o.delivery_status IS NULL OR o.delivery_status = 'pending'))"
-                    + "      OR (SELECT max(o.sent_at) FROM outbound_sms o"
-                    + "          WHERE o.broadcast_id = b.id AND o.status = 'SENT') < ?)"
+            try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM broadcast b WHERE " + DUE_FOR_REPORT
                     + " ORDER BY b.id")) {
                 ps.setObject(1, sentBefore);
                 return Sql.list(ps, rs -> rs.getLong(1));
             }
         });
+    }
+
+    /**
+     * {@link #dueForReport} for node {@code node} to report: each broadcast is claimed for {@code lease} (longer than
+     * writing and mailing a report takes), so that a node taking over the reports from a dead one, or one that still
+     * believes it leads, never mails the same report while the first may be mailing it. Oldest first.
+     */
+    public List<Long> claimForReport(Duration grace, String node, Duration lease) {
+        OffsetDateTime sentBefore = OffsetDateTime.now().minus(grace);
+        return Sql.inTransaction(dataSource, "claiming broadcasts due for their report", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE broadcast r SET report_node = ?,"
+                    + " report_lease_until = now() + ? * interval '1 millisecond'"
+                    + " FROM (SELECT b.id FROM broadcast b WHERE " + DUE_FOR_REPORT
+                    + "  AND (b.report_lease_until IS NULL OR b.report_lease_until < now())"
+                    + "  ORDER BY b.id FOR UPDATE OF b SKIP LOCKED) due WHERE r.id = due.id RETURNING r.id")) {
+                Sql.bind(ps, node, lease.toMillis(), sentBefore);
+                return Sql.list(ps, rs -> rs.getLong(1)).stream().sorted().toList();
+            }
+        });
+    }
+
+    /**
+     * A broadcast whose report is due: every row final and, unless the last one went out before the parameter (the
+     * grace for late status reports), every SENT row's status report in. A broadcast cancelled after it had started
+     * sending ended too: its sender learns who got the SMS.
+     */
+    private static final String DUE_FOR_REPORT = "b.reported_at IS NULL"
+            + " AND (b.status = 'SENDING' OR (b.status = 'CANCELLED' AND b.confirmed_at IS NOT NULL))"
+            + " AND NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id"
+            + "                 AND o.status IN ('HELD', 'PENDING', 'SENDING'))"
+            + " AND (NOT EXISTS (SELECT 1 FROM outbound_sms o WHERE o.broadcast_id = b.id AND o.status = 'SENT'"
+            + "                  AND (o.delivery_status IS NULL OR o.delivery_status = 'pending'))"
+            + "      OR (SELECT max(o.sent_at) FROM outbound_sms o"
+            + "          WHERE o.broadcast_id = b.id AND o.status = 'SENT') < ?)";
+
+    /** The report of broadcast {@code id} did not go out (SMTP refused it): due again at the next poll. */
+    public void releaseReport(long id) {
+        Sql.update(dataSource, "releasing the report of broadcast " + id, "UPDATE broadcast SET report_lease_until = NULL"
+                + " WHERE id = ? AND reported_at IS NULL", id);
     }
 
     /**

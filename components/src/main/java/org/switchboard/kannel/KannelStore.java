@@ -111,20 +111,22 @@ public final class KannelStore {
 
     /**
      * Takes up to {@code limit} due callbacks and leases them for {@code lease} (longer than a call may take): a call a
-     * crash interrupted is due again when its lease ends, and no two pollers take the same one.
+     * crash interrupted is due again when its lease ends, and no two pollers (of any node) take the same one. Each
+     * names the node that took it.
      */
-    public List<DlrCall> claimDue(int limit, Duration lease) {
+    public List<DlrCall> claimDue(int limit, String node, Duration lease) {
         return Sql.inTransaction(dataSource, "claiming due dlr-url calls", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE kannel_dlr d SET attempts = d.attempts + 1,"
-                    + " next_attempt_at = now() + ? * interval '1 millisecond'"
+                    + " node_id = ?, next_attempt_at = now() + ? * interval '1 millisecond'"
                     + " FROM (SELECT id FROM kannel_dlr WHERE status = 'PENDING' AND next_attempt_at <= now()"
                     + "       ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) due,"
                     + " kannel_sendsms k, outbound_sms o"
                     + " WHERE d.id = due.id AND k.sms_id = d.sms_id AND o.id = d.sms_id"
                     + " RETURNING d.id, d.attempts, d.dlr_type, d.reply, d.event_at, d.sms_id, k.dlr_url, k.sender,"
                     + " k.coding, k.charset, o.recipient, o.modem")) {
-                ps.setLong(1, lease.toMillis());
-                ps.setInt(2, limit);
+                ps.setString(1, node);
+                ps.setLong(2, lease.toMillis());
+                ps.setInt(3, limit);
                 return Sql.list(ps, KannelStore::call);
             }
         });

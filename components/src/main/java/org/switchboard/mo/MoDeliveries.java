@@ -50,23 +50,22 @@ public final class MoDeliveries {
 
     /**
      * Takes up to {@code limit} due hand-overs of {@code target} (for SMPP, of the accounts in {@code systemIds} only:
-     * those with a receiver bound) and leases them for {@code lease}.
+     * those with a receiver bound) and leases them to node {@code node} for {@code lease}.
      */
-    public List<MoDelivery> claim(MoRule.Target target, Collection<String> systemIds, int limit, Duration lease) {
+    public List<MoDelivery> claim(MoRule.Target target, Collection<String> systemIds, int limit, String node,
+            Duration lease) {
         return Sql.inTransaction(dataSource, "claiming due MO hand-overs", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE mo_delivery d SET attempts = d.attempts + 1,"
-                    + " next_attempt_at = now() + ? * interval '1 millisecond'"
+                    + " node_id = ?, next_attempt_at = now() + ? * interval '1 millisecond'"
                     + " FROM (SELECT id FROM mo_delivery WHERE status = 'PENDING' AND target = ?"
                     + "       AND (? OR system_id = ANY (?)) AND next_attempt_at <= now()"
                     + "       ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) due, inbound_sms i"
                     + " WHERE d.id = due.id AND i.id = d.inbound_id"
                     + " RETURNING d.id, d.attempts, d.inbound_id, d.rule_name, d.target, d.url, d.method, d.reply,"
                     + " d.system_id, d.keyword, i.originator, i.destination, i.text, i.channel, i.received_at")) {
-                ps.setLong(1, lease.toMillis());
-                ps.setString(2, target.text());
-                ps.setBoolean(3, target != MoRule.Target.SMPP);
-                ps.setArray(4, c.createArrayOf("text", systemIds.toArray()));
-                ps.setInt(5, limit);
+                Sql.bind(ps, node, lease.toMillis(), target.text(), target != MoRule.Target.SMPP);
+                ps.setArray(5, c.createArrayOf("text", systemIds.toArray()));
+                ps.setInt(6, limit);
                 return Sql.list(ps, MoDeliveries::delivery);
             }
         });

@@ -166,25 +166,26 @@ public final class SmppStore {
 
     /**
      * Takes up to {@code limit} due receipts of the accounts that have a receiver bound, and leases them for
-     * {@code lease} (longer than a deliver_sm may wait for its response): one a crash interrupted is due again when
-     * its lease ends, and no two pollers take the same one.
+     * {@code lease} (longer than a deliver_sm may wait for its response) to node {@code node}: one a crash interrupted
+     * is due again when its lease ends, and no two pollers take the same one.
      */
-    public List<PendingReceipt> claimReceipts(Collection<String> systemIds, int limit, Duration lease) {
+    public List<PendingReceipt> claimReceipts(Collection<String> systemIds, int limit, String node, Duration lease) {
         if (systemIds.isEmpty()) {
             return List.of();
         }
         return Sql.inTransaction(dataSource, "claiming due SMPP receipts", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE smpp_receipt r SET attempts = r.attempts + 1,"
-                    + " next_attempt_at = now() + ? * interval '1 millisecond'"
+                    + " node_id = ?, next_attempt_at = now() + ? * interval '1 millisecond'"
                     + " FROM (SELECT id FROM smpp_receipt WHERE status = 'PENDING' AND system_id = ANY (?)"
                     + "       AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
                     + " due, smpp_submit s"
                     + " WHERE r.id = due.id AND s.id = r.submit_id"
                     + " RETURNING r.id, r.attempts, r.submit_id, s.sms_id, r.system_id, r.stat, r.err, r.done_at,"
                     + " s.created_at, s.source_addr, s.dest_addr, s.text")) {
-                ps.setLong(1, lease.toMillis());
-                ps.setArray(2, c.createArrayOf("text", systemIds.toArray()));
-                ps.setInt(3, limit);
+                ps.setString(1, node);
+                ps.setLong(2, lease.toMillis());
+                ps.setArray(3, c.createArrayOf("text", systemIds.toArray()));
+                ps.setInt(4, limit);
                 return Sql.list(ps, SmppStore::receipt);
             }
         });

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -163,6 +165,27 @@ public final class MessageStore {
                 ps.setObject(1, now);
                 ps.setInt(2, limit);
                 return Sql.list(ps, Sql::inbound);
+            }
+        });
+    }
+
+    /**
+     * Takes up to {@code limit} SMS whose email is due now, oldest first, for node {@code node}: each is due again only
+     * when {@code lease} (longer than mailing one takes) has run out, so that no other node mails it meanwhile, and
+     * one a crash interrupted is mailed when it has.
+     */
+    public List<InboundSms> claimEmails(int limit, String node, Duration lease) {
+        return Sql.inTransaction(dataSource, "claiming the email outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_sms i SET email_node = ?,"
+                    + " email_next_attempt_at = now() + ? * interval '1 millisecond'"
+                    + " FROM (SELECT id FROM inbound_sms WHERE email_status = 'PENDING'"
+                    + "  AND (email_next_attempt_at IS NULL OR email_next_attempt_at <= now()) ORDER BY id LIMIT ?"
+                    + "  FOR UPDATE SKIP LOCKED) due WHERE i.id = due.id RETURNING "
+                    + INBOUND_COLUMNS.replaceAll("(^|, )", "$1i."))) {
+                Sql.bind(ps, node, lease.toMillis(), limit);
+                List<InboundSms> claimed = new ArrayList<>(Sql.list(ps, Sql::inbound));
+                claimed.sort(java.util.Comparator.comparingLong(InboundSms::id));
+                return claimed;
             }
         });
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,12 +21,32 @@ import org.switchboard.channel.ClaimFilter;
  * channel may carry (single SMS in lane 0 before broadcasts in lane 1), then reports what became of it. A row is
  * SENDING only while one line has it in hand, so after a crash only those rows can go out twice. Each method is one
  * short transaction.
+ * <p>
+ * Several hub nodes may share the queue: a claimed row carries its node's id and a lease ({@code node_id},
+ * {@code lease_until}), which the node renews while it holds the row ({@code NodeRegistry.heartbeat}). A node puts
+ * back at start only what it held itself, and any node puts back what a dead one held once its lease has run out.
  */
 public final class OutboundQueue {
-    private final DataSource dataSource;
+    /** The node id of a queue made without one: a hub of one node, in tests and tools. */
+    public static final String SINGLE_NODE = "hub";
 
+    private final DataSource dataSource;
+    private final String node;
+    private final Duration lease;
+
+    /** The queue of a hub of one node, {@value #SINGLE_NODE}, with a 30 s lease. */
     public OutboundQueue(DataSource dataSource) {
+        this(dataSource, SINGLE_NODE, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param node  the id of the node whose lines claim through this queue
+     * @param lease how long a claimed row stays this node's without the node's heartbeat renewing it
+     */
+    public OutboundQueue(DataSource dataSource, String node, Duration lease) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.node = Objects.requireNonNull(node, "node");
+        this.lease = Objects.requireNonNull(lease, "lease");
     }
 
     /**
@@ -61,6 +82,8 @@ public final class OutboundQueue {
                     + " modem = CASE WHEN due.stopped IS NULL THEN (?::text[])[due.n] ELSE o.modem END,"
                     + " attempts = o.attempts + CASE WHEN due.stopped IS NULL THEN 1 ELSE 0 END,"
                     + " claimed_at = CASE WHEN due.stopped IS NULL THEN ?::timestamptz END,"
+                    + " node_id = CASE WHEN due.stopped IS NULL THEN ? ELSE o.node_id END,"
+                    + " lease_until = CASE WHEN due.stopped IS NULL THEN now() + ? * interval '1 millisecond' END,"
                     + " next_attempt_at = CASE WHEN due.stopped IS NULL THEN o.next_attempt_at END,"
                     + " error = COALESCE(due.stopped, o.error)"
                     + " FROM (SELECT d.id, d.stopped, row_number() OVER (ORDER BY d.lane, d.id) AS n FROM"
@@ -81,6 +104,8 @@ public final class OutboundQueue {
                     ps.setString(i++, channel);
                     ps.setArray(i++, c.createArrayOf("text", waiting.stream().map(lines::get).toArray()));
                     ps.setObject(i++, now);
+                    ps.setString(i++, node);
+                    ps.setLong(i++, lease.toMillis());
                     ps.setObject(i++, now);
                     ps.setObject(i++, now);
                     for (Object param : routing.params()) {
@@ -227,32 +252,48 @@ public final class OutboundQueue {
     }
 
     /**
-     * At start-up: rows left SENDING by a crash go back to PENDING, due now, marked possible_duplicate, since the
-     * channel may have accepted them before the crash (at most one per line); CANCELLED instead as {@link #retryLater} says.
-     * The interrupted attempt still counts, so an SMS
-     * that crashes the hub cannot loop forever. Call this only while no other dispatcher shares the database.
-     * Returns the rows that went back, each with the line that had it, for the journal.
+     * At start-up: rows this node left SENDING when it crashed go back to PENDING, due now, marked possible_duplicate,
+     * since the channel may have accepted them before the crash (at most one per line); CANCELLED instead as
+     * {@link #retryLater} says. The interrupted attempt still counts, so an SMS that crashes the hub cannot loop
+     * forever. Rows other nodes hold are theirs: they come back through {@link #requeueExpired} if their node is dead.
+     * Rows without a node are from a hub older than the node column, which ran alone. Returns the rows that went back,
+     * each with the line that had it, for the journal.
      */
     public List<Interrupted> requeueInterrupted() {
-        return Sql.inTransaction(dataSource, "requeueing SMS left SENDING", c -> {
+        return requeue("requeueing the SMS node " + node + " left SENDING", "(p.node_id = ? OR p.node_id IS NULL)",
+                node);
+    }
+
+    /**
+     * Rows whose lease has run out go back to the queue as {@link #requeueInterrupted} says: their node died (or lost
+     * the database for longer than its lease) with them in a line's hands, and another line may send them now. Any
+     * node may call this at any time; SKIP LOCKED keeps two of them from taking the same row.
+     */
+    public List<Interrupted> requeueExpired() {
+        return requeue("requeueing SMS whose node's lease ran out", "p.lease_until < now()");
+    }
+
+    private List<Interrupted> requeue(String what, String which, Object... params) {
+        return Sql.inTransaction(dataSource, what, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_sms o"
                     + " SET status = CASE WHEN s.stopped IS NULL THEN 'PENDING' ELSE 'CANCELLED' END,"
                     + " error = COALESCE(s.stopped, o.error), claimed_at = NULL, next_attempt_at = NULL,"
-                    + " possible_duplicate = true FROM (SELECT p.id, " + stopped("p") + " AS stopped"
-                    + " FROM outbound_sms p WHERE p.status = 'SENDING' FOR UPDATE) s"
-                    + " WHERE o.id = s.id RETURNING o.id, o.channel, o.modem, o.status, o.error")) {
+                    + " lease_until = NULL, possible_duplicate = true FROM (SELECT p.id, " + stopped("p") + " AS stopped"
+                    + " FROM outbound_sms p WHERE p.status = 'SENDING' AND " + which + " FOR UPDATE OF p SKIP LOCKED) s"
+                    + " WHERE o.id = s.id RETURNING o.id, o.channel, o.modem, o.node_id, o.status, o.error")) {
+                Sql.bind(ps, params);
                 return Sql.list(ps, rs -> new Interrupted(rs.getLong("id"), rs.getString("channel"),
-                        rs.getString("modem"), rs.getString("status").equals("CANCELLED") ? rs.getString("error")
-                                : null));
+                        rs.getString("modem"), rs.getString("node_id"), rs.getString("status").equals("CANCELLED")
+                                ? rs.getString("error") : null));
             }
         });
     }
 
     /**
-     * An SMS a crash left in a line's hand: which line had it, and why it was cancelled instead of sent again (null
+     * An SMS a crash left in a line's hand: which line (of which node) had it, and why it was cancelled instead of sent again (null
      * when it is back in the queue).
      */
-    public record Interrupted(long id, String channel, String line, String cancelledBecause) {
+    public record Interrupted(long id, String channel, String line, String node, String cancelledBecause) {
     }
 
     /**

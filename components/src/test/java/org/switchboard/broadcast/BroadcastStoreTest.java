@@ -57,6 +57,26 @@ class BroadcastStoreTest {
     }
 
     @Test
+    void aReportClaimedByOneNodeIsNotWrittenByAnotherUnlessReleasedOrItsLeaseRanOut() {
+        long first = fx.broadcast("SENDING");
+        fx.row(first, number(1), "SENT", "delivered", 5);
+        long second = fx.broadcast("SENDING");
+        fx.row(second, number(1), "FAILED", null, 5);
+
+        assertEquals(List.of(first, second), store.claimForReport(GRACE, "node-a", Duration.ofMinutes(2)));
+        assertTrue(store.claimForReport(GRACE, "node-b", Duration.ofMinutes(2)).isEmpty(),
+                "a node taking the lead does not mail a report node-a is mailing");
+        assertTrue(store.markReported(first, "<broadcast-1-report@sms.example>"));
+        store.releaseReport(first);
+        store.releaseReport(second); // its mail failed
+        assertEquals(List.of(second), store.claimForReport(GRACE, "node-b", Duration.ofMinutes(2)),
+                "reported once; the failed one is due again at once");
+        fx.sql("UPDATE broadcast SET report_lease_until = now() - interval '1 second' WHERE id = " + second);
+        assertEquals(List.of(second), store.claimForReport(GRACE, "node-a", Duration.ofMinutes(2)),
+                "node-b died mailing it");
+    }
+
+    @Test
     void dueForReportOnceEverySmsIsFinalAndReportedOrTheGraceHasPassed() {
         long allReported = fx.broadcast("SENDING");
         fx.row(allReported, number(1), "SENT", "delivered", 5);

@@ -95,7 +95,7 @@ class KannelStoreTest {
         assertEquals(id, claimed.id());
         queue.markSent(id, "modems", "m1", List.of("m1:7"));
         assertTrue(messages.recordDeliveryReport("modems", "m1:7", "+6281234567890", "delivered", 0).isPresent());
-        List<DlrCall> calls = kannel.claimDue(10, Duration.ofSeconds(30));
+        List<DlrCall> calls = kannel.claimDue(10, "hub", Duration.ofSeconds(30));
         assertEquals(2, calls.size());
         assertEquals(List.of(DlrType.SMSC_ACCEPTED, DlrType.DELIVERED), calls.stream().map(c -> c.report().type()).toList());
         DlrReport delivered = calls.get(1).report();
@@ -105,7 +105,7 @@ class KannelStoreTest {
         assertEquals("m1", delivered.smscId());
         assertEquals("http://app/dlr?d=1&p=%2B6281234567890", DlrEscapes.fill(calls.get(1).urlPattern(), delivered));
         assertEquals(1, calls.get(1).attempt());
-        assertTrue(kannel.claimDue(10, Duration.ofSeconds(30)).isEmpty(), "leased");
+        assertTrue(kannel.claimDue(10, "hub", Duration.ofSeconds(30)).isEmpty(), "leased");
     }
 
     @Test
@@ -116,9 +116,9 @@ class KannelStoreTest {
             OutboundSms s = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
             queue.markSent(s.id(), "modems", "m1", List.of(s.id() == masked ? "m1:1" : "m1:2"));
         }
-        assertTrue(kannel.claimDue(10, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(kannel.claimDue(10, "hub", Duration.ofSeconds(30)).isEmpty());
         messages.recordDeliveryReport("modems", "m1:2", "+6281298765432", "failed", 70);
-        assertTrue(kannel.claimDue(10, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(kannel.claimDue(10, "hub", Duration.ofSeconds(30)).isEmpty());
     }
 
     @Test
@@ -128,7 +128,7 @@ class KannelStoreTest {
         queue.markSent(id, "modems", "m1", List.of("m1:9"));
         messages.recordDeliveryReport("modems", "m1:9", "+6281234567890", "pending", 48);
         messages.recordDeliveryReport("modems", "m1:9", "+6281234567890", "failed", 70);
-        List<DlrCall> calls = kannel.claimDue(10, Duration.ofSeconds(30));
+        List<DlrCall> calls = kannel.claimDue(10, "hub", Duration.ofSeconds(30));
         assertEquals(List.of(DlrType.BUFFERED, DlrType.UNDELIVERED), calls.stream().map(c -> c.report().type()).toList());
         assertEquals(List.of("Buffered", "Failed"), calls.stream().map(c -> c.report().reply()).toList());
     }
@@ -138,7 +138,7 @@ class KannelStoreTest {
         long id = kannel.store(List.of(sms("+6281234567890", 2, -1))).get(0);
         queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.fail(id, "+CMS ERROR: 500", 500);
-        List<DlrCall> calls = kannel.claimDue(10, Duration.ofSeconds(30));
+        List<DlrCall> calls = kannel.claimDue(10, "hub", Duration.ofSeconds(30));
         assertEquals(1, calls.size());
         assertEquals(DlrType.SMSC_REJECTED, calls.get(0).report().type());
         assertEquals("NACK/+CMS ERROR: 500", calls.get(0).report().reply());
@@ -149,13 +149,13 @@ class KannelStoreTest {
         long id = kannel.store(List.of(sms("+6281234567890", 8, -1))).get(0);
         queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.markSent(id, "modems", "m1", List.of("m1:3"));
-        DlrCall call = kannel.claimDue(10, Duration.ofSeconds(30)).get(0);
+        DlrCall call = kannel.claimDue(10, "hub", Duration.ofSeconds(30)).get(0);
         kannel.retryLater(call.id(), 503, "HTTP 503", Duration.ZERO);
-        DlrCall again = kannel.claimDue(10, Duration.ofSeconds(30)).get(0);
+        DlrCall again = kannel.claimDue(10, "hub", Duration.ofSeconds(30)).get(0);
         assertEquals(2, again.attempt());
         kannel.markCalled(again.id(), 200);
         sql("UPDATE kannel_dlr SET next_attempt_at = now() - interval '1 hour'");
-        assertTrue(kannel.claimDue(10, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(kannel.claimDue(10, "hub", Duration.ofSeconds(30)).isEmpty());
         assertEquals("SENT|200", row("SELECT status || '|' || http_status FROM kannel_dlr"));
     }
 

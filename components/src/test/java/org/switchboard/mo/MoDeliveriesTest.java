@@ -52,19 +52,19 @@ class MoDeliveriesTest {
         StoredInbound plain = receive("9123", "hello");
         assertNull(plain.routedTo());
         assertEquals(1, messages.pendingEmails(10, OffsetDateTime.now()).size());
-        List<MoDelivery> due = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, Duration.ofSeconds(30));
+        List<MoDelivery> due = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, "hub", Duration.ofSeconds(30));
         assertEquals(1, due.size());
         MoDelivery d = due.get(0);
         assertEquals(routed.id(), d.inboundId());
         assertEquals("reg", d.keyword());
         assertEquals("9123", d.destination());
-        assertTrue(deliveries.claim(MoRule.Target.HTTP, List.of(), 10, Duration.ofSeconds(30)).isEmpty(), "leased");
+        assertTrue(deliveries.claim(MoRule.Target.HTTP, List.of(), 10, "hub", Duration.ofSeconds(30)).isEmpty(), "leased");
     }
 
     @Test
     void theApplicationsAnswerIsQueuedAsTheReplyOnce() {
         receive("9123", "REG QUIZ");
-        MoDelivery d = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, Duration.ofSeconds(30)).get(0);
+        MoDelivery d = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, "hub", Duration.ofSeconds(30)).get(0);
         long reply = deliveries.done(d, 200, "Welcome to the quiz!").orElseThrow();
         assertEquals(reply, deliveries.done(d, 200, "Welcome to the quiz!").orElse(reply));
         assertEquals(MoDeliveries.REPLY_SOURCE, new MessageStore(db.dataSource()).outbound(reply).orElseThrow()
@@ -75,9 +75,9 @@ class MoDeliveriesTest {
     void aHandOverGivenUpSendsTheSmsToTheHelpDesk() {
         StoredInbound s = receive("9123", "REG QUIZ");
         assertTrue(messages.pendingEmails(10, OffsetDateTime.now()).isEmpty());
-        MoDelivery d = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, Duration.ofSeconds(30)).get(0);
+        MoDelivery d = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, "hub", Duration.ofSeconds(30)).get(0);
         deliveries.retryLater(d, 503, "HTTP 503", Duration.ZERO);
-        MoDelivery again = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, Duration.ofSeconds(30)).get(0);
+        MoDelivery again = deliveries.claim(MoRule.Target.HTTP, List.of(), 10, "hub", Duration.ofSeconds(30)).get(0);
         assertEquals(2, again.attempts());
         deliveries.fail(again, 503, "HTTP 503 after 2 attempts");
         assertEquals(1, messages.pendingEmails(10, OffsetDateTime.now()).size());
@@ -89,8 +89,8 @@ class MoDeliveriesTest {
         rules.save(new MoRule("bank", null, List.of("SALDO"), null, MoRule.Target.SMPP, null, null, false, "bankapp",
                 100, "test", null));
         receive("9999", "SALDO 1234");
-        assertTrue(deliveries.claim(MoRule.Target.SMPP, List.of("other"), 10, Duration.ofSeconds(30)).isEmpty());
-        assertEquals("bankapp", deliveries.claim(MoRule.Target.SMPP, List.of("bankapp"), 10, Duration.ofSeconds(30))
+        assertTrue(deliveries.claim(MoRule.Target.SMPP, List.of("other"), 10, "hub", Duration.ofSeconds(30)).isEmpty());
+        assertEquals("bankapp", deliveries.claim(MoRule.Target.SMPP, List.of("bankapp"), 10, "hub", Duration.ofSeconds(30))
                 .get(0).systemId());
     }
 
@@ -102,6 +102,6 @@ class MoDeliveriesTest {
         assertTrue(deliveries.giveUpOlderThan(MoRule.Target.SMPP, Duration.ofHours(1)).isEmpty());
         assertEquals(List.of(s.id()), deliveries.giveUpOlderThan(MoRule.Target.SMPP, Duration.ofMillis(-1)));
         assertEquals(s.id(), messages.pendingEmails(10, OffsetDateTime.now()).get(0).id());
-        assertTrue(deliveries.claim(MoRule.Target.SMPP, List.of("nobody"), 10, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(deliveries.claim(MoRule.Target.SMPP, List.of("nobody"), 10, "hub", Duration.ofSeconds(30)).isEmpty());
     }
 }

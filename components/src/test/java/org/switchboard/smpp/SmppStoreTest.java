@@ -125,7 +125,7 @@ class SmppStoreTest {
             queue.markSent(s.id(), "modems", "m1", List.of("m1:" + s.id()));
             messages.recordDeliveryReport("modems", "m1:" + s.id(), TO, "delivered", 0);
         }
-        List<PendingReceipt> due = smpp.claimReceipts(List.of("bank"), 10, Duration.ofSeconds(30));
+        List<PendingReceipt> due = smpp.claimReceipts(List.of("bank"), 10, "hub", Duration.ofSeconds(30));
         assertEquals(2, due.size());
         for (PendingReceipt r : due) {
             assertEquals("DELIVRD", r.stat());
@@ -135,7 +135,7 @@ class SmppStoreTest {
         assertTrue(due.stream().noneMatch(r -> r.submitId() == quiet));
         assertNotNull(smsId);
         // leased: not due again until the lease ends
-        assertTrue(smpp.claimReceipts(List.of("bank"), 10, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(smpp.claimReceipts(List.of("bank"), 10, "hub", Duration.ofSeconds(30)).isEmpty());
     }
 
     @Test
@@ -144,12 +144,12 @@ class SmppStoreTest {
         OutboundSms s = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.markSent(s.id(), "modems", "m1", List.of("m1:1"));
         messages.recordDeliveryReport("modems", "m1:1", TO, "delivered", 0);
-        assertTrue(smpp.claimReceipts(List.of("bank"), 10, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(smpp.claimReceipts(List.of("bank"), 10, "hub", Duration.ofSeconds(30)).isEmpty());
 
         smpp.storeWhole(List.of(whole("y", 2)));
         OutboundSms t = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.fail(t.id(), "+CMS ERROR: 500", 500);
-        List<PendingReceipt> due = smpp.claimReceipts(List.of("bank"), 10, Duration.ofSeconds(30));
+        List<PendingReceipt> due = smpp.claimReceipts(List.of("bank"), 10, "hub", Duration.ofSeconds(30));
         assertEquals(1, due.size());
         assertEquals("REJECTD", due.get(0).stat());
         assertTrue(due.get(0).submitId() != onFailure);
@@ -161,16 +161,16 @@ class SmppStoreTest {
         OutboundSms s = queue.claim("modems", "m1", OffsetDateTime.now(), ClaimFilter.ANY).orElseThrow();
         queue.markSent(s.id(), "modems", "m1", List.of("m1:1"));
         messages.recordDeliveryReport("modems", "m1:1", TO, "failed", 70);
-        assertTrue(smpp.claimReceipts(List.of("other"), 10, Duration.ofSeconds(30)).isEmpty());
-        PendingReceipt r = smpp.claimReceipts(List.of("bank"), 10, Duration.ofSeconds(30)).get(0);
+        assertTrue(smpp.claimReceipts(List.of("other"), 10, "hub", Duration.ofSeconds(30)).isEmpty());
+        PendingReceipt r = smpp.claimReceipts(List.of("bank"), 10, "hub", Duration.ofSeconds(30)).get(0);
         assertEquals("UNDELIV", r.stat());
         assertEquals(70, r.err());
         smpp.retryReceipt(r.id(), "no answer", Duration.ZERO);
-        PendingReceipt again = smpp.claimReceipts(List.of("bank"), 10, Duration.ofSeconds(30)).get(0);
+        PendingReceipt again = smpp.claimReceipts(List.of("bank"), 10, "hub", Duration.ofSeconds(30)).get(0);
         assertEquals(2, again.attempts());
         assertEquals(0, smpp.expireReceipts(Duration.ofHours(1)));
         assertEquals(1, smpp.expireReceipts(Duration.ZERO.minusSeconds(1)));
         smpp.retryReceipt(r.id(), "late", Duration.ZERO);
-        assertTrue(smpp.claimReceipts(List.of("bank"), 10, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(smpp.claimReceipts(List.of("bank"), 10, "hub", Duration.ofSeconds(30)).isEmpty());
     }
 }

@@ -135,6 +135,23 @@ class InboundStoreTest {
     }
 
     @Test
+    void anEmailClaimedByOneNodeIsNotMailedByAnotherUntilItsLeaseRunsOut() {
+        long first = store.storeInbound(sms("first")).id();
+        long second = store.storeInbound(sms("second")).id();
+        assertEquals(List.of(first), ids(store.claimEmails(1, "node-a", Duration.ofMinutes(2))));
+        assertEquals(List.of(second), ids(store.claimEmails(10, "node-b", Duration.ofMinutes(2))),
+                "node-a's email is node-a's while its lease runs");
+        assertTrue(store.claimEmails(10, "node-a", Duration.ofMinutes(2)).isEmpty());
+
+        // node-a died before mailing it: when the lease runs out anyone mails it
+        assertEquals(1, count("UPDATE inbound_sms SET email_next_attempt_at = now() - interval '1 second'"
+                + " WHERE id = " + first + " RETURNING 1"));
+        assertEquals(List.of(first), ids(store.claimEmails(10, "node-b", Duration.ofMinutes(2))));
+        assertTrue(store.markEmailed(first, "<sms-1@switchboard.local>"));
+        assertEquals(0, count("SELECT count(*) FROM inbound_sms WHERE email_status = 'PENDING' AND id = " + first));
+    }
+
+    @Test
     void theEmailOutboxHandsOutDueSmsOldestFirstAndBacksOff() {
         OffsetDateTime now = OffsetDateTime.now();
         long first = store.storeInbound(sms("first")).id();

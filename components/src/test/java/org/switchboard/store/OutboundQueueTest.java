@@ -319,6 +319,105 @@ class OutboundQueueTest {
         assertTrue(row(b).sentAt() != null);
     }
 
+    @Test
+    void aNodePutsBackAtStartOnlyWhatItHeldItself() throws SQLException {
+        OutboundQueue a = new OutboundQueue(db.dataSource(), "node-a", java.time.Duration.ofSeconds(30));
+        OutboundQueue b = new OutboundQueue(db.dataSource(), "node-b", java.time.Duration.ofSeconds(30));
+        long first = single("+6281111111111");
+        long second = single("+6282222222222");
+        OffsetDateTime now = OffsetDateTime.now();
+        assertEquals(first, a.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow().id());
+        assertEquals(second, b.claim("modems", "gsm1", now, ClaimFilter.ANY).orElseThrow().id());
+
+        List<OutboundQueue.Interrupted> back = a.requeueInterrupted();
+        assertEquals(List.of(first), back.stream().map(OutboundQueue.Interrupted::id).toList());
+        assertEquals("node-a", back.get(0).node());
+        assertEquals(OutboundStatus.PENDING, row(first).status());
+        assertEquals(OutboundStatus.SENDING, row(second).status(), "node-b's SMS stays in node-b's hands");
+        assertFalse(row(second).possibleDuplicate());
+    }
+
+    @Test
+    void aDeadNodesSmsComeBackMarkedOnceTheirLeaseHasRunOut() throws SQLException {
+        OutboundQueue alive = new OutboundQueue(db.dataSource(), "node-a", java.time.Duration.ofSeconds(30));
+        OutboundQueue dead = new OutboundQueue(db.dataSource(), "node-b", java.time.Duration.ofSeconds(30));
+        long held = single("+6281111111111");
+        long stillLeased = single("+6282222222222");
+        OffsetDateTime now = OffsetDateTime.now();
+        dead.claim("modems", "gsm1", now, ClaimFilter.ANY);
+        alive.claim("modems", "gsm1", now, ClaimFilter.ANY);
+        assertTrue(alive.requeueExpired().isEmpty(), "both leases run for 30 s");
+
+        // node-b's heartbeat stopped 30 s ago: its lease ran out
+        sql("UPDATE outbound_sms SET lease_until = now() - interval '1 second' WHERE id = ?", held);
+        List<OutboundQueue.Interrupted> back = alive.requeueExpired();
+        assertEquals(List.of(held), back.stream().map(OutboundQueue.Interrupted::id).toList());
+        assertEquals("node-b", back.get(0).node());
+        assertEquals(OutboundStatus.PENDING, row(held).status());
+        assertTrue(row(held).possibleDuplicate(), "node-b may have sent it before it died");
+        assertEquals(OutboundStatus.SENDING, row(stillLeased).status());
+        OutboundSms again = alive.claim("modems", "gsm2", now, ClaimFilter.ANY).orElseThrow();
+        assertEquals(held, again.id());
+        assertEquals(2, again.attempts());
+    }
+
+    /**
+     * Two nodes' channels claiming the same queue as fast as they can, several lines at a time and one at a time, as
+     * their dispatchers do: every row is claimed once, by one node.
+     */
+    @Test
+    void twoNodesClaimingAtFullSpeedNeverGetTheSameSms() throws Exception {
+        int total = 3_000;
+        broadcast(total, "PENDING");
+        OutboundQueue[] nodes = {new OutboundQueue(db.dataSource(), "node-a", java.time.Duration.ofSeconds(30)),
+                new OutboundQueue(db.dataSource(), "node-b", java.time.Duration.ofSeconds(30))};
+        int perNode = 4;
+        CyclicBarrier start = new CyclicBarrier(nodes.length * perNode);
+        ExecutorService pool = Executors.newFixedThreadPool(nodes.length * perNode);
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (OutboundQueue node : nodes) {
+                for (int t = 0; t < perNode; t++) {
+                    List<String> lines = t % 2 == 0 ? List.of("gsm" + t) : List.of("w" + t + "a", "w" + t + "b",
+                            "w" + t + "c");
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        List<Long> mine = new ArrayList<>();
+                        while (true) {
+                            List<Optional<OutboundSms>> got = node.claim("modems", lines, OffsetDateTime.now(),
+                                    ClaimFilter.ANY);
+                            List<Long> ids = got.stream().flatMap(Optional::stream).map(OutboundSms::id).toList();
+                            if (ids.isEmpty()) {
+                                return mine;
+                            }
+                            mine.addAll(ids);
+                            node.markSent(got.stream().flatMap(Optional::stream).map(o -> new OutboundQueue.Sent(
+                                    o.id(), "modems", o.modem(), List.of(o.modem() + ":" + o.id()))).toList());
+                        }
+                    }));
+                }
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : results) {
+                all.addAll(f.get(120, TimeUnit.SECONDS));
+            }
+            Set<Long> distinct = new HashSet<>(all);
+            assertEquals(all.size(), distinct.size(), "an SMS was claimed twice");
+            assertEquals(total, distinct.size(), "an SMS was never claimed");
+            try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FILTER (WHERE node_id = 'node-a'), count(*) FILTER (WHERE node_id = 'node-b'),"
+                            + " count(*) FILTER (WHERE status <> 'SENT') FROM outbound_sms");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getInt(3), "every row ended SENT");
+                assertTrue(rs.getInt(1) > 0 && rs.getInt(2) > 0, "both nodes claimed: " + rs.getInt(1) + " and "
+                        + rs.getInt(2));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private void sql(String sql, Object... args) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -15,6 +15,7 @@ import org.switchboard.store.TestDatabases.TestDatabase;
 public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
 
     private TestDatabase database;
+    private Database otherNode;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -23,6 +24,10 @@ public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (otherNode != null) {
+            otherNode.close();
+            otherNode = null;
+        }
         // null when PostgreSQL was unreachable and the class was skipped
         if (database != null) {
             database.close();
@@ -41,6 +46,17 @@ public final class TestDatabaseExtension implements BeforeAllCallback, AfterAllC
 
     public Database database() {
         return current().database();
+    }
+
+    /**
+     * The same database through a pool of its own, as a second node of the hub opens it: what one node writes through
+     * {@link #dataSource()} the other must see through this. Closed with the class.
+     */
+    public synchronized DataSource otherNode() {
+        if (otherNode == null) {
+            otherNode = Database.open(DatabaseSettings.external(url(), TestDatabases.USER, null));
+        }
+        return otherNode.dataSource();
     }
 
     /** Empties the named tables and restarts their sequences, so each test starts from nothing. */

@@ -47,7 +47,8 @@ public final class TestDatabases {
     public static void truncateAll(DataSource dataSource) {
         truncate(dataSource, "contact", "inbound_sms", "conversation", "outbound_sms", "opt_out", "journal", "voicemail_notify",
                 "voicemail_mailbox", "voicemail_forward", "voicemail_notification", "kannel_sendsms", "kannel_dlr",
-                "smpp_account", "smpp_submit", "smpp_receipt", "smpp_bind", "smpp_mo_part", "mo_rule", "mo_delivery");
+                "smpp_account", "smpp_submit", "smpp_receipt", "smpp_live_bind", "smpp_bind", "smpp_mo_part", "mo_rule",
+                "mo_delivery", "dashboard_session", "rate_bucket", "hub_node");
     }
 
     /** Empties the named tables and restarts their sequences. */

@@ -383,6 +383,19 @@ class DashboardTest {
     }
 
     @Test
+    @Order(8)
+    void showsThisNodeLeadingWithItsModemChannel() throws Exception {
+        open("#/nodes");
+        wait.until(d -> d.findElements(By.cssSelector("article.node")).size() == 1);
+        WebElement node = browser.findElement(By.cssSelector("article.node"));
+        assertEquals("true", node.getAttribute("data-leader"), "a hub of one node leads");
+        assertTrue(node.getText().contains("this node"), node.getText());
+        wait.until(d -> d.findElement(By.cssSelector("article.node li[data-channel]")).getText()
+                .contains("2 of 2 line(s) ready"));
+        HeadlessChromium.screenshot(browser, "09-nodes");
+    }
+
+    @Test
     @Order(9)
     void signsOut() throws Exception {
         open("#/history");

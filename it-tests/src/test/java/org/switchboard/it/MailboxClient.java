@@ -56,6 +56,18 @@ final class MailboxClient {
         };
     }
 
+    /** Sends {@code message} to {@code envelope} alone, whatever its headers name: a mail server's alias at work. */
+    void sendTo(MimeMessage message, String envelope) throws Exception {
+        Transport transport = session.getTransport("smtp");
+        transport.connect("127.0.0.1", smtpPort, null, null);
+        try {
+            transport.sendMessage(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(
+                    envelope)});
+        } finally {
+            transport.close();
+        }
+    }
+
     void send(MimeMessage message) throws Exception {
         Transport transport = session.getTransport("smtp");
         transport.connect("127.0.0.1", smtpPort, null, null);

@@ -11,6 +11,7 @@ import org.switchboard.hub.calls.CallsConfig;
 import org.switchboard.hub.calls.CallsModule;
 import org.switchboard.hub.channels.ChannelsConfig;
 import org.switchboard.hub.channels.ChannelsModule;
+import org.switchboard.hub.cluster.ClusterModule;
 import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.DatabaseConfig;
 import org.switchboard.hub.config.HubConfig;
@@ -38,13 +39,15 @@ import org.switchboard.hub.voicemail.VoicemailModule;
 /** The hub's areas: each one's typed settings, and each one's module in the order they add their routes. */
 final class Areas {
     /** Each area's settings, bound from the {@code switchboard.*} keys before anything starts. */
-    private static final List<Supplier<SettingsSection>> SETTINGS = List.of(HubConfig::new, DatabaseConfig::new, ClusterConfig::new,
-            MailConfig::new, BroadcastConfig::new, ChannelsConfig::new, VoicemailConfig::new, HttpConfig::new,
-            KannelConfig::new, SmppConfig::new, MoConfig::new, CallsConfig::new, MonitoringConfig::new);
+    private static final List<Supplier<SettingsSection>> SETTINGS = List.of(HubConfig::new, DatabaseConfig::new,
+            ClusterConfig::new, MailConfig::new, BroadcastConfig::new, ChannelsConfig::new, VoicemailConfig::new, HttpConfig::new,
+            KannelConfig::new, SmppConfig::new, MoConfig::new, CallsConfig::new,
+            MonitoringConfig::new);
     /** The modules, in order: one shares what a later one takes (the channels, the mail parts, the credentials). */
-    private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ChannelsModule::new, MailModule::new,
-            SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new, HttpModule::new, ApiModule::new,
-            DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new, CallsModule::new);
+    private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ClusterModule::new,
+            ChannelsModule::new, MailModule::new, SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new,
+            HttpModule::new, ApiModule::new, DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new,
+            CallsModule::new);
 
     private Areas() {
     }

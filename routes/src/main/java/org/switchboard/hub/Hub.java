@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.channel.Channels;
 import org.switchboard.hub.channels.ChannelsConfig;
 import org.switchboard.hub.cli.SwitchboardCommand;
+import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.DatabaseConfig;
 import org.switchboard.hub.config.Settings;
 import org.switchboard.hub.config.SettingsSection;
@@ -63,6 +64,7 @@ public final class Hub implements SwitchboardCommand.RunningHub {
         settings.logWarnings();
         Map<Class<? extends SettingsSection>, SettingsSection> sections = Areas.settings(settings);
         DatabaseConfig db = (DatabaseConfig) sections.get(DatabaseConfig.class);
+        ((ClusterConfig) sections.get(ClusterConfig.class)).requireSharedDatabase(db);
         embedded = EmbeddedDefault.start(db, (MailConfig) sections.get(MailConfig.class),
                 ((ChannelsConfig) sections.get(ChannelsConfig.class)).getSimulator());
         admin = AdminPassword.resolve(db.dataDir());

@@ -25,9 +25,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.switchboard.auth.ApiKeyStore;
-import org.switchboard.auth.RateLimiter;
+import org.switchboard.auth.AuthChanges;
+import org.switchboard.auth.RateBuckets;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Sessions;
+import org.switchboard.auth.SharedRateLimiter;
 import org.switchboard.auth.UserStore;
 import org.switchboard.hub.api.OpenApiRoute;
 import org.switchboard.hub.http.Admission;
@@ -70,10 +72,12 @@ public final class TestHttp implements AutoCloseable {
         users = new UserStore(db);
         users.ensure(ApiCredentials.USER, Role.ADMIN, ADMIN_PASSWORD);
         keys = new ApiKeyStore(db);
-        credentials = new ApiCredentials(users, keys, new Sessions(Duration.ofMinutes(config.getSessionIdleMinutes())),
-                new RateLimiter(config.getRatePerSecond(), config.getBurst()),
-                new RateLimiter(config.getLoginFailuresPerMinute(), Duration.ofMinutes(1),
-                        config.getLoginFailuresBurst()),
+        credentials = new ApiCredentials(users, keys, new AuthChanges(db),
+                new Sessions(db, Duration.ofMinutes(config.getSessionIdleMinutes())),
+                new SharedRateLimiter(new RateBuckets(db), "api", config.getRatePerSecond(), Duration.ofSeconds(1),
+                        config.getBurst()),
+                new SharedRateLimiter(new RateBuckets(db), "login", config.getLoginFailuresPerMinute(),
+                        Duration.ofMinutes(1), config.getLoginFailuresBurst()),
                 config.getMaxBodyBytes(), Duration.ofSeconds(config.getAuthCacheSeconds()));
         admission = new Admission(credentials);
         camel.addRoutesConfigurations(new HttpRouteConfiguration(admission));

@@ -29,7 +29,7 @@ public final class TestRows {
         TestDatabases.truncate(db, "dead_letter", "contact", "inbound_sms", "conversation", "outbound_sms", "opt_out",
                 "journal", "segment", "broadcast", "voicemail_notify", "voicemail_mailbox", "voicemail_forward",
                 "voicemail_notification", "kannel_sendsms", "kannel_dlr", "smpp_account", "smpp_submit", "smpp_receipt",
-                "smpp_bind", "smpp_mo_part", "mo_rule", "mo_delivery");
+                "smpp_live_bind", "smpp_bind", "smpp_mo_part", "mo_rule", "mo_delivery", "dashboard_session", "rate_bucket");
     }
 
     /**

@@ -14,6 +14,7 @@ import org.switchboard.broadcast.BroadcastTimeline;
 import org.switchboard.channel.Channels;
 import org.switchboard.contacts.ContactStore;
 import org.switchboard.contacts.SegmentStore;
+import org.switchboard.cluster.NodeRegistry;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.http.ApiCredentials;
 import org.switchboard.hub.http.HttpConfig;
@@ -53,6 +54,7 @@ public final class ApiModule implements CamelConfiguration {
         camel.addRoutes(new SmsApiRoute(new MessageStore(hub.dataSource()), numbers, channels,
                 hub.settings(MailConfig.class).getReply().getMaxParts()));
         camel.addRoutes(new MessageHistoryApiRoute(new MessageHistory(hub.dataSource()), numbers, general.zoneId()));
+        camel.addRoutes(new NodesApiRoute(HubParts.shared(camel, NodeRegistry.class)));
         camel.addRoutes(new ModemsApiRoute(new ModemReport(channels, hub.monitoring().tally()::counts)));
         camel.addRoutes(new MetricsRoute(hub.monitoring().registry()));
         camel.addRoutes(new AccountsApiRoute(HubParts.shared(camel, UserStore.class),

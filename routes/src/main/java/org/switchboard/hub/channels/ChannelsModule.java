@@ -17,11 +17,10 @@ import org.switchboard.channel.SmsChannel;
 import org.switchboard.channel.modem.ModemChannel;
 import org.switchboard.channel.smpp.SmppChannel;
 import org.switchboard.dispatch.RetryPolicy;
+import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.config.SettingsException;
 import org.switchboard.hub.module.HubParts;
-import org.switchboard.journal.Hop;
-import org.switchboard.journal.JournalKind;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.mo.MoDeliveries;
 import org.switchboard.modem.sim.SimModem;
@@ -49,12 +48,17 @@ public final class ChannelsModule implements CamelConfiguration {
                 .flatMap(c -> c.lines().stream()).toList());
 
         MessageStore store = new MessageStore(hub.dataSource());
-        OutboundQueue queue = new OutboundQueue(hub.dataSource());
-        // Before any dispatcher runs: what a crash left in a line's hand may have gone out, so it goes again marked.
+        Duration lease = hub.settings(ClusterConfig.class).lease();
+        OutboundQueue queue = new OutboundQueue(hub.dataSource(), hub.node(), lease);
+        InterruptedSends interrupted = new InterruptedSends(hub.journal(),
+                hub.settings(HubConfig.class).getJournal().isEnabled());
+        // Before any dispatcher runs: what this node's crash left in a line's hand may have gone out, so it goes again
+        // marked. What other nodes hold is theirs until their lease runs out.
         List<OutboundQueue.Interrupted> requeued = queue.requeueInterrupted();
         LOG.info("{} SMS left half-sent by the last run {} queued again{}", requeued.size(),
                 requeued.size() == 1 ? "is" : "are", requeued.isEmpty() ? "" : ", marked possible duplicate");
-        journalInterrupted(requeued);
+        interrupted.record(requeued, "the hub stopped");
+        camel.addRoutes(new LeaseExpiryRoute(queue, interrupted, Math.max(1_000, lease.toMillis() / 3)));
         camel.addRoutes(new SmsInboundRoute(store, new MoDeliveries(hub.dataSource()).routing()));
         camel.addRoutes(new StatusReportRoute(hub.own(StatusReportRoute.grouped(store))));
         DispatchRoute.Options options = options(config, hub.settings(HubConfig.class));
@@ -65,23 +69,6 @@ public final class ChannelsModule implements CamelConfiguration {
                 camel.addRoutes(new DispatchRoute(channels, channel, line, lines, options,
                         hub.monitoring().dispatchLatency(), idle));
             }
-        }
-    }
-
-    /**
-     * Each SMS a crash left in a line's hand gets a hop saying so, before its next one: its trail then shows the
-     * transmission that may have happened before the crash as well as the one after, which the journal alone (written
-     * after each send, and in batches) cannot show.
-     */
-    private void journalInterrupted(List<OutboundQueue.Interrupted> requeued) {
-        if (!hub.settings(HubConfig.class).getJournal().isEnabled()) {
-            return;
-        }
-        for (OutboundQueue.Interrupted i : requeued) {
-            hub.journal().record(Hop.now(JournalKind.OUTBOUND_SMS, i.id(), "interrupted", "channels",
-                    "line " + i.line() + " of channel " + i.channel() + " had it when the hub stopped: it may have gone"
-                            + " out; " + (i.cancelledBecause() == null ? "sent again, marked possible duplicate"
-                            : "not sent again: " + i.cancelledBecause()), null));
         }
     }
 

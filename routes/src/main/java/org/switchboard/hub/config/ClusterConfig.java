@@ -90,6 +90,17 @@ public final class ClusterConfig implements SettingsSection {
         check.atLeast("cluster.session-timeout-millis", cluster.sessionTimeoutMillis, 1_000);
     }
 
+    /**
+     * The nodes of a cluster share one PostgreSQL: an embedded one is one node's alone. Checked before the embedded
+     * database would start.
+     */
+    public void requireSharedDatabase(DatabaseConfig database) {
+        if (clustered() && database.getUrl().isBlank()) {
+            throw new SettingsException("switchboard.cluster.zookeeper", "is set, but switchboard.db.url is not: the"
+                    + " nodes of a cluster share one PostgreSQL, and an embedded database is one node's alone");
+        }
+    }
+
     public Node getNode() {
         return node;
     }

@@ -39,6 +39,11 @@ public final class DatabaseConfig implements SettingsSection {
         return Path.of(embeddedDir).toAbsolutePath().getParent();
     }
 
+    /** The shared PostgreSQL's JDBC URL; blank: the embedded one. */
+    public String getUrl() {
+        return url;
+    }
+
     public void setUrl(String url) {
         this.url = url;
     }

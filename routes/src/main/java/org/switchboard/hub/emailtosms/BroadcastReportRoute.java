@@ -14,6 +14,7 @@ import org.switchboard.broadcast.Broadcast;
 import org.switchboard.broadcast.BroadcastMails;
 import org.switchboard.broadcast.BroadcastReport;
 import org.switchboard.broadcast.BroadcastStore;
+import org.switchboard.hub.module.Singleton;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
@@ -22,10 +23,15 @@ import org.switchboard.mail.MailSettings;
  * The report to the sender of each broadcast that has ended (every recipient sent or failed, and the status reports in,
  * or the grace period for them over): sent, delivered, failed and why, with every recipient's status as CSV. The
  * broadcast is marked DONE only after the report went out, so a crash in between sends it again, with the same
- * Message-ID (a mail client shows it once). With several hub nodes each would send it: claim the broadcast first
- * then.
+ * Message-ID (a mail client shows it once). The route runs on the cluster's leader alone, and each broadcast is claimed
+ * for the report before it is written, so a node that takes the lead (or one that still believes it leads) does not
+ * mail a report another node is mailing; one whose mail failed is released for the next poll.
  */
 public final class BroadcastReportRoute extends RouteBuilder {
+    /** Longer than writing and mailing one report takes. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final String node;
     private final BroadcastStore broadcasts;
     private final BroadcastReport reports;
     private final MailSettings mail;
@@ -39,7 +45,8 @@ public final class BroadcastReportRoute extends RouteBuilder {
 
     /** @param csvDir where report CSVs wait while their mail is sent; the hub empties it at start-up */
     public BroadcastReportRoute(BroadcastStore broadcasts, BroadcastReport reports, MailSettings mail, EndpointProducerBuilder smtp,
-            long pollMillis, Duration grace, Path csvDir) {
+            long pollMillis, Duration grace, Path csvDir, String node) {
+        this.node = node;
         this.csvDir = csvDir;
         this.broadcasts = broadcasts;
         this.reports = reports;
@@ -52,7 +59,8 @@ public final class BroadcastReportRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(timer("broadcast-report").period(pollMillis).advanced().synchronous(true)).routeId("broadcast-report")
-                .process(e -> e.getIn().setBody(broadcasts.dueForReport(grace)))
+                .routeProperty(Singleton.ROUTE_PROPERTY, "true")
+                .process(e -> e.getIn().setBody(broadcasts.claimForReport(grace, node, LEASE)))
                 .split(body()).stopOnException(false)
                     .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.BROADCAST.value()))
                     .setProperty(Journal.MESSAGE_ID, body())
@@ -63,6 +71,7 @@ public final class BroadcastReportRoute extends RouteBuilder {
                             .process(this::markReported)
                         .endDoTry()
                         .doFinally()
+                            .process(this::releaseUnreported)
                             .process(this::deleteCsv)
                         .end()
                     .end()
@@ -90,6 +99,11 @@ public final class BroadcastReportRoute extends RouteBuilder {
         exchange.getIn().setBody(report.message());
         exchange.getIn().removeHeaders("*");
         exchange.setProperty("broadcastId", id);
+    }
+
+    /** A report that did not go out is due again at the next poll, not only when its claim runs out. */
+    private void releaseUnreported(Exchange exchange) {
+        broadcasts.releaseReport(exchange.getProperty("broadcastId", Long.class));
     }
 
     private void deleteCsv(Exchange exchange) {

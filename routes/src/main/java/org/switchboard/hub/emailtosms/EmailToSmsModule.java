@@ -51,7 +51,7 @@ public final class EmailToSmsModule implements CamelConfiguration {
         camel.addRoutes(new BroadcastConfirmationRoute(broadcasts, mail, endpoints.smtp()));
         camel.addRoutes(new BroadcastReportRoute(broadcasts, new BroadcastReport(hub.dataSource()), mail,
                 endpoints.smtp(), broadcast.getReportPollMillis(), Duration.ofMillis(broadcast.getReportGraceMillis()),
-                reportCsvDir(hub.settings(DatabaseConfig.class).dataDir())));
+                reportCsvDir(hub.settings(DatabaseConfig.class).dataDir()), hub.node()));
     }
 
     /**

@@ -21,6 +21,7 @@ import org.switchboard.channel.PartCounter;
 import org.switchboard.hub.mail.MailDeadLetters;
 import org.switchboard.hub.mail.MimeMessages;
 import org.switchboard.hub.mail.Refusals;
+import org.switchboard.hub.module.Singleton;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.Bounces;
@@ -85,6 +86,8 @@ public final class EmailToSmsRoute extends RouteBuilder {
     public void configure() {
         deadLetters.install(this, "email-to-sms", JournalKind.EMAIL);
         from(mailbox).routeId("email-to-sms")
+                // one node reads the mailbox: the others would mark its mail seen under each other
+                .routeProperty(Singleton.ROUTE_PROPERTY, "true")
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.EMAIL.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .step("email-received").process(this::read).end()

@@ -13,16 +13,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
 import org.switchboard.auth.ApiKey;
 import org.switchboard.auth.ApiKeyStore;
+import org.switchboard.auth.AuthChanges;
 import org.switchboard.auth.Digests;
-import org.switchboard.auth.RateLimiter;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Session;
 import org.switchboard.auth.Sessions;
+import org.switchboard.auth.SharedRateLimiter;
 import org.switchboard.auth.User;
 import org.switchboard.auth.UserStore;
 import org.switchboard.store.StorableText;
@@ -44,12 +46,19 @@ public final class ApiCredentials {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String SESSION_COOKIE = "switchboard_session";
 
+    /**
+     * How soon a password changed, a role changed or a key revoked elsewhere (on another node, by the CLI) stops
+     * working here despite the caches: once in this time one request reads the count of such changes (one small
+     * query), and when it moved every cached password and key is forgotten.
+     */
+    public static final Duration RECHECK = Duration.ofSeconds(1);
     private static final int MAX_CACHED = 10_000;
 
     private final UserStore users;
     private final ApiKeyStore keys;
+    private final AuthChanges changes;
     private final Sessions sessions;
-    private final RateLimiter limiter;
+    private final SharedRateLimiter limiter;
     /*
      * Wrong passwords, per user name, apart from the user's API bucket: a password check costs a bcrypt, and
      * without this an attacker could guess without end and keep a core busy doing it. One is taken before each
@@ -57,7 +66,7 @@ public final class ApiCredentials {
      * count; once a name's are used up its passwords are not checked at all until the bucket refills. A right
      * password already in the cache never comes here, so applications signed in keep working during an attack.
      */
-    private final RateLimiter signInFailures;
+    private final SharedRateLimiter signInFailures;
     private final long maxBodyBytes;
     private final long cacheNanos;
     /*
@@ -66,8 +75,8 @@ public final class ApiCredentials {
      * the thousands a second the hub must take. So a successful check is remembered for a while under a salted
      * SHA-256 of "user:password" (the salt random per process, so the map is no table of plain digests), and the same
      * pair then costs one hash and one lookup. A wrong password is never cached and always pays bcrypt. Entries of a
-     * user go when their password changes here; a change made by another process (the CLI on a shared database) is
-     * seen when the entry expires.
+     * user go when their password changes here; a change made by another node or the CLI within RECHECK (see
+     * forgetIfChanged).
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     // The password checks under way, by the same key: see verify.
@@ -75,8 +84,14 @@ public final class ApiCredentials {
     // API keys likewise: one SQL lookup per request is needless; revocations here drop the cache at once.
     private final Map<String, Verified> liveKeys = new ConcurrentHashMap<>();
     private final String salt;
+    // The count of sign-in changes last read, and when to read it again; see forgetIfChanged.
+    private final AtomicLong nextRecheck = new AtomicLong(System.nanoTime());
+    private volatile long changesSeen = -1;
+    // Bumped when the caches are forgotten: an entry counts only in the generation its check started in, so that a
+    // check under way while a change committed cannot put back what the change ended.
+    private final AtomicLong generation = new AtomicLong();
 
-    private record Verified(String name, Role role, String bucket, long until) {
+    private record Verified(String name, Role role, String bucket, long until, long generation) {
     }
 
     /** A password check's outcome: who, or nobody (wrong), or not checked as the name's failures are used up. */
@@ -100,12 +115,14 @@ public final class ApiCredentials {
     /**
      * @param maxBodyBytes the largest request body accepted (a CSV import is the largest the hub expects)
      * @param signInFailures the wrong passwords allowed a user name (switchboard.http.login-failures-per-minute)
-     * @param cacheFor how long a verified password or key is trusted without asking the database again
+     * @param cacheFor how long a verified password or key is trusted without bcrypt or the database, unless a change
+     *                 to users or keys is seen first ({@link #RECHECK})
      */
-    public ApiCredentials(UserStore users, ApiKeyStore keys, Sessions sessions, RateLimiter limiter,
-            RateLimiter signInFailures, long maxBodyBytes, Duration cacheFor) {
+    public ApiCredentials(UserStore users, ApiKeyStore keys, AuthChanges changes, Sessions sessions,
+            SharedRateLimiter limiter, SharedRateLimiter signInFailures, long maxBodyBytes, Duration cacheFor) {
         this.users = Objects.requireNonNull(users, "users");
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.signInFailures = Objects.requireNonNull(signInFailures, "signInFailures");
@@ -178,10 +195,12 @@ public final class ApiCredentials {
         return sessions;
     }
 
-    /** A user's password changed in this process: forget what was verified with the old one, end their sessions. */
+    /**
+     * A user's password changed in this process: forget what was verified with the old one. Their dashboard sessions
+     * ended with the change itself, on every node (V20's trigger on app_user).
+     */
     public void passwordChanged(String user) {
         verified.values().removeIf(v -> v.name().equals(user));
-        sessions.closeAll(user);
     }
 
     /** A key was revoked in this process: it stops working now, not when its cache entry expires. */
@@ -232,7 +251,7 @@ public final class ApiCredentials {
                 return refuse(exchange, 403, "CSRF token missing or wrong", "a signed-in page sends its session's"
                         + " token (from POST /login or GET /api/session) in the " + CSRF_HEADER + " header", false);
             }
-            who = new Verified(s.user(), s.role(), "user:" + s.user(), 0);
+            who = new Verified(s.user(), s.role(), "user:" + s.user(), 0, 0);
         } else {
             return refuse(exchange, 401, "credentials required", "use HTTP basic auth (e.g. as user " + USER
                     + " with the hub's admin password), an " + KEY_HEADER + " header, or sign in: POST /login", true);
@@ -319,8 +338,9 @@ public final class ApiCredentials {
         }
         String cacheKey = Digests.sha256Hex(salt + "\0" + user + "\0" + password);
         long now = System.nanoTime();
+        long current = forgetIfChanged(now);
         Verified hit = verified.get(cacheKey);
-        if (hit != null && hit.until() - now > 0) {
+        if (hit != null && fresh(hit, now, current)) {
             return new Check(hit, Duration.ZERO);
         }
         // One check per pair at a time: when an application's entry expires, its many connections all miss at once,
@@ -339,7 +359,7 @@ public final class ApiCredentials {
             }
         }
         try {
-            Check c = check(user, password, cacheKey, now);
+            Check c = check(user, password, cacheKey, now, current);
             mine.complete(c);
             return c;
         } catch (RuntimeException | Error e) {
@@ -350,7 +370,7 @@ public final class ApiCredentials {
         }
     }
 
-    private Check check(String user, String password, String cacheKey, long now) {
+    private Check check(String user, String password, String cacheKey, long now, long current) {
         // every name has a bucket, users or not: a made-up name costs a bcrypt too (UserStore's decoy)
         String failures = "login:" + truncate(user.strip().toLowerCase(Locale.ROOT));
         Duration wait = signInFailures.take(failures);
@@ -364,7 +384,7 @@ public final class ApiCredentials {
         }
         signInFailures.giveBack(failures);
         User u = checked.get();
-        Verified v = new Verified(u.name(), u.role(), "user:" + u.name(), now + cacheNanos);
+        Verified v = new Verified(u.name(), u.role(), "user:" + u.name(), now + cacheNanos, current);
         remember(verified, cacheKey, v);
         return new Check(v, Duration.ZERO);
     }
@@ -377,8 +397,9 @@ public final class ApiCredentials {
     private Optional<Verified> key(String secret) {
         String cacheKey = Digests.sha256Hex(secret.strip());
         long now = System.nanoTime();
+        long current = forgetIfChanged(now);
         Verified hit = liveKeys.get(cacheKey);
-        if (hit != null && hit.until() - now > 0) {
+        if (hit != null && fresh(hit, now, current)) {
             return Optional.of(hit);
         }
         Optional<ApiKey> live = keys.findLive(secret);
@@ -387,9 +408,37 @@ public final class ApiCredentials {
             return Optional.empty();
         }
         ApiKey k = live.get();
-        Verified v = new Verified("key:" + k.name(), k.role(), "key:" + k.id(), now + cacheNanos);
+        Verified v = new Verified("key:" + k.name(), k.role(), "key:" + k.id(), now + cacheNanos, current);
         remember(liveKeys, cacheKey, v);
         return Optional.of(v);
+    }
+
+    private static boolean fresh(Verified v, long now, long current) {
+        return v.generation() == current && v.until() - now > 0;
+    }
+
+    /**
+     * The caches' generation, after forgetting them if who may sign in changed since the last look: at most once per
+     * {@link #RECHECK}, one request reads the count (the others go on meanwhile with what is cached). With the
+     * database away the caches stay: nobody can change a password or revoke a key there either.
+     */
+    private long forgetIfChanged(long now) {
+        long due = nextRecheck.get();
+        if (now - due >= 0 && nextRecheck.compareAndSet(due, now + RECHECK.toNanos())) {
+            long count;
+            try {
+                count = changes.count();
+            } catch (RuntimeException e) {
+                return generation.get();
+            }
+            if (count != changesSeen) {
+                generation.incrementAndGet();
+                changesSeen = count;
+                verified.clear();
+                liveKeys.clear();
+            }
+        }
+        return generation.get();
     }
 
     // a bound on memory: only right credentials get here, so this is many users or keys, never a guessing attack

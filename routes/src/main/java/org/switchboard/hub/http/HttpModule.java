@@ -7,9 +7,11 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.switchboard.auth.ApiKeyStore;
-import org.switchboard.auth.RateLimiter;
+import org.switchboard.auth.AuthChanges;
+import org.switchboard.auth.RateBuckets;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.Sessions;
+import org.switchboard.auth.SharedRateLimiter;
 import org.switchboard.auth.UserStore;
 import org.switchboard.hub.module.HubParts;
 
@@ -33,11 +35,14 @@ public final class HttpModule implements CamelConfiguration {
         UserStore users = HubParts.share(camel, UserStore.class, new UserStore(hub.dataSource()));
         users.ensure(ApiCredentials.USER, Role.ADMIN, HubParts.shared(camel, AdminPassword.class).password());
         ApiKeyStore keys = HubParts.share(camel, ApiKeyStore.class, new ApiKeyStore(hub.dataSource()));
-        // One instance for every route: users, API keys, sessions and rate limits live in it.
+        // One instance for every route. Sessions and rate limits are in the database, shared with the other nodes.
+        RateBuckets buckets = new RateBuckets(hub.dataSource());
         ApiCredentials credentials = HubParts.share(camel, ApiCredentials.class, new ApiCredentials(users, keys,
-                new Sessions(Duration.ofMinutes(http.getSessionIdleMinutes())),
-                new RateLimiter(http.getRatePerSecond(), http.getBurst()),
-                new RateLimiter(http.getLoginFailuresPerMinute(), Duration.ofMinutes(1), http.getLoginFailuresBurst()),
+                new AuthChanges(hub.dataSource()),
+                new Sessions(hub.dataSource(), Duration.ofMinutes(http.getSessionIdleMinutes())),
+                new SharedRateLimiter(buckets, "api", http.getRatePerSecond(), Duration.ofSeconds(1), http.getBurst()),
+                new SharedRateLimiter(buckets, "login", http.getLoginFailuresPerMinute(), Duration.ofMinutes(1),
+                        http.getLoginFailuresBurst()),
                 http.getMaxBodyBytes(), Duration.ofSeconds(http.getAuthCacheSeconds())));
         // Before any area's HTTP routes: the route configuration they all use, and the fallback for what none takes.
         Admission admission = new Admission(credentials);

@@ -36,6 +36,7 @@ public final class KannelDlrRoute extends RouteBuilder {
 
     private static final String ROUTE_ID = "kannel-dlr";
 
+    private final String node;
     private final KannelStore store;
     private final JournalWriter journal;
     private final Options options;
@@ -46,7 +47,9 @@ public final class KannelDlrRoute extends RouteBuilder {
      * @param journal  where each call's outcome goes; null when the journal is off
      * @param executor runs the HTTP client and the recording of outcomes; its owner shuts it down
      */
-    public KannelDlrRoute(KannelStore store, JournalWriter journal, Options options, ExecutorService executor) {
+    public KannelDlrRoute(KannelStore store, JournalWriter journal, Options options, ExecutorService executor,
+            String node) {
+        this.node = node;
         this.store = store;
         this.journal = journal;
         this.options = options;
@@ -77,7 +80,7 @@ public final class KannelDlrRoute extends RouteBuilder {
             return;
         }
         // The lease outlasts the call, so a report is never called twice at once; a crash leaves it due at lease end.
-        List<DlrCall> due = store.claimDue(room, options.timeout().multipliedBy(2).plusSeconds(5));
+        List<DlrCall> due = store.claimDue(room, node, options.timeout().multipliedBy(2).plusSeconds(5));
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !due.isEmpty());
         for (DlrCall call : due) {
             call(call);

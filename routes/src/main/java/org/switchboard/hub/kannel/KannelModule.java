@@ -49,6 +49,6 @@ public final class KannelModule implements CamelConfiguration {
                 dlr.getMaxInFlight(), Duration.ofMillis(dlr.getTimeoutMillis()), dlr.getMaxAttempts(),
                 // A short outbox backoff (tests, impatient installs) caps the first pause too.
                 new RetryBackoff(Duration.ofMillis(Math.min(maxBackoff, dlr.getFirstRetryMillis())),
-                        Duration.ofMillis(maxBackoff))), dlrThreads));
+                        Duration.ofMillis(maxBackoff))), dlrThreads, hub.node()));
     }
 }

@@ -46,6 +46,7 @@ final class MoHttpRoute extends RouteBuilder {
             ZoneId zone) {
     }
 
+    private final String node;
     private final MoDeliveries deliveries;
     private final JournalWriter journal;
     private final Options options;
@@ -53,7 +54,9 @@ final class MoHttpRoute extends RouteBuilder {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /** @param journal null when the journal is off; {@code executor} runs the client, its owner shuts it down */
-    MoHttpRoute(MoDeliveries deliveries, JournalWriter journal, Options options, ExecutorService executor) {
+    MoHttpRoute(MoDeliveries deliveries, JournalWriter journal, Options options, ExecutorService executor,
+            String node) {
+        this.node = node;
         this.deliveries = deliveries;
         this.journal = journal;
         this.options = options;
@@ -82,7 +85,7 @@ final class MoHttpRoute extends RouteBuilder {
         if (room <= 0) {
             return;
         }
-        List<MoDelivery> due = deliveries.claim(MoRule.Target.HTTP, List.of(), room,
+        List<MoDelivery> due = deliveries.claim(MoRule.Target.HTTP, List.of(), room, node,
                 options.timeout().multipliedBy(2).plusSeconds(5));
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !due.isEmpty());
         due.forEach(this::call);

@@ -30,7 +30,7 @@ public final class MoModule implements CamelConfiguration {
                 mo.getPollMillis(), mo.getMaxInFlight(), Duration.ofMillis(mo.getTimeoutMillis()), mo.getMaxAttempts(),
                 // A short outbox backoff (tests, impatient installs) caps the first pause too.
                 new RetryBackoff(Duration.ofMillis(Math.min(maxBackoff, mo.getFirstRetryMillis())),
-                        Duration.ofMillis(maxBackoff)), general.zoneId()), threads));
+                        Duration.ofMillis(maxBackoff)), general.zoneId()), threads, hub.node()));
         camel.addRoutes(new MoApiRoute(new MoRuleStore(hub.dataSource())));
     }
 }

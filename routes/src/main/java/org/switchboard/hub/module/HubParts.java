@@ -9,12 +9,14 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.CamelContextHelper;
+import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.SettingsSection;
 import org.switchboard.hub.embedded.EmbeddedMail;
 import org.switchboard.hub.monitor.Monitoring;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.modem.sim.SimNetwork;
 import org.switchboard.store.Database;
+import org.switchboard.store.OutboundQueue;
 
 /**
  * The parts every area of the hub is built from, bound in Camel's registry for the area modules (each a
@@ -31,6 +33,7 @@ public final class HubParts implements AutoCloseable {
     private final EmbeddedMail embeddedMail;
     private final SimNetwork simulator;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final String node;
 
     public HubParts(Map<Class<? extends SettingsSection>, SettingsSection> settings, Database database,
             JournalWriter journal, Monitoring monitoring, EmbeddedMail embeddedMail, SimNetwork simulator) {
@@ -40,6 +43,13 @@ public final class HubParts implements AutoCloseable {
         this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
         this.embeddedMail = embeddedMail;
         this.simulator = simulator;
+        this.node = settings.containsKey(ClusterConfig.class) ? ((ClusterConfig) settings.get(ClusterConfig.class))
+                .nodeId() : OutboundQueue.SINGLE_NODE;
+    }
+
+    /** This node's id, on every row it claims ({@code switchboard.node.id}, or the host's name). */
+    public String node() {
+        return node;
     }
 
     /** An area's typed settings, bound and checked at start. */

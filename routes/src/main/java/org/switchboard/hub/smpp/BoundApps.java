@@ -6,49 +6,97 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jsmpp.session.Session;
-import org.switchboard.auth.RateLimiter;
+import org.switchboard.auth.RateBuckets;
+import org.switchboard.auth.SharedRateLimiter;
+import org.switchboard.smpp.LiveBinds;
 
 /**
- * The applications' sessions bound to the hub's SMPP server: at most each account's max_binds at once, a token bucket
- * per account for its throughput over all its binds, and a receiver bind to take each receipt, in turn.
+ * The applications' sessions bound to this node's SMPP server, and the account limits they share with the other
+ * nodes: at most each account's max_binds at once over every node alive ({@link LiveBinds}), a token bucket per
+ * account for its throughput over all its binds on all nodes ({@link SharedRateLimiter}), and a receiver bind here to
+ * take each receipt, in turn.
  */
 final class BoundApps {
+    private final LiveBinds live;
+    private final RateBuckets buckets;
+    private final String nodeId;
     private final Map<String, BoundApp> bySession = new ConcurrentHashMap<>();
-    private final Map<String, RateLimiter> limits = new ConcurrentHashMap<>();
+    private final Map<String, SharedRateLimiter> limits = new ConcurrentHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
+    // Binds that ended while the database was away: their rows would count against the account until this node
+    // stopped, so they go with the next bind recorded.
+    private final Set<Long> endsNotRecorded = ConcurrentHashMap.newKeySet();
 
-    /** Adds a bind unless its account already holds max_binds; the count and the add are one step. */
+    BoundApps(LiveBinds live, RateBuckets buckets, String nodeId) {
+        this.live = live;
+        this.buckets = buckets;
+        this.nodeId = nodeId;
+    }
+
+    /**
+     * Adds a bind unless its account already holds max_binds over the nodes alive; the count and the add are one
+     * transaction under the account's lock.
+     */
     synchronized boolean add(BoundApp app) {
-        long held = bySession.values().stream().filter(a -> a.systemId().equals(app.systemId())).count();
-        if (held >= app.account().maxBinds()) {
+        List<Long> ended = List.copyOf(endsNotRecorded);
+        boolean admitted = live.open(app.bindId(), app.systemId(), nodeId, ended);
+        ended.forEach(endsNotRecorded::remove);
+        if (!admitted) {
             return false;
         }
+        boolean first = bySession.values().stream().noneMatch(a -> a.systemId().equals(app.systemId()));
         bySession.put(app.session().getSessionId(), app);
-        // A new bucket on every first bind: a changed throughput applies from the account's next bind on.
-        if (held == 0) {
+        // A new limiter on this node's first bind of the account: a changed throughput applies from then on. The
+        // bucket itself is the account's, in the database, whichever node takes from it.
+        if (first) {
             int rate = app.account().throughput();
-            limits.put(app.systemId(), new RateLimiter(rate, Math.max(1, rate)));
+            limits.put(app.systemId(), new SharedRateLimiter(buckets, "smpp", rate, Duration.ofSeconds(1),
+                    Math.max(1, rate)));
         }
         return true;
     }
 
     /** The bind's end; returns it if it was bound. */
     synchronized Optional<BoundApp> remove(Session session) {
-        return Optional.ofNullable(bySession.remove(session.getSessionId()));
+        BoundApp app = bySession.remove(session.getSessionId());
+        if (app != null) {
+            try {
+                live.close(app.bindId());
+            } catch (RuntimeException e) {
+                endsNotRecorded.add(app.bindId());
+            }
+        }
+        return Optional.ofNullable(app);
+    }
+
+    /** Forgets this node's binds in the database: those a crash left when it starts, its own when it stops. */
+    void forgetNode() {
+        live.clearNode(nodeId);
+        endsNotRecorded.clear();
     }
 
     Optional<BoundApp> of(Session session) {
         return Optional.ofNullable(bySession.get(session.getSessionId()));
     }
 
-    /** {@link Duration#ZERO} when the account may submit one more now, else how long until it may. */
+    /**
+     * {@link Duration#ZERO} when the account may submit one more now, else how long until it may.
+     *
+     * @throws org.switchboard.store.StoreException when the database could not be asked (once in a slice)
+     */
     Duration take(BoundApp app) {
-        RateLimiter limit = limits.get(app.systemId());
+        SharedRateLimiter limit = limits.get(app.systemId());
         return limit == null ? Duration.ZERO : limit.take(app.systemId());
+    }
+
+    /** The account's binds open now over the nodes alive, this one's included. */
+    int openEverywhere(String systemId) {
+        return live.count(systemId, nodeId);
     }
 
     /** The accounts with a receiver or transceiver bound: their receipts are due. */

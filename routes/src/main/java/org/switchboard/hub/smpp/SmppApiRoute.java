@@ -74,7 +74,7 @@ final class SmppApiRoute extends HttpRoutes {
                 .responseMessage("404", "no such account")
                 .to("direct:http-smpp-account-password")
                 .get("/binds").routeId("http-smpp-binds").security(ADMIN)
-                .description("The applications' binds open now (admin only)")
+                .description("The applications' binds open now on this node (admin only)")
                 .responseMessage("200", "{\"binds\": [...]}")
                 .to("direct:http-smpp-binds")
                 .get("/channels").routeId("http-smpp-channels").security(SIGNED_IN)
@@ -184,7 +184,8 @@ final class SmppApiRoute extends HttpRoutes {
         out.put("sources", a.allowedSources());
         out.put("throughput", a.throughput());
         out.put("maxBinds", a.maxBinds());
-        out.put("bindsOpen", apps.all().stream().filter(b -> b.systemId().equals(a.systemId())).count());
+        // over every node alive, as max_binds counts them (GET /api/smpp/binds lists this node's)
+        out.put("bindsOpen", apps.openEverywhere(a.systemId()));
         out.put("createdBy", a.createdBy());
         out.put("createdAt", a.createdAt().toString());
         return out;

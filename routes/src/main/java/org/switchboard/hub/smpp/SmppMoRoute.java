@@ -32,6 +32,7 @@ import org.switchboard.store.RetryBackoff;
 final class SmppMoRoute extends DeliverSmRoute<MoDelivery> {
     static final String ROUTE_ID = "smpp-mo";
 
+    private final String node;
     private final MoDeliveries deliveries;
     private final BoundApps apps;
     private final JournalWriter journal;
@@ -41,8 +42,9 @@ final class SmppMoRoute extends DeliverSmRoute<MoDelivery> {
     private final AtomicInteger refs = new AtomicInteger();
 
     SmppMoRoute(MoDeliveries deliveries, BoundApps apps, JournalWriter journal, SmppConfig.Server config,
-            RetryBackoff backoff, ExecutorService senders) {
+            RetryBackoff backoff, ExecutorService senders, String node) {
         super(ROUTE_ID, config, senders);
+        this.node = node;
         this.deliveries = deliveries;
         this.apps = apps;
         this.journal = journal;
@@ -53,7 +55,7 @@ final class SmppMoRoute extends DeliverSmRoute<MoDelivery> {
 
     @Override
     List<MoDelivery> claim(int room, Duration lease) {
-        return deliveries.claim(MoRule.Target.SMPP, apps.receiving(), room, lease);
+        return deliveries.claim(MoRule.Target.SMPP, apps.receiving(), room, node, lease);
     }
 
     @Override

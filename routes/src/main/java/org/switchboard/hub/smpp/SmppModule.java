@@ -8,14 +8,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.switchboard.auth.RateBuckets;
 import org.switchboard.channel.Channels;
 import org.switchboard.channel.smpp.SmppChannel;
+import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.http.HttpConfig;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.journal.JournalWriter;
 import org.switchboard.mo.MoDeliveries;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.smpp.LiveBinds;
 import org.switchboard.smpp.NewSubmit;
 import org.switchboard.smpp.SmppAccountStore;
 import org.switchboard.smpp.SmppStore;
@@ -39,7 +42,9 @@ public final class SmppModule implements CamelConfiguration {
     public void configure(CamelContext camel) throws Exception {
         SmppConfig.Server config = hub.settings(SmppConfig.class).getServer();
         SmppAccountStore accounts = new SmppAccountStore(hub.dataSource());
-        BoundApps apps = new BoundApps();
+        // The account limits hold over every node: the binds open and the throughput buckets are in the database.
+        BoundApps apps = new BoundApps(new LiveBinds(hub.dataSource()), new RateBuckets(hub.dataSource()),
+                hub.settings(ClusterConfig.class).nodeId());
         // The accounts can be managed while the server is off (none binds until it is on).
         List<SmppChannel> upstream = HubParts.shared(camel, Channels.class).all().stream()
                 .filter(SmppChannel.class::isInstance).map(SmppChannel.class::cast).toList();
@@ -69,7 +74,9 @@ public final class SmppModule implements CamelConfiguration {
         long maxBackoff = general.getOutbox().getMaxBackoffMillis();
         RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(Math.min(1000, maxBackoff)),
                 Duration.ofMillis(maxBackoff));
-        camel.addRoutes(new SmppReceiptRoute(store, apps, hops, config, general.zoneId(), backoff, senders));
-        camel.addRoutes(new SmppMoRoute(new MoDeliveries(hub.dataSource()), apps, hops, config, backoff, senders));
+        camel.addRoutes(new SmppReceiptRoute(store, apps, hops, config, general.zoneId(), backoff, senders,
+                hub.node()));
+        camel.addRoutes(new SmppMoRoute(new MoDeliveries(hub.dataSource()), apps, hops, config, backoff, senders,
+                hub.node()));
     }
 }

@@ -44,6 +44,7 @@ final class SmppReceiptRoute extends DeliverSmRoute<PendingReceipt> {
     private static final ESMClass RECEIPT = new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT,
             GSMSpecificFeature.DEFAULT);
 
+    private final String node;
     private final SmppStore store;
     private final BoundApps apps;
     private final JournalWriter journal;
@@ -53,8 +54,9 @@ final class SmppReceiptRoute extends DeliverSmRoute<PendingReceipt> {
 
     /** @param journal null when the journal is off; {@code senders} is shut down by its owner */
     SmppReceiptRoute(SmppStore store, BoundApps apps, JournalWriter journal, SmppConfig.Server config, ZoneId zone,
-            RetryBackoff backoff, ExecutorService senders) {
+            RetryBackoff backoff, ExecutorService senders, String node) {
         super(ROUTE_ID, config, senders);
+        this.node = node;
         this.store = store;
         this.apps = apps;
         this.journal = journal;
@@ -76,7 +78,7 @@ final class SmppReceiptRoute extends DeliverSmRoute<PendingReceipt> {
 
     @Override
     List<PendingReceipt> claim(int room, Duration lease) {
-        return store.claimReceipts(apps.receiving(), room, lease);
+        return store.claimReceipts(apps.receiving(), room, node, lease);
     }
 
     @Override

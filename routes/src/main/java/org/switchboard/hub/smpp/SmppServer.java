@@ -109,6 +109,8 @@ final class SmppServer extends ServiceSupport {
         listener.setQueueCapacity(config.getWindow() * 2);
         listener.setInitiationTimer((int) config.getBindTimeoutMillis());
         listener.setMessageReceiverListener(submits);
+        // Binds this node held when it last stopped without saying so (a crash) no longer count against the accounts.
+        apps.forgetNode();
         binds = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "smpp-bind-" + sessionThreads.incrementAndGet());
             t.setDaemon(true);
@@ -184,7 +186,7 @@ final class SmppServer extends ServiceSupport {
                 remote, OffsetDateTime.now());
         if (app != null && !apps.add(app)) {
             refusal = SMPPConstant.STAT_ESME_RBINDFAIL;
-            why = "SMPP account " + systemId + " already holds its " + account.maxBinds() + " bind(s)";
+            why = "SMPP account " + systemId + " already holds its " + account.maxBinds() + " bind(s) over the hub's nodes";
             store.bindClosed(bindId);
         }
         try {
@@ -257,6 +259,12 @@ final class SmppServer extends ServiceSupport {
         if (binds != null) {
             binds.shutdownNow();
             binds.awaitTermination(2, TimeUnit.SECONDS);
+        }
+        try {
+            apps.forgetNode();
+        } catch (RuntimeException e) {
+            // the other nodes stop counting them once this node's lease runs out, and its next start forgets them
+            LOG.warn("SMPP server: this node's binds not forgotten in the database: {}", e.getMessage());
         }
     }
 }

@@ -99,7 +99,13 @@ final class SubmitHandler implements ServerMessageReceiverListener {
 
     /** The message_id of the committed submit. */
     private String accept(BoundApp app, SubmitSm submit) throws SmppRefusal {
-        Duration wait = apps.take(app);
+        Duration wait;
+        try {
+            wait = apps.take(app);
+        } catch (RuntimeException e) {
+            // the account's bucket is in the database, asked once in a slice: without it, nothing could be stored either
+            throw new SmppRefusal(SMPPConstant.STAT_ESME_RMSGQFUL, "throughput not checked, try again: " + e.getMessage());
+        }
         if (!wait.isZero()) {
             throw new SmppRefusal(SMPPConstant.STAT_ESME_RTHROTTLED, "over the account's " + app.account().throughput()
                     + " submit_sm a second");

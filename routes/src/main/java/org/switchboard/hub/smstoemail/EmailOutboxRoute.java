@@ -26,6 +26,10 @@ import org.switchboard.store.MessageStore;
  * Message-ID is fixed by its id, so a resend after a crash threads as the same message.
  */
 public final class EmailOutboxRoute extends RouteBuilder {
+    /** Longer than rendering and mailing one SMS takes: no other node mails it meanwhile. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final String node;
     private final MessageStore store;
     private final MailSettings mail;
     private final SmtpSender smtp;
@@ -37,7 +41,8 @@ public final class EmailOutboxRoute extends RouteBuilder {
     private final SmsEmail renderer = new SmsEmail();
 
     public EmailOutboxRoute(MessageStore store, MailSettings mail, SmtpSender smtp, String smtpHost, int senders,
-            long pollMillis, long maxBackoffMillis) {
+            long pollMillis, long maxBackoffMillis, String node) {
+        this.node = node;
         this.store = store;
         this.mail = mail;
         this.smtp = smtp;
@@ -49,10 +54,10 @@ public final class EmailOutboxRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // Synchronous: the next poll starts only when every email of this one is marked, or the same PENDING rows
-        // would be picked up again while still being sent.
+        // Synchronous: the next poll starts only when every email of this one is marked. Each is claimed for the
+        // lease, so that another node (or this one's next poll) does not mail it while it is being mailed.
         from(timer("email-outbox").delay(0).period(pollMillis).advanced().synchronous(true)).routeId("email-outbox")
-                .process(e -> e.getIn().setBody(store.pendingEmails(200, OffsetDateTime.now())))
+                .process(e -> e.getIn().setBody(store.claimEmails(200, node, LEASE)))
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "email-outbox", senders))
                     .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.INBOUND_SMS.value()))

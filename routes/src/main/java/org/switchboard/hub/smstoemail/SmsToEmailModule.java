@@ -22,6 +22,6 @@ public final class SmsToEmailModule implements CamelConfiguration {
         MailEndpoints endpoints = HubParts.shared(camel, MailEndpoints.class);
         camel.addRoutes(new EmailOutboxRoute(new MessageStore(hub.dataSource()), HubParts.shared(camel,
                 MailSettings.class), smtp, endpoints.smtpServer().address(), smtp.connections(), outbox.getPollMillis(),
-                outbox.getMaxBackoffMillis()));
+                outbox.getMaxBackoffMillis(), hub.node()));
     }
 }

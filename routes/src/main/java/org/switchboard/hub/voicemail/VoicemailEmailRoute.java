@@ -13,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.hub.mail.MailDeadLetters;
 import org.switchboard.hub.mail.MimeMessages;
 import org.switchboard.hub.mail.Refusals;
+import org.switchboard.hub.module.Singleton;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.mail.MailSettings;
@@ -59,6 +60,7 @@ public final class VoicemailEmailRoute extends RouteBuilder {
     public void configure() {
         deadLetters.install(this, "voicemail-email", JournalKind.VOICEMAIL_EMAIL);
         from(mailbox).routeId("voicemail-email")
+                .routeProperty(Singleton.ROUTE_PROPERTY, "true")
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_EMAIL.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .step("voicemail-email-received").process(this::read).end()

@@ -62,7 +62,7 @@ public final class VoicemailModule implements CamelConfiguration {
             camel.addRoutes(new VoicemailNotificationRoute(new VoicemailOutbox(hub.dataSource()), mailboxOwners,
                     new VoicemailSpool(Path.of(config.getVoicemail().getSpool()), config.getVoicemail().getContext()),
                     new MessageStore(hub.dataSource()), mail, smtp, smtp.connections(), config.getVoicemail().getPollMillis(),
-                    outbox.getMaxBackoffMillis()));
+                    outbox.getMaxBackoffMillis(), hub.node()));
         }
     }
 

@@ -34,6 +34,10 @@ import org.switchboard.voicemail.VoicemailSpool;
 public final class VoicemailNotificationRoute extends RouteBuilder {
     private static final int MAX_ATTEMPTS = 10;
 
+    /** Longer than writing and mailing one notice with its recording takes: no other node sends it meanwhile. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final String node;
     private final VoicemailOutbox outbox;
     private final MailboxOwners owners;
     private final VoicemailSpool spool;
@@ -48,7 +52,8 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
 
     public VoicemailNotificationRoute(VoicemailOutbox outbox, MailboxOwners owners, VoicemailSpool spool,
             MessageStore messages, MailSettings mail, SmtpSender smtp, int senders, long pollMillis,
-            long maxBackoffMillis) {
+            long maxBackoffMillis, String node) {
+        this.node = node;
         this.outbox = outbox;
         this.owners = owners;
         this.spool = spool;
@@ -63,7 +68,7 @@ public final class VoicemailNotificationRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(timer("voicemail-notifications").period(pollMillis).advanced().synchronous(true)).routeId("voicemail-notifications")
-                .process(e -> e.getIn().setBody(outbox.due(50, OffsetDateTime.now())))
+                .process(e -> e.getIn().setBody(outbox.claim(50, node, LEASE)))
                 // several at once over the kept-open SMTP connections: a 1.2 MB recording takes a while to send
                 .split(body()).stopOnException(false).parallelProcessing().executorService(
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "voicemail-notifications",

@@ -3,6 +3,7 @@ package org.switchboard.hub.voicemail;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.hub.module.Singleton;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
 import org.switchboard.sip.MessageCounts;
@@ -34,6 +35,8 @@ public final class VoicemailRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(pbx).routeId(ROUTE_ID)
+                // one node holds the subscription to the PBX, and the PBX sends its NOTIFYs there
+                .routeProperty(Singleton.ROUTE_PROPERTY, "true")
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.VOICEMAIL_NOTIFY.value()))
                 .setProperty(Journal.MESSAGE_ID, constant(0L))
                 .choice()

@@ -80,7 +80,7 @@ class BroadcastReportRouteTest {
         camel = new DefaultCamelContext();
         JournalEventNotifier.install(camel, journal);
         camel.addRoutes(new BroadcastReportRoute(new BroadcastStore(db.dataSource()), new BroadcastReport(db.dataSource()),
-                TestMail.SETTINGS, smtp, 50, Duration.ofMinutes(2), csvDir));
+                TestMail.SETTINGS, smtp, 50, Duration.ofMinutes(2), csvDir, "hub"));
         camel.start();
     }
 

@@ -84,7 +84,7 @@ class KannelDlrRouteTest {
         JournalEventNotifier.install(camel, journal);
         // As KannelModule builds it, with short pauses: 100 ms after the first failure, 200 ms after the second.
         camel.addRoutes(new KannelDlrRoute(kannel, journal, new KannelDlrRoute.Options(50, 32, Duration.ofSeconds(10),
-                MAX_ATTEMPTS, new RetryBackoff(Duration.ofMillis(100), Duration.ofMillis(200))), dlrThreads));
+                MAX_ATTEMPTS, new RetryBackoff(Duration.ofMillis(100), Duration.ofMillis(200))), dlrThreads, "hub"));
         camel.start();
     }
 

@@ -91,7 +91,7 @@ class VoicemailNotificationRouteTest {
         JournalEventNotifier.install(camel, journal);
         camel.addRoutes(new VoicemailNotificationRoute(new VoicemailOutbox(db.dataSource()), owners,
                 new VoicemailSpool(spool, "default"), new MessageStore(db.dataSource()), TestMail.SETTINGS, smtp,
-                smtp.connections(), 50, 1000));
+                smtp.connections(), 50, 1000, "hub"));
         camel.start();
     }
 
