@@ -11,6 +11,8 @@ import * as contacts from './pages/contacts.js';
 import * as modems from './pages/modems.js';
 import * as smpp from './pages/smpp.js';
 import * as nodes from './pages/nodes.js';
+import * as calls from './pages/calls.js';
+import * as call from './pages/call.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -28,6 +30,8 @@ const pages = [
   [/^\/modems$/, modems, 'modems'],
   [/^\/smpp$/, smpp, 'smpp'],
   [/^\/nodes$/, nodes, 'nodes'],
+  [/^\/calls$/, calls, 'calls'],
+  [/^\/calls\/(\d+)$/, call, 'calls'],
 ];
 
 /** The #fragment as a path and its query: #/history?number=+62... */

@@ -13,7 +13,9 @@ public enum JournalKind {
     /** An application's bind to the hub's SMPP server (smpp_bind.id): bound, refused, unbound, throttled. */
     SMPP_BIND("smpp_bind"),
     /** A submit_sm (smpp_submit.id, its message_id), while it is a part of a long message not yet whole. */
-    SMPP_SUBMIT("smpp_submit");
+    SMPP_SUBMIT("smpp_submit"),
+    /** A click-to-call (call.id): asked for, then each state it reached. */
+    CALL("call");
 
     private final String value;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.auth.ApiKeyStore;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.UserStore;
+import org.switchboard.calls.CallStore;
 import org.switchboard.smpp.SmppAccountStore;
 import org.switchboard.store.TestDatabaseExtension;
 
@@ -30,6 +31,23 @@ class AccountsCliTest {
 
     private CliRun run(String... args) {
         return CliRun.of(Map.of("switchboard.db.url", db.url()), args);
+    }
+
+    @Test
+    void aUsersExtensionIsSetAndCleared() throws Exception {
+        Path password = Files.writeString(dir.resolve("agent"), "agent password\n");
+        assertEquals(0, run("users", "add", "agent7", "--password-file", password.toString()).exitCode());
+        CliRun set = run("users", "extension", "agent7", "1007");
+        assertEquals(0, set.exitCode(), set.err());
+        assertTrue(set.out().contains("extension of agent7 is 1007"), set.out());
+        CallStore calls = new CallStore(db.dataSource());
+        assertEquals("1007", calls.extensionOf("agent7").orElseThrow());
+        CliRun bad = run("users", "extension", "agent7", "10 07");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("not an extension"), bad.err());
+        assertEquals(1, run("users", "extension", "nobody", "1001").exitCode());
+        assertEquals(0, run("users", "extension", "agent7").exitCode());
+        assertTrue(calls.extensionOf("agent7").isEmpty(), "cleared");
     }
 
     @Test

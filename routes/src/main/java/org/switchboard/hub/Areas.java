@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.apache.camel.CamelConfiguration;
 import org.switchboard.hub.api.ApiModule;
+import org.switchboard.hub.calls.CallsConfig;
+import org.switchboard.hub.calls.CallsModule;
 import org.switchboard.hub.channels.ChannelsConfig;
 import org.switchboard.hub.channels.ChannelsModule;
 import org.switchboard.hub.cluster.ClusterModule;
@@ -39,11 +41,13 @@ final class Areas {
     /** Each area's settings, bound from the {@code switchboard.*} keys before anything starts. */
     private static final List<Supplier<SettingsSection>> SETTINGS = List.of(HubConfig::new, DatabaseConfig::new,
             ClusterConfig::new, MailConfig::new, BroadcastConfig::new, ChannelsConfig::new, VoicemailConfig::new, HttpConfig::new,
-            KannelConfig::new, SmppConfig::new, MoConfig::new, MonitoringConfig::new);
+            KannelConfig::new, SmppConfig::new, MoConfig::new, CallsConfig::new,
+            MonitoringConfig::new);
     /** The modules, in order: one shares what a later one takes (the channels, the mail parts, the credentials). */
     private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ClusterModule::new,
             ChannelsModule::new, MailModule::new, SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new,
-            HttpModule::new, ApiModule::new, DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new);
+            HttpModule::new, ApiModule::new, DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new,
+            CallsModule::new);
 
     private Areas() {
     }

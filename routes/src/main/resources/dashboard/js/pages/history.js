@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { attributesText, clear, el, problem, table, when } from '../dom.js';
 import { attributePicker } from './attributes.js';
+import { callButton } from './calls.js';
 
 const PAGE = 25;
 const FIELDS = ['number', 'name', 'text', 'status', 'direction', 'since', 'until'];
@@ -83,6 +84,7 @@ export function render(view, _params, query) {
         ['When', (m) => when(m.at)],
         ['', (m) => (m.direction === 'in' ? '← in' : 'out →')],
         ['Number', (m) => m.number],
+        ['', (m) => (m.number ? callButton(m.number) : '')],
         ['Name', (m) => m.name || ''],
         ['Text', (m) => el('span', { class: 'sms-text' }, m.text || '')],
         ['Status', (m) => el('span', { class: `status ${String(m.status || '').toLowerCase()}`, title: m.error || '' },

@@ -7,15 +7,17 @@ import java.util.concurrent.Callable;
 import org.switchboard.auth.Role;
 import org.switchboard.auth.User;
 import org.switchboard.auth.UserStore;
+import org.switchboard.calls.CallStore;
 import org.switchboard.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code switchboard users add|list|passwd}: who signs in to the HTTP API and the dashboard. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Add and list users, change passwords.",
-        subcommands = { UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Passwd.class })
+/** {@code switchboard users add|list|passwd|extension}: who signs in to the HTTP API and the dashboard. */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Add and list users, change passwords, set"
+        + " their phones' extensions.", subcommands = { UsersCommand.Add.class, UsersCommand.ListUsers.class,
+            UsersCommand.Passwd.class, UsersCommand.Extension.class })
 final class UsersCommand {
 
     @ParentCommand
@@ -97,6 +99,42 @@ final class UsersCommand {
             PrintWriter out = parent.root.spec.commandLine().getOut();
             out.println("password of " + name.strip().toLowerCase(java.util.Locale.ROOT) + " changed; a running hub"
                     + " accepts the old one for at most switchboard.http.auth-cache-seconds more");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "extension", mixinStandardHelpOptions = true, description = {
+        "Sets the extension of the user's phone on the PBX: the agent of the click-to-calls they ask for without naming"
+                + " one. Without EXTENSION, clears it." })
+    static final class Extension implements Callable<Integer> {
+        @ParentCommand
+        UsersCommand parent;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "EXTENSION", arity = "0..1", description = "e.g. 1001")
+        String extension;
+
+        @Override
+        public Integer call() {
+            try (Database db = HubDatabase.open(parent.root.settings(), "-X PUT -H 'Content-Type: application/json'"
+                    + " -d '{\"extension\": \"" + (extension == null ? "" : extension) + "\"}' HOST/api/users/" + name
+                    + "/extension")) {
+                boolean set;
+                try {
+                    set = new CallStore(db.dataSource()).setExtension(name, extension);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(SwitchboardCommand.EXIT_INPUT, e.getMessage());
+                }
+                if (!set) {
+                    throw new CliException(SwitchboardCommand.EXIT_INPUT, "no user " + name);
+                }
+            }
+            PrintWriter out = parent.root.spec.commandLine().getOut();
+            out.println(extension == null ? "extension of " + name + " cleared"
+                    : "extension of " + name + " is " + extension);
             out.flush();
             return 0;
         }
