@@ -92,9 +92,14 @@ public final class ClusterBench {
                             .allMatch(SimModem::hostConnected);
                 });
                 boolean statements = statementsAvailable(db);
+                idle = new double[5];
                 // one small round first: the JIT of every node warms up on both paths
                 outboundRound(db, sims, 500, 0);
                 inboundRound(db, sims, 200, 0);
+                idle = idle(db);
+                System.out.printf(Locale.ROOT, "%d node(s), idle: %.1f transactions/s%s; the figures below are net of it%n",
+                        nodeCount, idle[0], idle[1] < 0 ? "" : String.format(Locale.ROOT,
+                                ", %.1f statements/s, %.1f round trips/s", idle[1], idle[2] - idle[3] + idle[4]));
                 List<double[]> out = new ArrayList<>();
                 List<double[]> in = new ArrayList<>();
                 for (int r = 1; r <= rounds; r++) {
@@ -149,8 +154,39 @@ public final class ClusterBench {
         return perMessage(db, count, seconds, before);
     }
 
-    private static double[] perMessage(TestDatabase db, int messages, double seconds, long[] before) throws Exception {
+    /**
+     * What the nodes cost the database a second while nothing comes or goes (their heartbeats, the outboxes' and idle
+     * lines' polls): {transactions, statements, -, explicit transactions, journal rows} per second, subtracted from
+     * each round so that a slow round does not look dearer per message.
+     */
+    private static double[] idle(TestDatabase db) throws Exception {
+        long[] before = stats(db);
+        long start = System.nanoTime();
+        Thread.sleep(10_000);
         long[] after = stats(db);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] perSecond = new double[5];
+        perSecond[0] = (after[0] - before[0]) / seconds;
+        perSecond[1] = after[1] < 0 ? -1 : (after[1] - before[1]) / seconds;
+        perSecond[2] = perSecond[1];
+        perSecond[3] = after[1] < 0 ? -1 : (after[3] - before[3]) / seconds;
+        perSecond[4] = after[1] < 0 ? -1 : (after[2] - before[2]) / seconds;
+        return perSecond;
+    }
+
+    /** The current node count's idle cost a second (see {@link #idle}), zero until measured. */
+    private static double[] idle = new double[5];
+
+    private static double[] perMessage(TestDatabase db, int messages, double seconds, long[] raw) throws Exception {
+        long[] after = stats(db);
+        long[] before = raw.clone();
+        // net of what the idle nodes would have cost over the same time
+        before[0] += Math.round(idle[0] * seconds);
+        if (idle[1] >= 0 && before[1] >= 0) {
+            before[1] += Math.round(idle[1] * seconds);
+            before[2] += Math.round(idle[4] * seconds);
+            before[3] += Math.round(idle[3] * seconds);
+        }
         double xacts = (after[0] - before[0]) / (double) messages;
         double statements = after[1] < 0 ? -1 : (after[1] - before[1]) / (double) messages;
         // Round trips: each statement but the journal's batched rows, plus each explicit transaction's COMMIT; the
