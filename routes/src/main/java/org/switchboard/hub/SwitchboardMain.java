@@ -21,6 +21,9 @@ public final class SwitchboardMain {
             defaultProperty("org.slf4j.simpleLogger.log.org.jsmpp", "warn");
             // JAIN-SIP's own logging, under the hub's name: its TLS notes warn of a transport the hub does not use
             defaultProperty("org.slf4j.simpleLogger.log.org.switchboard.sip.stack", "error");
+            // ZooKeeper's client warns with a stack trace at each reconnection attempt, a second apart, while its
+            // server is away: the cluster health check and Curator's own errors say it once
+            defaultProperty("org.slf4j.simpleLogger.log.org.apache.zookeeper.ClientCnxn", "error");
         }
         System.exit(SwitchboardCommand.execute(Hub::start, args));
     }
