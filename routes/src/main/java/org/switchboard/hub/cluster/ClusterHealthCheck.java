@@ -3,9 +3,9 @@ package org.switchboard.hub.cluster;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.curator.framework.CuratorFramework;
 
 /**
  * {@code cluster}: this node's lease is renewed (else the other nodes take back the SMS it holds) and, in a cluster, it
@@ -17,16 +17,18 @@ final class ClusterHealthCheck extends AbstractHealthCheck {
     private final Leadership leadership;
     private final NodeHeartbeatRoute heartbeat;
     private final Duration lease;
-    private final ZooKeeperClusterService zookeeper;
+    private final String connectString;
+    private final CuratorFramework zookeeper;
 
-    /** @param zookeeper null for a hub of one node */
+    /** @param zookeeper the cluster's ZooKeeper client, null for a hub of one node */
     ClusterHealthCheck(String node, Leadership leadership, NodeHeartbeatRoute heartbeat, Duration lease,
-            ZooKeeperClusterService zookeeper) {
+            String connectString, CuratorFramework zookeeper) {
         super("switchboard", "cluster");
         this.node = node;
         this.leadership = leadership;
         this.heartbeat = heartbeat;
         this.lease = lease;
+        this.connectString = connectString;
         this.zookeeper = zookeeper;
     }
 
@@ -42,11 +44,9 @@ final class ClusterHealthCheck extends AbstractHealthCheck {
             return;
         }
         if (zookeeper != null) {
-            boolean connected = zookeeper.getCuratorFramework() != null
-                    && zookeeper.getCuratorFramework().getZookeeperClient().isConnected();
-            builder.detail("zookeeper", zookeeper.getNodes());
-            if (!connected) {
-                builder.message("not connected to ZooKeeper " + zookeeper.getNodes()
+            builder.detail("zookeeper", connectString);
+            if (!zookeeper.getZookeeperClient().isConnected()) {
+                builder.message("not connected to ZooKeeper " + connectString
                         + ": the singletons cannot run here").down();
                 return;
             }

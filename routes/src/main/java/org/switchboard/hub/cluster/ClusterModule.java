@@ -6,8 +6,12 @@ import java.net.UnknownHostException;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
-import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.cluster.NodeRegistry;
@@ -47,25 +51,56 @@ public final class ClusterModule implements CamelConfiguration {
 
         Leadership leadership = Leadership.ALONE;
         ZooKeeperClusterService service = null;
+        CuratorFramework zookeeper = null;
         if (config.clustered()) {
             warnOfEmbeddedMail();
-            service = new ZooKeeperClusterService();
+            // The hub's own Curator client, so that it can tell whether ZooKeeper is there (the health check) and say
+            // when it goes and comes back; Camel's cluster service uses it and leaves closing it to the hub.
+            CuratorFramework curator = CuratorFrameworkFactory.builder()
+                    .connectString(config.getCluster().getZookeeper())
+                    .sessionTimeoutMs((int) config.getCluster().getSessionTimeoutMillis())
+                    .connectionTimeoutMs((int) Math.min(15_000, config.getCluster().getSessionTimeoutMillis()))
+                    .retryPolicy(new BoundedExponentialBackoffRetry(500, 5_000, 29)).build();
+            curator.getConnectionStateListenable().addListener((client, state) -> {
+                if (state.isConnected()) {
+                    LOG.info("ZooKeeper {}: {}", config.getCluster().getZookeeper(), state);
+                } else {
+                    LOG.warn("ZooKeeper {}: {}; this node cannot hold the singletons until it is back",
+                            config.getCluster().getZookeeper(), state);
+                }
+            });
+            curator.start();
+            hub.own(curator::close);
+            zookeeper = curator;
+            ZooKeeperCuratorConfiguration client = new ZooKeeperCuratorConfiguration();
+            client.setCuratorFramework(curator);
+            service = new ZooKeeperClusterService(client);
             service.setId(hub.node());
             service.setNodes(config.getCluster().getZookeeper());
             service.setBasePath("/" + config.getCluster().getNamespace());
-            service.setSessionTimeout(config.getCluster().getSessionTimeoutMillis());
-            service.setConnectTimeout(Math.min(15_000, config.getCluster().getSessionTimeoutMillis()));
             camel.addService(service);
-            ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(camel, SINGLETONS);
-            camel.addRoutePolicyFactory(new SingletonPolicyFactory(policy));
-            leadership = policy::isLeader;
+            SingletonRoutes singletons = new SingletonRoutes(camel, service, SINGLETONS, curator);
+            camel.addRoutePolicyFactory(new SingletonPolicyFactory(singletons));
+            camel.addStartupListener(new ExtendedStartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                    // not yet: the cluster service starts with the context
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                    singletons.follow();
+                }
+            });
+            leadership = singletons;
             LOG.info("Node {} joins the cluster on ZooKeeper {} ({}); the elected node runs the singletons", hub.node(),
                     config.getCluster().getZookeeper(), service.getBasePath());
         }
         HubParts.share(camel, Leadership.class, leadership);
         NodeHeartbeatRoute heartbeat = new NodeHeartbeatRoute(nodes, leadership);
         camel.addRoutes(heartbeat);
-        hub.monitoring().watch(new ClusterHealthCheck(hub.node(), leadership, heartbeat, config.lease(), service));
+        hub.monitoring().watch(new ClusterHealthCheck(hub.node(), leadership, heartbeat, config.lease(),
+                config.getCluster().getZookeeper(), zookeeper));
     }
 
     /** An embedded mail server would give each node its own mailbox, of which the leader's alone is read. */

@@ -2,22 +2,20 @@ package org.switchboard.hub.cluster;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
-import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.switchboard.hub.module.Singleton;
 
 /**
- * Gives the routes marked {@link Singleton} the cluster's one {@link ClusteredRoutePolicy}: they start on the node
- * that holds the leadership and stop on a node that loses it. Camel's own ClusteredRoutePolicyFactory would put every
- * route under the policy; most of the hub's routes (dispatchers, HTTP, the outboxes claimed with leases) run on every
- * node.
+ * Gives the routes marked {@link Singleton} the cluster's one {@link SingletonRoutes} policy: they start on the node
+ * that holds the leadership and stop on a node that loses it. Most of the hub's routes (dispatchers, HTTP, the outboxes
+ * claimed with leases) run on every node.
  */
 final class SingletonPolicyFactory implements RoutePolicyFactory {
-    private final ClusteredRoutePolicy policy;
+    private final SingletonRoutes policy;
 
-    SingletonPolicyFactory(ClusteredRoutePolicy policy) {
+    SingletonPolicyFactory(SingletonRoutes policy) {
         this.policy = policy;
     }
 
