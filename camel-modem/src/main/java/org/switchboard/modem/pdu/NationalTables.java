@@ -146,11 +146,14 @@ final class NationalTables {
                 + "\u0C2C\u0C2D\u0C2E\u0C2F\u0C30\u0C31\u0C32\u0C33\u0000\u0C35\u0C36\u0C37\u0C38\u0C39\u0000\u0C3D\u0C3E\u0C3F\u0C40\u0C41\u0C42\u0C43\u0C44\u0000\u0C46\u0C47\u0C48\u0000\u0C4A\u0C4B\u0C4C\u0C4D"
                 + "\u0C55abcdefghijklmnopqrstuvwxyz\u0C56\u0C60\u0C61\u0C62\u0C63";
 
-    /** A.2.12 Telugu single shift table (NLI 12). */
+    /**
+     * A.2.12 Telugu single shift table (NLI 12). The tabulation this was transcribed from leaves 0x65 empty where every
+     * other Annex A single shift table, and Android's Telugu table, have the euro sign: it is restored here.
+     */
     private static final String TELUGU_SINGLE = "@\u00A3$\u00A5\u00BF\"\u00A4%&'\f*+\u0000-/<=>\u00A1^\u00A1_#*\u0000\u0000\u0000\u0C66\u0C67\u0C68\u0C69"
                 + "\u0C6A\u0C6B\u0C6C\u0C6D\u0C6E\u0C6F\u0C58\u0C59{}\u0C78\u0C79\u0C7A\u0C7B\u0C7C\\\u0C7D\u0C7E\u0C7F\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000[~]\u0000"
                 + "|ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0000\u0000\u0000\u0000\u0000"
-                + "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000";
+                + "\u0000\u0000\u0000\u0000\u0000\u20AC\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000";
 
     /** A.3.13 Urdu locking shift table (NLI 13). */
     private static final String URDU_LOCKING = "\u0627\u0622\u0628\u067B\u0680\u067E\u06A6\u062A\u06C2\u067F\n\u0679\u067D\r\u067A\u067C\u062B\u062C\u0681\u0684\u0683\u0685\u0686\u0687\u062D\u062E\u062F\u001B\u068C\u0688\u0689\u068A"

@@ -52,9 +52,7 @@ record TableChoice(Gsm7.Tables tables, int[] bounds) {
                 } catch (PduException e) {
                     continue;
                 }
-                // fewer parts wins; with as many, the smaller header (one table rather than two)
-                if (best == null || c.parts() < best.parts() || c.parts() == best.parts() && !best.ucs2()
-                        && !best.tables.isDefault() && t.headerOctets() < best.tables.headerOctets()) {
+                if (best == null || better(c, best, text)) {
                     best = c;
                 }
             }
@@ -63,6 +61,24 @@ record TableChoice(Gsm7.Tables tables, int[] bounds) {
             throw tooLong;
         }
         return best;
+    }
+
+    /**
+     * Whether national {@code c} beats {@code best}: fewer parts; with as many, against another national pair only,
+     * the smaller header (one table rather than two), then fewer septets (fewer escapes).
+     */
+    private static boolean better(TableChoice c, TableChoice best, String text) {
+        if (c.parts() != best.parts()) {
+            return c.parts() < best.parts();
+        }
+        if (best.ucs2() || best.tables.isDefault()) {
+            return false;
+        }
+        int header = Integer.compare(c.tables.headerOctets(), best.tables.headerOctets());
+        if (header != 0) {
+            return header < 0;
+        }
+        return c.tables.septets(text, 0, text.length()) < best.tables.septets(text, 0, text.length());
     }
 
     /** 0 (the default table) and the identifiers of the allowed languages that have such a table. */
