@@ -10,6 +10,10 @@ public final class ModemConstants {
     public static final String RECIPIENT = "SmsRecipient";
     @Metadata(label = "producer", description = "Overrides the endpoint's statusReport option for this SMS", javaType = "Boolean")
     public static final String STATUS_REPORT_REQUEST = "SmsStatusReportRequest";
+    @Metadata(label = "producer", description = "Relative validity period of this SMS (TP-VP, rounded down to what the format"
+              + " can say, at least 5 minutes); overrides the endpoint's validityMinutes. Zero or negative: its time has"
+              + " passed and it is not sent", javaType = "java.time.Duration")
+    public static final String VALIDITY = "SmsValidity";
     @Metadata(label = "producer", description = "The TP-MR the network gave each part, in order", javaType = "java.util.List<Integer>")
     public static final String MESSAGE_REFERENCES = "SmsMessageReferences";
     @Metadata(description = "Number of parts the SMS was sent or received in", javaType = "Integer")

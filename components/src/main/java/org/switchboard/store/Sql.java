@@ -18,7 +18,7 @@ public final class Sql {
     /** The columns {@link #outbound} reads. */
     static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
             + " next_attempt_at, modem, parts, part_refs, error, created_at, sent_at, broadcast_id, lane, error_code,"
-            + " possible_duplicate, requeues, channel, kind";
+            + " possible_duplicate, requeues, channel, kind, expires_at";
 
     private Sql() {
     }
@@ -184,6 +184,7 @@ public final class Sql {
                 rs.getBoolean("possible_duplicate"),
                 rs.getInt("requeues"),
                 rs.getString("channel"),
-                rs.getString("kind"));
+                rs.getString("kind"),
+                time(rs, "expires_at"));
     }
 }
