@@ -35,6 +35,14 @@ public final class ModemConstants {
     public static final String SMSC = "SmsSmsc";
     @Metadata(label = "consumer", description = "Character set of the SMS: GSM7, UCS2 or 8BIT", javaType = "String")
     public static final String ENCODING = "SmsEncoding";
+    @Metadata(label = "consumer", description = "TP-DCS message class 0..3 of an inbound SMS (0: a flash SMS), absent when the DCS"
+              + " gives none", javaType = "Integer")
+    public static final String MESSAGE_CLASS = "SmsMessageClass";
+    @Metadata(label = "consumer", description = "Application port an inbound SMS was addressed to (UDH IEI 0x04/0x05; 2948 is WAP"
+              + " push), absent when not port-addressed", javaType = "Integer")
+    public static final String DESTINATION_PORT = "SmsDestinationPort";
+    @Metadata(label = "consumer", description = "Originator's application port of a port-addressed inbound SMS", javaType = "Integer")
+    public static final String SOURCE_PORT = "SmsSourcePort";
     @Metadata(label = "consumer", description = "True when parts of a concatenated SMS never arrived and the timeout delivered what came",
               javaType = "Boolean")
     public static final String INCOMPLETE = "SmsIncomplete";

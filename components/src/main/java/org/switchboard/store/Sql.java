@@ -13,6 +13,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Transactions, single statements and row mapping shared by the hub's stores. */
+import org.switchboard.channel.InboundContent;
+
 public final class Sql {
 
     /** The columns {@link #outbound} reads. */
@@ -158,7 +160,9 @@ public final class Sql {
                 time(rs, "email_next_attempt_at"),
                 rs.getString("email_message_id"),
                 time(rs, "emailed_at"),
-                rs.getString("email_error"));
+                rs.getString("email_error"),
+                InboundContent.of(nullableInt(rs, "message_class"), nullableInt(rs, "dest_port"),
+                        nullableInt(rs, "src_port"), rs.getBytes("data")));
     }
 
     static OutboundSms outbound(ResultSet rs) throws SQLException {
