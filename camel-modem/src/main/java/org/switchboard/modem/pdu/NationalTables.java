@@ -5,10 +5,11 @@ package org.switchboard.modem.pdu;
  * text), 128 entries each, indexed by septet. {@code \u0000} marks a position the table leaves empty; 0x1B of a
  * locking shift table is the escape to the single shift table, and 0x1B of a single shift table is reserved.
  *
- * <p>Transcribed from the tables of the specification's Annex A (as tabulated by the gsmcodecs project's lut/*.csv,
- * one file per Annex A section) and cross-checked against Android's GsmAlphabet.java (sLanguageTables,
- * sLanguageShiftTables, frameworks/base telephony) and smslib's GsmAlphabetExtensionTable; see
- * NationalTablesTest for the checks that pin individual entries.
+ * <p>Transcribed from the tables of the specification's Annex A (TS 23.038 V18.0.0, as tabulated one Annex A section
+ * a file by the gsmcodecs project's lut/*.csv). Checked against Android's GsmAlphabet.java (frameworks/base
+ * telephony, sLanguageShiftTables): the Tamil (A.2.11) and Telugu (A.2.12) single shift tables entry by entry, which
+ * found Telugu's missing euro sign; the Turkish, Spanish and Portuguese entries NationalTablesTest pins agree with it
+ * and with the Turkish and Spanish tables this codec had before. The other tables rest on the transcription alone.
  */
 final class NationalTables {
     /** Highest national language identifier with tables (Urdu, 23.038 6.2.1.2.4). */
