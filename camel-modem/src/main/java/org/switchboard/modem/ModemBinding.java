@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.switchboard.modem.pdu.Address;
 import org.switchboard.modem.pdu.Encoding;
+import org.switchboard.modem.pdu.Ports;
 import org.switchboard.modem.pdu.SmsDeliver;
 import org.switchboard.modem.pdu.SmsStatusReport;
 
@@ -27,6 +28,15 @@ final class ModemBinding {
         m.setHeader(ModemConstants.INCOMPLETE, !sms.complete());
         m.setHeader(ModemConstants.STORAGE_INDEXES, List.copyOf(sms.indexes()));
         m.setHeader(ModemConstants.MODEM, modem);
+        int messageClass = first.userData().messageClass();
+        if (messageClass >= 0) {
+            m.setHeader(ModemConstants.MESSAGE_CLASS, messageClass);
+        }
+        Ports ports = first.userData().ports();
+        if (ports != null) {
+            m.setHeader(ModemConstants.DESTINATION_PORT, ports.destination());
+            m.setHeader(ModemConstants.SOURCE_PORT, ports.source());
+        }
         if (first.userData().encoding() == Encoding.EIGHT_BIT && first.userData().text() == null) {
             m.setBody(data(sms));
         } else {

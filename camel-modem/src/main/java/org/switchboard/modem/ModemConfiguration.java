@@ -1,8 +1,13 @@
 package org.switchboard.modem;
 
 import org.apache.camel.RuntimeCamelException;
+import java.time.Duration;
+import java.util.Set;
+
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.switchboard.modem.pdu.NationalLanguage;
+import org.switchboard.modem.pdu.ValidityPeriod;
 
 /** Options of a {@code modem:} endpoint: where the modem is, how to bring it up, and how patient to be with it. */
 @UriParams
@@ -31,6 +36,15 @@ public class ModemConfiguration implements Cloneable {
     private boolean statusReport;
     @UriParam(label = "producer", defaultValue = "false", description = "Send as UCS2 even when the text fits the GSM 7-bit alphabet")
     private boolean ucs2;
+    @UriParam(label = "producer",
+              description = "National languages whose 3GPP TS 23.038 shift tables a text may be sent in when they take fewer parts"
+                      + " than the default alphabet or UCS2: ISO 639-1 codes separated by commas (tr, es, pt, bn, gu, hi, kn, ml,"
+                      + " or, pa, ta, te, ur); empty for none")
+    private String nationalLanguages = "";
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "Relative validity period (TP-VP) of every SMS sent, in minutes, unless the exchange's SmsValidity"
+                      + " header gives one; 0 leaves it to the SMSC")
+    private int validityMinutes;
     @UriParam(label = "producer", defaultValue = "60000", description = "How long to wait for the network to accept one part (ms)")
     private long sendTimeout = 60_000;
     @UriParam(label = "producer", defaultValue = "30000",
@@ -156,6 +170,39 @@ public class ModemConfiguration implements Cloneable {
 
     public void setUcs2(boolean ucs2) {
         this.ucs2 = ucs2;
+    }
+
+    public String getNationalLanguages() {
+        return nationalLanguages;
+    }
+
+    /** @throws IllegalArgumentException naming what is not a language with 23.038 shift tables */
+    public void setNationalLanguages(String nationalLanguages) {
+        NationalLanguage.parse(nationalLanguages);
+        this.nationalLanguages = nationalLanguages == null ? "" : nationalLanguages;
+    }
+
+    /** The national languages allowed on encode. */
+    public Set<NationalLanguage> languages() {
+        return NationalLanguage.parse(nationalLanguages);
+    }
+
+    public int getValidityMinutes() {
+        return validityMinutes;
+    }
+
+    public void setValidityMinutes(int validityMinutes) {
+        if (validityMinutes < 0) {
+            throw new IllegalArgumentException("validityMinutes must be 0 (the SMSC's default) or more: "
+                    + validityMinutes);
+        }
+        this.validityMinutes = validityMinutes;
+    }
+
+    /** The validity period every SMS carries unless the exchange gives its own. */
+    public ValidityPeriod validity() {
+        return validityMinutes == 0 ? ValidityPeriod.NONE
+                : ValidityPeriod.relative(Duration.ofMinutes(validityMinutes));
     }
 
     public long getSendTimeout() {

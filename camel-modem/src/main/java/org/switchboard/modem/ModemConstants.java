@@ -10,6 +10,10 @@ public final class ModemConstants {
     public static final String RECIPIENT = "SmsRecipient";
     @Metadata(label = "producer", description = "Overrides the endpoint's statusReport option for this SMS", javaType = "Boolean")
     public static final String STATUS_REPORT_REQUEST = "SmsStatusReportRequest";
+    @Metadata(label = "producer", description = "Relative validity period of this SMS (TP-VP, rounded down to what the format"
+              + " can say, at least 5 minutes); overrides the endpoint's validityMinutes. Zero or negative: its time has"
+              + " passed and it is not sent", javaType = "java.time.Duration")
+    public static final String VALIDITY = "SmsValidity";
     @Metadata(label = "producer", description = "The TP-MR the network gave each part, in order", javaType = "java.util.List<Integer>")
     public static final String MESSAGE_REFERENCES = "SmsMessageReferences";
     @Metadata(description = "Number of parts the SMS was sent or received in", javaType = "Integer")
@@ -31,6 +35,14 @@ public final class ModemConstants {
     public static final String SMSC = "SmsSmsc";
     @Metadata(label = "consumer", description = "Character set of the SMS: GSM7, UCS2 or 8BIT", javaType = "String")
     public static final String ENCODING = "SmsEncoding";
+    @Metadata(label = "consumer", description = "TP-DCS message class 0..3 of an inbound SMS (0: a flash SMS), absent when the DCS"
+              + " gives none", javaType = "Integer")
+    public static final String MESSAGE_CLASS = "SmsMessageClass";
+    @Metadata(label = "consumer", description = "Application port an inbound SMS was addressed to (UDH IEI 0x04/0x05; 2948 is WAP"
+              + " push), absent when not port-addressed", javaType = "Integer")
+    public static final String DESTINATION_PORT = "SmsDestinationPort";
+    @Metadata(label = "consumer", description = "Originator's application port of a port-addressed inbound SMS", javaType = "Integer")
+    public static final String SOURCE_PORT = "SmsSourcePort";
     @Metadata(label = "consumer", description = "True when parts of a concatenated SMS never arrived and the timeout delivered what came",
               javaType = "Boolean")
     public static final String INCOMPLETE = "SmsIncomplete";

@@ -1,9 +1,12 @@
 package org.switchboard.modem;
 
+import java.time.Duration;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.switchboard.modem.ModemException.Kind;
+import org.switchboard.modem.pdu.ValidityPeriod;
 import org.switchboard.modem.session.ModemSession;
 import org.switchboard.modem.session.SendResult;
 
@@ -49,7 +52,16 @@ public class ModemProducer extends DefaultProducer {
         }
         ModemConfiguration c = getEndpoint().getConfiguration();
         boolean report = in.getHeader(ModemConstants.STATUS_REPORT_REQUEST, c.isStatusReport(), Boolean.class);
-        SendResult result = session.send(recipient.trim(), text, report, c.isUcs2());
+        ValidityPeriod validity = c.validity();
+        Duration asked = in.getHeader(ModemConstants.VALIDITY, Duration.class);
+        if (asked != null) {
+            if (asked.isZero() || asked.isNegative()) {
+                throw new ModemException(Kind.INVALID_INPUT, -1, "validity expired", false, false,
+                        "the SMS to " + recipient + " is past its validity period (" + asked + "): not sent");
+            }
+            validity = ValidityPeriod.relative(asked);
+        }
+        SendResult result = session.send(recipient.trim(), text, report, c.isUcs2(), c.languages(), validity);
         in.setHeader(ModemConstants.MESSAGE_REFERENCES, result.messageRefs());
         in.setHeader(ModemConstants.PARTS, result.parts());
         in.setHeader(ModemConstants.MODEM, result.modem());

@@ -15,14 +15,22 @@ import java.util.Objects;
  * @param receivedAt when the network took it (the SMSC time stamp)
  * @param origin     where exactly it came from, for the journal ({@code modem gsm1, SIM index [3]})
  * @param destination the number it was sent to, when the channel knows it (an SMSC's short code); null otherwise
+ * @param content    what it is beyond its text: text, 8-bit data or WAP push, its class (0 flash), its ports
  */
 public record ReceivedSms(String channel, String line, String originator, String text, int parts, boolean incomplete,
-        OffsetDateTime receivedAt, String origin, String destination) {
+        OffsetDateTime receivedAt, String origin, String destination, InboundContent content) {
+
+    /** A plain text SMS. */
+    public ReceivedSms(String channel, String line, String originator, String text, int parts, boolean incomplete,
+            OffsetDateTime receivedAt, String origin, String destination) {
+        this(channel, line, originator, text, parts, incomplete, receivedAt, origin, destination,
+                InboundContent.PLAIN_TEXT);
+    }
 
     /** An SMS whose destination is the channel's own line (a modem's SIM). */
     public ReceivedSms(String channel, String line, String originator, String text, int parts, boolean incomplete,
             OffsetDateTime receivedAt, String origin) {
-        this(channel, line, originator, text, parts, incomplete, receivedAt, origin, null);
+        this(channel, line, originator, text, parts, incomplete, receivedAt, origin, null, InboundContent.PLAIN_TEXT);
     }
 
     public ReceivedSms {
@@ -31,5 +39,6 @@ public record ReceivedSms(String channel, String line, String originator, String
         Objects.requireNonNull(originator, "originator");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        content = content == null ? InboundContent.PLAIN_TEXT : content;
     }
 }

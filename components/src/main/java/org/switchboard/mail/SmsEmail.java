@@ -12,8 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+
+import org.switchboard.channel.InboundContent;
+import org.switchboard.channel.WapPush;
 
 /** Renders an inbound SMS as the email the help desk receives. */
 public final class SmsEmail {
@@ -39,7 +44,8 @@ public final class SmsEmail {
         mail.setFrom(from);
         mail.setReplyTo(new InternetAddress[] {from});
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(settings.helpdeskAddress(), true));
-        mail.setSubject((sms.optOutKeyword() != null ? "[STOP] " : "") + "SMS from " + who, "UTF-8");
+        mail.setSubject((sms.optOutKeyword() != null ? "[STOP] " : "") + what(sms.content()) + " from " + who,
+                "UTF-8");
         // The SMS's own time, not the send time: a resend after a crash is then byte-for-byte the same mail.
         mail.setSentDate(Date.from(sms.receivedAt().toInstant()));
         mail.setHeader("Message-ID", messageId(sms.id(), settings));
@@ -88,9 +94,60 @@ public final class SmsEmail {
         }
     }
 
+    /** What the subject calls it: an SMS, a flash SMS, a data SMS, a WAP push. */
+    private static String what(InboundContent c) {
+        return switch (c.kind()) {
+            case InboundContent.DATA -> "Data SMS";
+            case InboundContent.WAP_PUSH -> "WAP push";
+            default -> c.flash() ? "Flash SMS" : "SMS";
+        };
+    }
+
+    /** The body's first lines: the text, or what can be read of the data and then its bytes. */
+    private static void content(StringBuilder b, SmsForEmail sms) {
+        InboundContent c = sms.content();
+        String ports = c.destPort() == null ? "" : " to application port " + c.destPort() + " (from port "
+                + c.srcPort() + ")";
+        if (c.kind().equals(InboundContent.TEXT)) {
+            b.append(sms.text().replace("\r\n", "\n").replace('\r', '\n').stripTrailing()).append("\n\n");
+            if (c.flash()) {
+                b.append("This was a flash SMS (class 0): the phone showed it at once and did not keep it.\n");
+            }
+            if (!ports.isEmpty()) {
+                b.append("It was addressed").append(ports).append(".\n");
+            }
+            return;
+        }
+        byte[] data = c.data();
+        if (c.kind().equals(InboundContent.WAP_PUSH)) {
+            Optional<WapPush> push = WapPush.read(data);
+            b.append("A WAP push").append(push.map(p -> " (" + p.contentType() + ")").orElse("")).append(", ")
+                    .append(data.length).append(" octets").append(ports).append(".\n");
+            push.filter(p -> p.href() != null || p.text() != null).ifPresent(p -> {
+                if (p.text() != null) {
+                    b.append("Text: ").append(HeaderText.oneLine(p.text(), 500)).append('\n');
+                }
+                if (p.href() != null) {
+                    b.append("Link: ").append(HeaderText.oneLine(p.href(), 500)).append('\n');
+                }
+            });
+        } else {
+            b.append("Binary data (8-bit), ").append(data.length).append(" octets").append(ports).append(".\n");
+        }
+        if (c.flash()) {
+            b.append("It was sent as class 0 (flash).\n");
+        }
+        b.append("The octets, in hex:\n");
+        for (int i = 0; i < data.length; i += 16) {
+            b.append(HexFormat.ofDelimiter(" ").withUpperCase().formatHex(data, i, Math.min(data.length, i + 16)))
+                    .append('\n');
+        }
+        b.append('\n');
+    }
+
     private static String body(SmsForEmail sms, String who, MailSettings settings) {
         StringBuilder b = new StringBuilder();
-        b.append(sms.text().replace("\r\n", "\n").replace('\r', '\n').stripTrailing()).append("\n\n");
+        content(b, sms);
         b.append("Received ").append(sms.receivedAt().atZoneSameInstant(settings.zone()).format(RECEIVED))
                 .append(" from ").append(who);
         String modem = HeaderText.oneLine(sms.modem(), 64);

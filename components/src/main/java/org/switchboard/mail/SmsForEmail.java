@@ -3,6 +3,8 @@ package org.switchboard.mail;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import org.switchboard.channel.InboundContent;
+
 /**
  * A stored inbound SMS as the help-desk email needs it.
  *
@@ -17,14 +19,24 @@ import java.util.Objects;
  * @param optOutKeyword       the keyword (STOP, BERHENTI, ...) when this SMS opted the number out, else null
  * @param threadRootMessageId the Message-ID of the first email of this number's conversation, or null
  * @param previousMessageId   the Message-ID of the previous email of this number's conversation, or null
+ * @param content             what the SMS is: text, 8-bit data or WAP push, its class (0 flash), its ports
  */
 public record SmsForEmail(long id, String number, String contactName, String text, OffsetDateTime receivedAt,
                           String modem, int parts, boolean incomplete, String optOutKeyword,
-                          String threadRootMessageId, String previousMessageId) {
+                          String threadRootMessageId, String previousMessageId, InboundContent content) {
 
     public SmsForEmail {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(receivedAt, "receivedAt");
         text = text == null ? "" : text;
+        content = content == null ? InboundContent.PLAIN_TEXT : content;
+    }
+
+    /** A plain text SMS. */
+    public SmsForEmail(long id, String number, String contactName, String text, OffsetDateTime receivedAt,
+            String modem, int parts, boolean incomplete, String optOutKeyword, String threadRootMessageId,
+            String previousMessageId) {
+        this(id, number, contactName, text, receivedAt, modem, parts, incomplete, optOutKeyword, threadRootMessageId,
+                previousMessageId, InboundContent.PLAIN_TEXT);
     }
 }

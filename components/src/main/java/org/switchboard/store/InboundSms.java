@@ -2,7 +2,9 @@ package org.switchboard.store;
 
 import java.time.OffsetDateTime;
 
-/** A stored inbound SMS and the state of its email to the help desk. */
+import org.switchboard.channel.InboundContent;
+
+/** A stored inbound SMS, what it is (text, data, WAP push; class; ports), and the state of its email to the help desk. */
 public record InboundSms(
         long id,
         String modem,
@@ -19,7 +21,12 @@ public record InboundSms(
         OffsetDateTime emailNextAttemptAt,
         String emailMessageId,
         OffsetDateTime emailedAt,
-        String emailError) {
+        String emailError,
+        InboundContent content) {
+
+    public InboundSms {
+        content = content == null ? InboundContent.PLAIN_TEXT : content;
+    }
 
     boolean optOut() {
         return optOutKeyword != null;

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.switchboard.channel.InboundContent;
+
 /**
  * The hub's state in SQL: inbound SMS and their email outbox, outbound SMS (their send queue is {@link OutboundQueue}),
  * email threads per number, contacts and opt-outs. Each method is one short transaction.
@@ -28,7 +30,7 @@ public final class MessageStore {
 
     private static final String INBOUND_COLUMNS = "id, modem, originator, text, parts, incomplete, received_at, stored_at,"
             + " fingerprint, opt_out_keyword, email_status, email_attempts, email_next_attempt_at, email_message_id,"
-            + " emailed_at, email_error";
+            + " emailed_at, email_error, kind, message_class, dest_port, src_port, data";
 
     private final DataSource dataSource;
 
@@ -69,11 +71,16 @@ public final class MessageStore {
      */
     public StoredInbound storeInbound(NewInbound sms, InboundRouting routing) {
         String fingerprint = fingerprint(sms);
-        String keyword = OptOutKeywords.match(sms.text()).orElse(null);
+        InboundContent content = sms.content();
+        boolean text = content.kind().equals(InboundContent.TEXT);
+        // STOP is a word a person types: data and WAP push are never an opt-out, nor an application's MO
+        String keyword = text ? OptOutKeywords.match(sms.text()).orElse(null) : null;
         return Sql.inTransaction(dataSource, "storing an inbound SMS from " + sms.originator(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_sms (channel, modem, originator, text,"
-                    + " parts, incomplete, received_at, fingerprint, opt_out_keyword, destination)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")) {
+                    + " parts, incomplete, received_at, fingerprint, opt_out_keyword, destination, kind, message_class,"
+                    + " dest_port, src_port, data)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING"
+                    + " RETURNING id")) {
                 ps.setString(1, sms.channel());
                 ps.setString(2, sms.modem());
                 ps.setString(3, sms.originator());
@@ -84,6 +91,11 @@ public final class MessageStore {
                 ps.setString(8, fingerprint);
                 ps.setString(9, keyword);
                 ps.setString(10, sms.destination());
+                ps.setString(11, content.kind());
+                ps.setObject(12, content.messageClass(), java.sql.Types.SMALLINT);
+                ps.setObject(13, content.destPort(), java.sql.Types.INTEGER);
+                ps.setObject(14, content.srcPort(), java.sql.Types.INTEGER);
+                ps.setBytes(15, content.data());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         long id = rs.getLong(1);
@@ -91,7 +103,7 @@ public final class MessageStore {
                             recordOptOut(c, sms.originator(), keyword, sms.receivedAt());
                         }
                         String routed = null;
-                        if (routing != null && keyword == null) {
+                        if (routing != null && keyword == null && text) {
                             routed = routing.route(c, id, sms).orElse(null);
                             if (routed != null) {
                                 Sql.update(c, "UPDATE inbound_sms SET email_status = 'ROUTED' WHERE id = ?", id);
@@ -138,7 +150,8 @@ public final class MessageStore {
      * impossible for a person typing.
      */
     public static String fingerprint(NewInbound sms) {
-        String key = sms.modem() + "|" + sms.originator() + "|" + sms.receivedAt().toInstant() + "|" + sms.text();
+        String key = sms.modem() + "|" + sms.originator() + "|" + sms.receivedAt().toInstant() + "|" + sms.text()
+                + (sms.content().data() == null ? "" : "|" + HexFormat.of().formatHex(sms.content().data()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -8,7 +8,8 @@ import java.util.List;
  * name), and {@code partRefs} are the channel's references, one per part. {@code lane} 0 (single SMS) goes before 1
  * (broadcasts); {@code errorCode} is the transport's code of the last failure (+CMS/+CME ERROR); {@code
  * possibleDuplicate} says it may have gone out twice (a send interrupted after the channel had it); {@code requeues}
- * counts the times a line or channel sent it back to the queue; {@code kind} is text or binary.
+ * counts the times a line or channel sent it back to the queue; {@code kind} is text or binary; {@code expiresAt} is
+ * its validity (Kannel's), null for none.
  */
 public record OutboundSms(
         long id,
@@ -32,7 +33,8 @@ public record OutboundSms(
         boolean possibleDuplicate,
         int requeues,
         String channel,
-        String kind) {
+        String kind,
+        OffsetDateTime expiresAt) {
 
     public OutboundSms {
         partRefs = partRefs == null ? List.of() : List.copyOf(partRefs);

@@ -13,12 +13,14 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Transactions, single statements and row mapping shared by the hub's stores. */
+import org.switchboard.channel.InboundContent;
+
 public final class Sql {
 
     /** The columns {@link #outbound} reads. */
     static final String OUTBOUND_COLUMNS = "id, recipient, text, source, source_ref, requested_by, status, attempts,"
             + " next_attempt_at, modem, parts, part_refs, error, created_at, sent_at, broadcast_id, lane, error_code,"
-            + " possible_duplicate, requeues, channel, kind";
+            + " possible_duplicate, requeues, channel, kind, expires_at";
 
     private Sql() {
     }
@@ -158,7 +160,9 @@ public final class Sql {
                 time(rs, "email_next_attempt_at"),
                 rs.getString("email_message_id"),
                 time(rs, "emailed_at"),
-                rs.getString("email_error"));
+                rs.getString("email_error"),
+                InboundContent.of(nullableInt(rs, "message_class"), nullableInt(rs, "dest_port"),
+                        nullableInt(rs, "src_port"), rs.getBytes("data")));
     }
 
     static OutboundSms outbound(ResultSet rs) throws SQLException {
@@ -184,6 +188,7 @@ public final class Sql {
                 rs.getBoolean("possible_duplicate"),
                 rs.getInt("requeues"),
                 rs.getString("channel"),
-                rs.getString("kind"));
+                rs.getString("kind"),
+                time(rs, "expires_at"));
     }
 }

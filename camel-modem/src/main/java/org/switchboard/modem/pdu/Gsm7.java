@@ -1,63 +1,122 @@
 package org.switchboard.modem.pdu;
 
-/** The GSM 7-bit default alphabet and its extension table (3GPP TS 23.038 6.2.1), packed into septets. */
+/**
+ * The GSM 7-bit alphabets of 3GPP TS 23.038: the default alphabet and its extension table (6.2.1, 6.2.1.1), and the
+ * national language locking shift and single shift tables of Annex A; packed into septets.
+ */
 final class Gsm7 {
     static final int ESCAPE = 0x1B;
 
     private static final String DEFAULT = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final char[] EXTENSION = new char[128];
-    private static final char[] TURKISH_SHIFT;
-    private static final char[] SPANISH_SHIFT;
-    private static final char EURO = '€';
-    private static final int EURO_CODE = 0x100 | 0x65;
-    /** Char to code: 0..127 one septet, 0x100|x the escape then x, -1 not in the alphabet. */
-    private static final short[] CODES = new short[0x400];
+    /** One past the highest character any table holds (U+221E, Portuguese's infinity). */
+    private static final int CODE_RANGE = 0x2220;
 
     static {
         if (DEFAULT.length() != 128) {
             throw new IllegalStateException("GSM 7-bit table has " + DEFAULT.length() + " entries");
         }
-        java.util.Arrays.fill(CODES, (short) -1);
-        for (int i = 0; i < 128; i++) {
-            if (i != ESCAPE) {
-                CODES[DEFAULT.charAt(i)] = (short) i;
-            }
-        }
-        String chars = "\f^{}\\[~]|";
-        int[] codes = { 0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40 };
+        String chars = "\f^{}\\[~]|€";
+        int[] codes = { 0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65 };
         for (int i = 0; i < codes.length; i++) {
             EXTENSION[codes[i]] = chars.charAt(i);
-            CODES[chars.charAt(i)] = (short) (0x100 | codes[i]);
         }
-        EXTENSION[0x65] = EURO;
-        TURKISH_SHIFT = shiftTable("ĞİŞçğış", 0x47, 0x49, 0x53, 0x63, 0x67, 0x69, 0x73);
-        SPANISH_SHIFT = shiftTable("çÁÍÓÚáíóú", 0x09, 0x41, 0x49, 0x4F, 0x55, 0x61, 0x69, 0x6F, 0x75);
-    }
-
-    /** A national single shift table (23.038 A.2): the default extension plus the language's own characters. */
-    private static char[] shiftTable(String chars, int... codes) {
-        char[] table = EXTENSION.clone();
-        for (int i = 0; i < codes.length; i++) {
-            table[codes[i]] = chars.charAt(i);
-        }
-        return table;
     }
 
     /**
-     * The table an escape selects when the UDH names national language {@code language} (IEI 0x24): Turkish (1) and
-     * Spanish (2) are known, any other language reads with the default extension table.
+     * One message's pair of tables: the locking shift table its septets read through and the single shift table its
+     * escapes select, each named by its national language identifier (0 for the default alphabet and its extension).
      */
-    static char[] singleShiftTable(int language) {
-        return switch (language) {
-            case 1 -> TURKISH_SHIFT;
-            case 2 -> SPANISH_SHIFT;
-            default -> EXTENSION;
-        };
+    static final class Tables {
+        static final Tables DEFAULT_TABLES = new Tables(0, 0);
+        private static final Tables[][] PAIRS = new Tables[NationalTables.LAST_LANGUAGE + 1][
+                NationalTables.LAST_LANGUAGE + 1];
+
+        static {
+            PAIRS[0][0] = DEFAULT_TABLES;
+        }
+
+        final int locking;
+        final int single;
+        final char[] lockingChars;
+        final char[] singleChars;
+        /** Char to code: 0..127 one septet, 0x100|x the escape then x, -1 in neither table. */
+        private final short[] codes = new short[CODE_RANGE];
+
+        private Tables(int locking, int single) {
+            this.locking = locking;
+            this.single = single;
+            lockingChars = locking == 0 ? DEFAULT.toCharArray() : NationalTables.locking(locking).toCharArray();
+            singleChars = single == 0 ? EXTENSION : NationalTables.single(single).toCharArray();
+            java.util.Arrays.fill(codes, (short) -1);
+            for (int i = 0; i < 128; i++) {
+                char c = singleChars[i];
+                if (c != 0 && i != ESCAPE) {
+                    codes[c] = (short) (0x100 | i);
+                }
+            }
+            // 23.038 gives some characters in both tables of a pair: the one septet of the locking table wins
+            for (int i = 127; i >= 0; i--) {
+                char c = lockingChars[i];
+                if (c != 0 && i != ESCAPE) {
+                    codes[c] = (short) i;
+                }
+            }
+        }
+
+        /**
+         * The pair for identifiers {@code locking} and {@code single}; an identifier 23.038 gives no such table for
+         * reads as 0, as 23.038 6.2.1.2.4 asks of a receiver.
+         */
+        static Tables of(int locking, int single) {
+            int l = NationalTables.locking(locking) != null ? locking : 0;
+            int s = NationalTables.single(single) != null ? single : 0;
+            synchronized (PAIRS) {
+                Tables t = PAIRS[l][s];
+                if (t == null) {
+                    t = new Tables(l, s);
+                    PAIRS[l][s] = t;
+                }
+                return t;
+            }
+        }
+
+        /** 0..127 for one septet, 0x100|x for the escape followed by x, -1 when neither table has {@code c}. */
+        int code(char c) {
+            return c < CODE_RANGE ? codes[c] : -1;
+        }
+
+        /** Whether this is the default alphabet with its extension table (no UDH element needed). */
+        boolean isDefault() {
+            return locking == 0 && single == 0;
+        }
+
+        /** UDH octets the national language elements of this pair take (IEI, length, identifier: 3 each). */
+        int headerOctets() {
+            return (locking != 0 ? 3 : 0) + (single != 0 ? 3 : 0);
+        }
+
+        /** Septets {@code text[from,to)} needs, or -1 when a character is in neither table. */
+        int septets(CharSequence text, int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                int code = code(text.charAt(i));
+                if (code < 0) {
+                    return -1;
+                }
+                n += code < 0x100 ? 1 : 2;
+            }
+            return n;
+        }
+
+        @Override
+        public String toString() {
+            return "locking " + locking + ", single " + single;
+        }
     }
 
-    static char[] extensionTable() {
-        return EXTENSION;
+    private Gsm7() {
     }
 
     /** The default alphabet's character for {@code septet} (0..127; the escape reads as a space). */
@@ -71,40 +130,32 @@ final class Gsm7 {
         return c != 0 ? c : defaultChar(septet);
     }
 
-    private Gsm7() {
-    }
-
-    /** 0..127 for one septet, 0x100|x for the escape followed by x, -1 when the character is not in the alphabet. */
+    /** The default tables' code of {@code c}: see {@link Tables#code}. */
     static int code(char c) {
-        if (c < CODES.length) {
-            return CODES[c];
-        }
-        return c == EURO ? EURO_CODE : -1;
+        return Tables.DEFAULT_TABLES.code(c);
     }
 
-    /** Septets {@code text[from,to)} needs, or -1 when a character is outside the alphabet and its extension. */
+    /** Septets {@code text[from,to)} needs in the default tables, or -1 when a character is not in them. */
     static int septets(CharSequence text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            int code = code(text.charAt(i));
-            if (code < 0) {
-                return -1;
-            }
-            n += code < 0x100 ? 1 : 2;
-        }
-        return n;
+        return Tables.DEFAULT_TABLES.septets(text, from, to);
+    }
+
+    /** {@link #pack(CharSequence, int, int, byte[], int, int, Tables)} with the default tables. */
+    static int pack(CharSequence text, int from, int to, byte[] out, int udStart, int firstSeptet) {
+        return pack(text, from, to, out, udStart, firstSeptet, Tables.DEFAULT_TABLES);
     }
 
     /**
      * Packs {@code text[from,to)} into {@code out}, septet by septet, starting at septet index {@code firstSeptet} of
-     * user data that begins at octet {@code udStart}; the characters must already be known to be encodable.
+     * user data that begins at octet {@code udStart}; the characters must already be known to be encodable in
+     * {@code tables}.
      *
      * @return the septets written
      */
-    static int pack(CharSequence text, int from, int to, byte[] out, int udStart, int firstSeptet) {
+    static int pack(CharSequence text, int from, int to, byte[] out, int udStart, int firstSeptet, Tables tables) {
         int septet = firstSeptet;
         for (int i = from; i < to; i++) {
-            int code = code(text.charAt(i));
+            int code = tables.code(text.charAt(i));
             if (code >= 0x100) {
                 putSeptet(out, udStart, septet++, ESCAPE);
                 code &= 0x7F;
@@ -136,25 +187,32 @@ final class Gsm7 {
     }
 
     /**
-     * Decodes septets {@code [from,to)} of user data starting at octet {@code udStart}; the caller has checked that
-     * the octets are there.
+     * Decodes septets {@code [from,to)} of user data starting at octet {@code udStart} with the default tables; the
+     * caller has checked that the octets are there.
      */
     static void unpack(byte[] in, int udStart, int from, int to, StringBuilder out) {
-        unpack(in, udStart, from, to, EXTENSION, out);
+        unpack(in, udStart, from, to, Tables.DEFAULT_TABLES, out);
     }
 
-    /** As {@link #unpack(byte[], int, int, int, StringBuilder)}, escapes read through {@code shiftTable}. */
-    static void unpack(byte[] in, int udStart, int from, int to, char[] shiftTable, StringBuilder out) {
+    /** As {@link #unpack(byte[], int, int, int, StringBuilder)}, through {@code tables}. */
+    static void unpack(byte[] in, int udStart, int from, int to, Tables tables, StringBuilder out) {
+        char[] locking = tables.lockingChars;
         for (int i = from; i < to; i++) {
             int s = septetAt(in, udStart, i);
             if (s != ESCAPE) {
-                out.append(DEFAULT.charAt(s));
+                out.append(shown(locking[s]));
             } else if (i + 1 < to) {
                 int x = septetAt(in, udStart, ++i);
-                char c = shiftTable[x];
-                // 23.038 6.2.1.1: an unknown extension code shows its default-table character; 1B1B shows a space
-                out.append(c != 0 ? c : x == ESCAPE ? ' ' : DEFAULT.charAt(x));
+                char c = tables.singleChars[x];
+                // 23.038 6.2.1.1: an escape followed by a code the single shift table leaves empty shows the locking
+                // table's character; 1B1B shows a space
+                out.append(c != 0 ? c : x == ESCAPE ? ' ' : shown(locking[x]));
             }
         }
+    }
+
+    /** A position a table leaves empty shows as a space. */
+    private static char shown(char c) {
+        return c != 0 ? c : ' ';
     }
 }

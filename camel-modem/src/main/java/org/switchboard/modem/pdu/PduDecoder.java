@@ -123,8 +123,7 @@ final class PduDecoder {
                             + udl + " septets)");
                 }
                 StringBuilder text = new StringBuilder(udl - skip);
-                char[] shift = udh != null ? Gsm7.singleShiftTable(udh.singleShiftLanguage) : Gsm7.extensionTable();
-                Gsm7.unpack(in, start, skip, udl, shift, text);
+                Gsm7.unpack(in, start, skip, udl, udh != null ? udh.tables() : Gsm7.Tables.DEFAULT_TABLES, text);
                 return new UserData(encoding, text.toString(), null, concat, dcs, udl, header, ports);
             }
             case UCS2 -> {

@@ -13,6 +13,7 @@ final class PduEncoder {
     private static final int FIRST_OCTET_STATUS_REPORT = 0x06;
     private static final int SRR = 0x20;
     private static final int UDHI = 0x40;
+    private static final byte[] NO_OCTETS = new byte[0];
 
     private PduEncoder() {
     }
@@ -25,8 +26,10 @@ final class PduEncoder {
         head[at++] = 0; // TP-MR: the modem puts its own
         at = SemiOctets.writeAddress(request.destination(), false, head, at, "destination");
         head[at++] = 0; // TP-PID
-        int firstOctet = FIRST_OCTET_SUBMIT | (request.statusReport() ? SRR : 0);
-        return encodeParts(head, tpduStart, at, firstOctet, text, request.forceUcs2(), request.concatRef(), null);
+        int firstOctet = FIRST_OCTET_SUBMIT | (request.statusReport() ? SRR : 0)
+                | request.validity().firstOctetBits();
+        return encodeParts(head, tpduStart, at, firstOctet, text, request.forceUcs2(), request.languages(),
+                request.concatRef(), null, request.validity().octets());
     }
 
     static List<EncodedPdu> deliver(DeliverRequest request) throws PduException {
@@ -39,7 +42,7 @@ final class PduEncoder {
         int at = SemiOctets.writeAddress(request.originator(), true, head, tpduStart + 1, "originator");
         head[at++] = 0; // TP-PID
         return encodeParts(head, tpduStart, at, FIRST_OCTET_DELIVER_NO_MORE, text, request.forceUcs2(),
-                request.concatRef(), request.timestamp());
+                java.util.Set.of(), request.concatRef(), request.timestamp(), NO_OCTETS);
     }
 
     static EncodedPdu statusReport(StatusReportRequest request) throws PduException {
@@ -63,28 +66,32 @@ final class PduEncoder {
 
     /**
      * Completes {@code head} (SMSC field, a first-octet slot at {@code tpduStart}, then everything up to TP-PID
-     * written up to {@code headEnd}) with TP-DCS, the SCTS of a deliver, TP-UDL and TP-UD, once per part.
+     * written up to {@code headEnd}) with TP-DCS, the SCTS of a deliver or the TP-VP of a submit, TP-UDL and TP-UD,
+     * once per part.
      */
     private static List<EncodedPdu> encodeParts(byte[] head, int tpduStart, int headEnd, int firstOctet, String text,
-            boolean forceUcs2, int concatRef, OffsetDateTime scts) throws PduException {
-        boolean ucs2 = forceUcs2 || Gsm7.septets(text, 0, text.length()) < 0;
+            boolean forceUcs2, java.util.Set<NationalLanguage> languages, int concatRef, OffsetDateTime scts,
+            byte[] validity) throws PduException {
         if (concatRef < 0 || concatRef > 0xFFFF) {
             throw new PduException("concatenation reference " + concatRef + " is not 0..65535");
         }
-        int concatOctets = concatRef > 0xFF ? Udh.CONCAT_16_OCTETS : Udh.CONCAT_8_OCTETS;
-        int[] bounds = TextSplitter.split(text, ucs2, concatOctets);
+        TableChoice choice = TableChoice.choose(text, forceUcs2, languages, concatRef);
+        boolean ucs2 = choice.ucs2();
+        int[] bounds = choice.bounds();
         int total = bounds.length - 1;
         List<EncodedPdu> parts = new ArrayList<>(total);
         for (int part = 1; part <= total; part++) {
             byte[] out = part == total ? head : head.clone();
-            out[tpduStart] = (byte) (firstOctet | (total > 1 ? UDHI : 0));
             int at = headEnd;
             out[at++] = (byte) (ucs2 ? DataCoding.UCS2 : DataCoding.GSM7);
             if (scts != null) {
                 at = SemiOctets.writeTimestamp(scts, out, at);
             }
+            System.arraycopy(validity, 0, out, at, validity.length);
+            at += validity.length;
             int udlAt = at++;
-            int headerOctets = total > 1 ? Udh.writeConcat(out, at, concatRef, total, part) : 0;
+            int headerOctets = Udh.write(out, at, concatRef, total, part, choice.tables());
+            out[tpduStart] = (byte) (firstOctet | (headerOctets > 0 ? UDHI : 0));
             int from = bounds[part - 1];
             int to = bounds[part];
             int udl;
@@ -99,7 +106,7 @@ final class PduEncoder {
                 at = p;
             } else {
                 int skip = Udh.septets(headerOctets);
-                udl = skip + Gsm7.pack(text, from, to, out, at, skip);
+                udl = skip + Gsm7.pack(text, from, to, out, at, skip, choice.tables());
                 at += (udl * 7 + 7) / 8;
             }
             out[udlAt] = (byte) udl;

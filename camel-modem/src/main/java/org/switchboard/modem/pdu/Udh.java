@@ -2,13 +2,17 @@ package org.switchboard.modem.pdu;
 
 import java.util.Arrays;
 
-/** The user data header (23.040 9.2.3.24): the elements this codec reads and the concatenation element it writes. */
+/**
+ * The user data header (23.040 9.2.3.24): the elements this codec reads, and the concatenation and national language
+ * shift elements it writes.
+ */
 final class Udh {
     static final int IEI_CONCAT_8 = 0x00;
     static final int IEI_PORTS_8 = 0x04;
     static final int IEI_PORTS_16 = 0x05;
     static final int IEI_CONCAT_16 = 0x08;
     static final int IEI_SINGLE_SHIFT = 0x24;
+    static final int IEI_LOCKING_SHIFT = 0x25;
     /** UDHL, IEI, IEDL, ref, total, seq. */
     static final int CONCAT_8_OCTETS = 6;
     /** UDHL, IEI, IEDL, ref (2), total, seq. */
@@ -19,12 +23,15 @@ final class Udh {
     final Ports ports;
     /** National language of the single shift table (IEI 0x24), 0 for the default extension table. */
     final int singleShiftLanguage;
+    /** National language of the locking shift table (IEI 0x25), 0 for the default alphabet. */
+    final int lockingShiftLanguage;
 
-    private Udh(byte[] elements, Concat concat, Ports ports, int singleShiftLanguage) {
+    private Udh(byte[] elements, Concat concat, Ports ports, int singleShiftLanguage, int lockingShiftLanguage) {
         this.elements = elements;
         this.concat = concat;
         this.ports = ports;
         this.singleShiftLanguage = singleShiftLanguage;
+        this.lockingShiftLanguage = lockingShiftLanguage;
     }
 
     /**
@@ -40,6 +47,7 @@ final class Udh {
         Concat concat = null;
         Ports ports = null;
         int singleShift = 0;
+        int lockingShift = 0;
         int at = start + 1;
         while (at < end) {
             if (at + 2 > end) {
@@ -65,10 +73,12 @@ final class Udh {
                         (in[data + 2] & 0xFF) << 8 | in[data + 3] & 0xFF, 16);
             } else if (iei == IEI_SINGLE_SHIFT && length == 1) {
                 singleShift = in[data] & 0xFF;
+            } else if (iei == IEI_LOCKING_SHIFT && length == 1) {
+                lockingShift = in[data] & 0xFF;
             }
             at = data + length;
         }
-        return new Udh(Arrays.copyOfRange(in, start + 1, end), concat, ports, singleShift);
+        return new Udh(Arrays.copyOfRange(in, start + 1, end), concat, ports, singleShift, lockingShift);
     }
 
     private static Concat concat(int ref, int total, int part, int bits, Concat previous) {
@@ -76,6 +86,47 @@ final class Udh {
             return previous;
         }
         return new Concat(ref, part, total, bits);
+    }
+
+    /** The tables this header selects for GSM 7-bit text (23.038 6.2.1.2.4; unknown languages read as default). */
+    Gsm7.Tables tables() {
+        return Gsm7.Tables.of(lockingShiftLanguage, singleShiftLanguage);
+    }
+
+    /**
+     * Octets (UDHL included) of the header {@link #write} makes: none when a single part needs no national language
+     * element.
+     */
+    static int octets(boolean concatenated, int ref, Gsm7.Tables tables) {
+        int elements = (concatenated ? (ref > 0xFF ? CONCAT_16_OCTETS : CONCAT_8_OCTETS) - 1 : 0)
+                + (tables == null ? 0 : tables.headerOctets());
+        return elements == 0 ? 0 : elements + 1;
+    }
+
+    /**
+     * Writes UDHL, the concatenation element when {@code total > 1}, then the locking and single shift elements the
+     * national tables need (IEI 0x25, 0x24); returns the octets written (0 when there is nothing to write).
+     */
+    static int write(byte[] out, int at, int ref, int total, int part, Gsm7.Tables tables) {
+        int p = at + 1;
+        if (total > 1) {
+            p = at + writeConcat(out, at, ref, total, part);
+        }
+        if (tables != null && tables.locking != 0) {
+            out[p++] = IEI_LOCKING_SHIFT;
+            out[p++] = 1;
+            out[p++] = (byte) tables.locking;
+        }
+        if (tables != null && tables.single != 0) {
+            out[p++] = IEI_SINGLE_SHIFT;
+            out[p++] = 1;
+            out[p++] = (byte) tables.single;
+        }
+        if (p == at + 1) {
+            return 0;
+        }
+        out[at] = (byte) (p - at - 1);
+        return p - at;
     }
 
     /** Writes UDHL and a concatenation element at {@code at}; returns the octets written. */

@@ -16,6 +16,46 @@ public record ValidityPeriod(Format format, byte[] octets) {
     /** TP-VPF. */
     public enum Format { NONE, RELATIVE, ENHANCED, ABSOLUTE }
 
+    /** The longest relative period: 63 weeks (TP-VP 255). */
+    public static final Duration LONGEST_RELATIVE = Duration.ofDays(63 * 7);
+
+    /**
+     * The relative TP-VP (23.040 9.2.3.12.1) for {@code period}: the longest one the format can say that is not
+     * longer than asked (its steps are 5 minutes up to 12 hours, 30 minutes up to a day, days up to 30, then weeks),
+     * but at least 5 minutes; at most 63 weeks.
+     *
+     * @throws IllegalArgumentException when {@code period} is zero or negative
+     */
+    public static ValidityPeriod relative(Duration period) {
+        if (period.isZero() || period.isNegative()) {
+            throw new IllegalArgumentException("a validity period must be positive: " + period);
+        }
+        long minutes = period.toMinutes();
+        int vp;
+        if (minutes <= 12 * 60) {
+            vp = (int) Math.max(0, minutes / 5 - 1);
+        } else if (minutes < 24 * 60) {
+            vp = 143 + (int) ((minutes - 12 * 60) / 30);
+        } else if (minutes < 2 * 24 * 60) {
+            vp = 167; // 24 hours: days begin at two
+        } else if (minutes < 35 * 24 * 60) {
+            vp = 166 + (int) Math.min(30, minutes / (24 * 60));
+        } else {
+            vp = 192 + (int) Math.min(63, minutes / (7 * 24 * 60));
+        }
+        return new ValidityPeriod(Format.RELATIVE, new byte[] { (byte) vp });
+    }
+
+    /** TP-VPF's bits in the first octet of an SMS-SUBMIT (bits 4 and 3). */
+    int firstOctetBits() {
+        return switch (format) {
+            case NONE -> 0;
+            case ENHANCED -> 0x08;
+            case RELATIVE -> 0x10;
+            case ABSOLUTE -> 0x18;
+        };
+    }
+
     /** The relative period, or null for other formats. */
     public Duration relative() {
         if (format != Format.RELATIVE) {

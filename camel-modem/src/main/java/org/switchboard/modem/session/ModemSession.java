@@ -20,6 +20,8 @@ import org.switchboard.modem.at.FinalResult;
 import org.switchboard.modem.at.ResponseParsers;
 import org.switchboard.modem.at.StoredSms;
 import org.switchboard.modem.at.UnsolicitedResult;
+import org.switchboard.modem.pdu.NationalLanguage;
+import org.switchboard.modem.pdu.ValidityPeriod;
 import org.switchboard.modem.session.ModemStatus.State;
 import org.switchboard.modem.transport.ModemTransport;
 import org.slf4j.Logger;
@@ -127,7 +129,16 @@ public final class ModemSession implements AutoCloseable {
      * @throws ModemException with the +CMS code when the network refuses a part, or when the modem is unreachable
      */
     public SendResult send(String recipient, String text, boolean statusReport, boolean ucs2) throws ModemException {
-        return submitter.send(recipient, text, statusReport, ucs2);
+        return send(recipient, text, statusReport, ucs2, java.util.Set.of(), ValidityPeriod.NONE);
+    }
+
+    /**
+     * As {@link #send(String, String, boolean, boolean)}, in the national tables of {@code languages} when they take
+     * fewer parts, with a validity period ({@link ValidityPeriod#NONE} for the SMSC's default).
+     */
+    public SendResult send(String recipient, String text, boolean statusReport, boolean ucs2,
+            java.util.Set<NationalLanguage> languages, ValidityPeriod validity) throws ModemException {
+        return submitter.send(recipient, text, statusReport, ucs2, languages, validity);
     }
 
     /** Lists every message in the storage (AT+CMGL=4), SMS and status reports alike. */

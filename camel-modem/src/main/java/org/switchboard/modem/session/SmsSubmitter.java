@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,9 +17,11 @@ import org.switchboard.modem.at.AtResponse;
 import org.switchboard.modem.at.FinalResult;
 import org.switchboard.modem.at.ResponseParsers;
 import org.switchboard.modem.pdu.EncodedPdu;
+import org.switchboard.modem.pdu.NationalLanguage;
 import org.switchboard.modem.pdu.PduCodec;
 import org.switchboard.modem.pdu.PduException;
 import org.switchboard.modem.pdu.SubmitRequest;
+import org.switchboard.modem.pdu.ValidityPeriod;
 
 /**
  * Sends one SMS through a session's modem: the text encoded into SMS-SUBMIT parts (concatenated when long, each with
@@ -36,11 +39,12 @@ final class SmsSubmitter {
         this.session = session;
     }
 
-    SendResult send(String recipient, String text, boolean statusReport, boolean ucs2) throws ModemException {
+    SendResult send(String recipient, String text, boolean statusReport, boolean ucs2,
+            Set<NationalLanguage> languages, ValidityPeriod validity) throws ModemException {
         List<EncodedPdu> parts;
         try {
-            parts = PduCodec.encodeSubmit(
-                    new SubmitRequest(recipient, text, ucs2, statusReport, concatRef.getAndIncrement() & 0xFF, null));
+            parts = PduCodec.encodeSubmit(new SubmitRequest(recipient, text, ucs2, statusReport,
+                    concatRef.getAndIncrement() & 0xFF, null, languages, validity));
         } catch (PduException e) {
             throw new ModemException(Kind.INVALID_INPUT, -1, e.getMessage(), false, false,
                     "cannot encode SMS to " + recipient + ": " + e.getMessage());

@@ -148,7 +148,7 @@ public final class SimNetwork implements AutoCloseable {
                         });
                     } else {
                         sender.recordDelivered(new DeliveredSms(to, whole.text(), whole.parts(),
-                                whole.statusReport(), Instant.now()));
+                                whole.statusReport(), Instant.now(), submit.validityPeriod().relative()));
                     }
                 });
         if (submit.statusReportRequested()) {

@@ -1,5 +1,7 @@
 package org.switchboard.channel.modem;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +35,13 @@ import org.switchboard.modem.session.ModemSession;
  */
 public final class ModemChannel implements SmsChannel, CamelContextAware {
     private static final Logger LOG = LoggerFactory.getLogger(ModemChannel.class);
-    private static final GsmParts PARTS = new GsmParts();
 
     private final String id;
     private volatile CamelContext camel;
     private final Map<String, String> modems;
     private final double partsPerSecond;
+    /** One counter per distinct set of national languages among the modems: a text's parts are the most any takes. */
+    private final List<GsmParts> parts;
     private final Map<String, Producer> producers = new LinkedHashMap<>();
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
 
@@ -54,6 +57,7 @@ public final class ModemChannel implements SmsChannel, CamelContextAware {
             throw new IllegalArgumentException("channel " + id + " has no modem");
         }
         this.partsPerSecond = 1.0 / secondsPerPart;
+        this.parts = modems.values().stream().map(ModemOptions::languages).distinct().map(GsmParts::new).toList();
     }
 
     /** The context whose {@code modem:} component drives the modems; set before {@link #start}. */
@@ -95,7 +99,11 @@ public final class ModemChannel implements SmsChannel, CamelContextAware {
 
     @Override
     public int partsFor(String text) {
-        return PARTS.parts(null, text);
+        int most = 0;
+        for (GsmParts p : parts) {
+            most = Math.max(most, p.parts(null, text));
+        }
+        return most;
     }
 
     @Override
@@ -116,6 +124,11 @@ public final class ModemChannel implements SmsChannel, CamelContextAware {
         exchange.getIn().setHeader(ModemConstants.RECIPIENT, message.recipient());
         // The network's status report tells whether the SMS reached the phone.
         exchange.getIn().setHeader(ModemConstants.STATUS_REPORT_REQUEST, message.statusReport());
+        if (message.expiresAt() != null) {
+            // what is left of its validity (Kannel's validity, outbound_sms.expires_at) goes to the network as TP-VP
+            exchange.getIn().setHeader(ModemConstants.VALIDITY, Duration.between(OffsetDateTime.now(),
+                    message.expiresAt()));
+        }
         exchange.getIn().setBody(message.text());
         try {
             producer.process(exchange);

@@ -7,8 +7,10 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.switchboard.channel.ChannelListener;
 import org.switchboard.channel.DeliveryState;
+import org.switchboard.channel.InboundContent;
 import org.switchboard.channel.ReceivedSms;
 import org.switchboard.channel.StatusReport;
+import org.switchboard.channel.WapPush;
 import org.switchboard.modem.ModemConstants;
 
 /**
@@ -46,9 +48,17 @@ final class ModemInbound implements Processor {
         OffsetDateTime received = in.getHeader(ModemConstants.TIMESTAMP, OffsetDateTime.class);
         Integer parts = in.getHeader(ModemConstants.PARTS, Integer.class);
         String originator = in.getHeader(ModemConstants.ORIGINATOR, String.class);
-        listener.received(new ReceivedSms(channel, modem, originator, in.getBody(String.class),
+        // 8-bit data comes as bytes: stored as they are, with what of them reads as text (a WAP SI's link)
+        byte[] data = in.getBody() instanceof byte[] bytes ? bytes : null;
+        InboundContent content = InboundContent.of(in.getHeader(ModemConstants.MESSAGE_CLASS, Integer.class),
+                in.getHeader(ModemConstants.DESTINATION_PORT, Integer.class),
+                in.getHeader(ModemConstants.SOURCE_PORT, Integer.class), data);
+        String text = data == null ? in.getBody(String.class)
+                : content.kind().equals(InboundContent.WAP_PUSH)
+                        ? WapPush.read(data).map(WapPush::summary).orElse("") : "";
+        listener.received(new ReceivedSms(channel, modem, originator, text == null ? "" : text,
                 parts == null ? 1 : parts, Boolean.TRUE.equals(in.getHeader(ModemConstants.INCOMPLETE, Boolean.class)),
                 received != null ? received : OffsetDateTime.now(),
-                "modem " + modem + ", SIM index " + in.getHeader(ModemConstants.STORAGE_INDEXES)));
+                "modem " + modem + ", SIM index " + in.getHeader(ModemConstants.STORAGE_INDEXES), null, content));
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.switchboard.channel.ChannelRules;
 import org.switchboard.channel.MessageKind;
+import org.switchboard.channel.modem.ModemOptions;
 import org.switchboard.channel.smpp.LongForm;
 import org.switchboard.channel.smpp.MessageIdBase;
 import org.switchboard.channel.smpp.SmppChannelSettings;
@@ -75,6 +76,10 @@ public final class ChannelDefinitions {
             if (!listed.isEmpty()) {
                 throw new SettingsException(key + "modems", "an smpp channel has no modems");
             }
+            if (!c.getNationalLanguages().isEmpty()) {
+                throw new SettingsException(key + "national-languages", "a modem channel's setting: an smpp channel's"
+                        + " SMSC chooses the encoding");
+            }
             return new Definition(id, kind, Map.of(), smpp(key, c), rules);
         }
         Map<String, String> own = new LinkedHashMap<>();
@@ -86,12 +91,29 @@ public final class ChannelDefinitions {
             if (!unassigned.remove(modem)) {
                 throw new SettingsException(key + "modems", "modem " + modem + " is in another channel already");
             }
-            own.put(modem, modems.get(modem));
+            own.put(modem, encoding(key, c, modems.get(modem)));
         }
         if (own.isEmpty()) {
             throw new SettingsException(key + "modems", "channel " + id + " has no modem");
         }
         return new Definition(id, kind, own, null, rules);
+    }
+
+    /**
+     * A modem's {@code modem:} options with the channel's national languages and validity period added, where the
+     * modem's own options do not set them.
+     */
+    private static String encoding(String key, ChannelsConfig.Channel c, String options) {
+        try {
+            ModemOptions.checkLanguages(c.getNationalLanguages());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(key + "national-languages", e.getMessage());
+        }
+        if (c.getValidityMinutes() < 0) {
+            throw new SettingsException(key + "validity-minutes", "0 (the SMSC's default) or more minutes: "
+                    + c.getValidityMinutes());
+        }
+        return ModemOptions.withEncoding(options, c.getNationalLanguages(), c.getValidityMinutes());
     }
 
     private static ChannelRules rules(String key, ChannelsConfig.Channel c) {

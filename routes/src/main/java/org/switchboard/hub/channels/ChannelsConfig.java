@@ -106,6 +106,28 @@ public final class ChannelsConfig implements SettingsSection {
             this.kinds = list(v);
         }
 
+        // A modem channel's encoding, passed to each of its modems unless the modem's own options say otherwise.
+        private String nationalLanguages = "";
+        private int validityMinutes;
+
+        /** National languages (23.038 shift tables) the modems may send in when that saves parts: {@code tr,pt}. */
+        public String getNationalLanguages() {
+            return nationalLanguages;
+        }
+
+        public void setNationalLanguages(String v) {
+            this.nationalLanguages = v == null ? "" : v.strip();
+        }
+
+        /** The relative validity period (TP-VP) of the SMS its modems send, in minutes; 0 for the SMSC's default. */
+        public int getValidityMinutes() {
+            return validityMinutes;
+        }
+
+        public void setValidityMinutes(int v) {
+            this.validityMinutes = v;
+        }
+
         // An smpp channel's binds (kind=smpp): SmppChannelSettings, key by key.
         private String host = "";
         private int port = 2775;

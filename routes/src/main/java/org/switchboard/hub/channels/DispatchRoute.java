@@ -197,7 +197,7 @@ public final class DispatchRoute extends RouteBuilder {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
         OutboundMessage message = new OutboundMessage(sms.id(), sms.recipient(), sms.text(), MessageKind.of(sms.kind()),
                 // the network's status report tells whether the SMS reached the phone (StatusReportRoute records it)
-                true, sms.possibleDuplicate());
+                true, sms.possibleDuplicate(), sms.expiresAt());
         try {
             exchange.setProperty(SUBMITTED, channel.submit(line, message));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.switchboard.hub.channels;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.channel.InboundContent;
 import org.switchboard.channel.ReceivedSms;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
@@ -42,7 +43,7 @@ public final class SmsInboundRoute extends RouteBuilder {
     private void store(Exchange exchange) {
         ReceivedSms sms = exchange.getIn().getBody(ReceivedSms.class);
         StoredInbound stored = store.storeInbound(new NewInbound(sms.channel(), sms.line(), sms.originator(), sms.text(),
-                sms.parts(), sms.incomplete(), sms.receivedAt(), sms.destination()), routing);
+                sms.parts(), sms.incomplete(), sms.receivedAt(), sms.destination(), sms.content()), routing);
         exchange.setProperty(Journal.MESSAGE_KIND, JournalKind.INBOUND_SMS.value());
         exchange.setProperty(Journal.MESSAGE_ID, stored.id());
         exchange.setProperty("duplicate", stored.duplicate());
@@ -52,7 +53,25 @@ public final class SmsInboundRoute extends RouteBuilder {
     private void describeReceived(Exchange exchange) {
         ReceivedSms sms = exchange.getIn().getBody(ReceivedSms.class);
         exchange.setProperty(Journal.DETAIL, "channel " + sms.channel() + ", " + sms.origin() + ", from "
-                + sms.originator() + (sms.destination() == null ? "" : " to " + sms.destination()));
+                + sms.originator() + (sms.destination() == null ? "" : " to " + sms.destination()) + kind(sms));
+    }
+
+    /** What it is, when it is more than a text SMS: {@code , flash}, {@code , data to port 5555}. */
+    private static String kind(ReceivedSms sms) {
+        InboundContent c = sms.content();
+        StringBuilder b = new StringBuilder();
+        if (!c.kind().equals(InboundContent.TEXT)) {
+            b.append(", ").append(c.kind()).append(" (").append(c.data().length).append(" octets)");
+        }
+        if (c.flash()) {
+            b.append(", flash (class 0)");
+        } else if (c.messageClass() != null) {
+            b.append(", class ").append(c.messageClass());
+        }
+        if (c.destPort() != null) {
+            b.append(", to port ").append(c.destPort()).append(" from port ").append(c.srcPort());
+        }
+        return b.toString();
     }
 
     private void describeRouted(Exchange exchange) {

@@ -77,7 +77,8 @@ public final class EmailOutboxRoute extends RouteBuilder {
         String name = store.contactName(sms.originator()).orElse(null);
         MimeMessage message = renderer.render(session, new SmsForEmail(sms.id(), sms.originator(), name, sms.text(),
                 sms.receivedAt(), sms.modem(), sms.parts(), sms.incomplete(), sms.optOutKeyword(),
-                thread != null ? thread.rootMessageId() : null, thread != null ? thread.lastMessageId() : null), mail);
+                thread != null ? thread.rootMessageId() : null, thread != null ? thread.lastMessageId() : null,
+                sms.content()), mail);
         exchange.setProperty("sms", sms);
         exchange.setProperty("messageId", message.getMessageID());
         exchange.setProperty(Journal.DETAIL, "to " + mail.helpdeskAddress() + ", Message-ID " + message.getMessageID());

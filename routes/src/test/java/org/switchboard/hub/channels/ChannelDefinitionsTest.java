@@ -114,6 +114,23 @@ class ChannelDefinitionsTest {
     }
 
     @Test
+    void aModemChannelsEncodingGoesToItsModemsUnlessAModemSaysOtherwise() throws Exception {
+        Map<String, String> modems = new TreeMap<>(MODEMS);
+        modems.put("gsm2", "host=127.0.0.1&port=7002&nationalLanguages=pt");
+        ChannelsConfig config = new SettingsBinder(Settings.of(Map.of(
+                "switchboard.channel.turkcell.modems", "gsm1,gsm2",
+                "switchboard.channel.turkcell.national-languages", "Turkish, es",
+                "switchboard.channel.turkcell.validity-minutes", "1440"))).bind(new ChannelsConfig());
+        Definition t = ChannelDefinitions.of(config.channels(), modems).get(1);
+        assertEquals("host=127.0.0.1&port=7001&nationalLanguages=tr,es&validityMinutes=1440", t.modems().get("gsm1"));
+        assertEquals("host=127.0.0.1&port=7002&nationalLanguages=pt&validityMinutes=1440", t.modems().get("gsm2"));
+        assertRefused("switchboard.channel.a.national-languages", Map.of("switchboard.channel.a.modems", "gsm1",
+                "switchboard.channel.a.national-languages", "tr,klingon"));
+        assertRefused("switchboard.channel.a.validity-minutes", Map.of("switchboard.channel.a.modems", "gsm1",
+                "switchboard.channel.a.validity-minutes", "-5"));
+    }
+
+    @Test
     void mistakesAreRefusedNamingTheKey() {
         assertRefused("switchboard.channel.a.modems", Map.of("switchboard.channel.a.modems", "gsm9"));
         assertRefused("switchboard.channel.b.modems", Map.of("switchboard.channel.a.modems", "gsm1",
