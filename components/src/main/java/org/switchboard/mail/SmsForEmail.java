@@ -17,10 +17,28 @@ import java.util.Objects;
  * @param optOutKeyword       the keyword (STOP, BERHENTI, ...) when this SMS opted the number out, else null
  * @param threadRootMessageId the Message-ID of the first email of this number's conversation, or null
  * @param previousMessageId   the Message-ID of the previous email of this number's conversation, or null
+ * @param callBack            the link that calls the sender back, or null when click-to-call is off (or the sender
+ *                            cannot be called)
  */
 public record SmsForEmail(long id, String number, String contactName, String text, OffsetDateTime receivedAt,
                           String modem, int parts, boolean incomplete, String optOutKeyword,
-                          String threadRootMessageId, String previousMessageId) {
+                          String threadRootMessageId, String previousMessageId, CallBack callBack) {
+
+    /** A signed link to the hub that starts a call between whoever confirms it and the sender, once, until then. */
+    public record CallBack(String url, OffsetDateTime expiresAt) {
+        public CallBack {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /** Without a call-back link. */
+    public SmsForEmail(long id, String number, String contactName, String text, OffsetDateTime receivedAt,
+                       String modem, int parts, boolean incomplete, String optOutKeyword,
+                       String threadRootMessageId, String previousMessageId) {
+        this(id, number, contactName, text, receivedAt, modem, parts, incomplete, optOutKeyword, threadRootMessageId,
+                previousMessageId, null);
+    }
 
     public SmsForEmail {
         Objects.requireNonNull(number, "number");
