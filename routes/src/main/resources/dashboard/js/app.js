@@ -13,6 +13,7 @@ import * as smpp from './pages/smpp.js';
 import * as nodes from './pages/nodes.js';
 import * as calls from './pages/calls.js';
 import * as call from './pages/call.js';
+import * as callback from './pages/callback.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -32,6 +33,7 @@ const pages = [
   [/^\/nodes$/, nodes, 'nodes'],
   [/^\/calls$/, calls, 'calls'],
   [/^\/calls\/(\d+)$/, call, 'calls'],
+  [/^\/callback\/([A-Za-z0-9_.-]+)$/, callback, 'calls'],
 ];
 
 /** The #fragment as a path and its query: #/history?number=+62... */
