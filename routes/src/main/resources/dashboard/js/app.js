@@ -13,6 +13,7 @@ import * as smpp from './pages/smpp.js';
 import * as nodes from './pages/nodes.js';
 import * as calls from './pages/calls.js';
 import * as call from './pages/call.js';
+import * as conversation from './pages/conversation.js';
 import * as callback from './pages/callback.js';
 
 const view = document.getElementById('view');
@@ -33,6 +34,7 @@ const pages = [
   [/^\/nodes$/, nodes, 'nodes'],
   [/^\/calls$/, calls, 'calls'],
   [/^\/calls\/(\d+)$/, call, 'calls'],
+  [/^\/conversations\/([^/?]+)$/, conversation, 'history'],
   [/^\/callback\/([A-Za-z0-9_.-]+)$/, callback, 'calls'],
 ];
 
