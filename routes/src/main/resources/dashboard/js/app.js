@@ -13,6 +13,8 @@ import * as smpp from './pages/smpp.js';
 import * as nodes from './pages/nodes.js';
 import * as calls from './pages/calls.js';
 import * as call from './pages/call.js';
+import * as conversation from './pages/conversation.js';
+import * as callback from './pages/callback.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -32,6 +34,8 @@ const pages = [
   [/^\/nodes$/, nodes, 'nodes'],
   [/^\/calls$/, calls, 'calls'],
   [/^\/calls\/(\d+)$/, call, 'calls'],
+  [/^\/conversations\/([^/?]+)$/, conversation, 'history'],
+  [/^\/callback\/([A-Za-z0-9_.-]+)$/, callback, 'calls'],
 ];
 
 /** The #fragment as a path and its query: #/history?number=+62... */

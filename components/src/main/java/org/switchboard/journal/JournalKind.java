@@ -15,7 +15,9 @@ public enum JournalKind {
     /** A submit_sm (smpp_submit.id, its message_id), while it is a part of a long message not yet whole. */
     SMPP_SUBMIT("smpp_submit"),
     /** A click-to-call (call.id): asked for, then each state it reached. */
-    CALL("call");
+    CALL("call"),
+    /** A call-back link refused as not the hub's own (message id 0: a forged link names no SMS one may trust). */
+    CALLBACK_LINK("callback_link");
 
     private final String value;
 

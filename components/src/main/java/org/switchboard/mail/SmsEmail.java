@@ -167,6 +167,13 @@ public final class SmsEmail {
         }
         b.append("Reply to this email to answer by SMS (up to ").append(settings.maxReplyParts())
                 .append(" SMS parts).\n");
+        if (sms.callBack() != null) {
+            // The link only opens a page: the call starts when a signed-in member of staff confirms it there, so a
+            // mail scanner that follows every link starts nothing.
+            b.append("Call ").append(who).append(" back (your phone rings first; sign in and confirm; works once,"
+                    + " until ").append(sms.callBack().expiresAt().atZoneSameInstant(settings.zone()).format(RECEIVED))
+                    .append("):\n").append(sms.callBack().url()).append("\n");
+        }
         // A lone surrogate (a badly cut UCS2 part) would make the encoder fail; the round trip turns it into '?'.
         return new String(b.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }

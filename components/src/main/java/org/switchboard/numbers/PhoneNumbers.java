@@ -66,6 +66,16 @@ public final class PhoneNumbers {
         return input != null && E164.matcher(input).matches() && tryE164(input).filter(input::equals).isPresent();
     }
 
+    /** The number's digits as dialled inside its country (+6281234567890: 081234567890), or empty if unparsable. */
+    public Optional<String> nationalDigits(String e164) {
+        try {
+            return Optional.of(util.format(util.parse(e164, defaultRegion),
+                    PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("\\D", ""));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String reason(NumberParseException e) {
         switch (e.getErrorType()) {
             case INVALID_COUNTRY_CODE:

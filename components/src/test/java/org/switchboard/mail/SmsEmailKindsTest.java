@@ -16,7 +16,7 @@ class SmsEmailKindsTest {
 
     private String[] rendered(String text, InboundContent content) throws Exception {
         MimeMessage m = Mails.roundTrip(renderer.render(Mails.SESSION, new SmsForEmail(9, "+6281234567890", null,
-                text, RECEIVED, "gsm1", 1, false, null, null, null, content), Mails.SETTINGS));
+                text, RECEIVED, "gsm1", 1, false, null, null, null, content, null), Mails.SETTINGS));
         return new String[] { m.getSubject(), ((String) m.getContent()).replace("\r\n", "\n") };
     }
 

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.channel.InboundContent;
 
 class SmsEmailTest {
 
@@ -65,6 +66,19 @@ class SmsEmailTest {
         assertTrue(body.contains("Reply to this email to answer by SMS (up to 6 SMS parts)."), body);
         assertFalse(body.contains("never arrived"), body);
         assertFalse(body.contains("opted out"), body);
+        assertFalse(body.contains("back"), "no call-back link while click-to-call is off: " + body);
+    }
+
+    @Test
+    void theFooterLinksToCallingTheSenderBackWhenClickToCallIsOn() throws Exception {
+        String url = "https://hub.example.org/calls/callback?t=eyJhYmMi.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+        MimeMessage mail = rendered(new SmsForEmail(7, "+6281234567890", "Budi", "Tolong telepon saya", RECEIVED,
+                "modem1", 1, false, null, null, null, InboundContent.PLAIN_TEXT,
+                new SmsForEmail.CallBack(url, RECEIVED.plusHours(24))));
+
+        String body = ((String) mail.getContent()).replace("\r\n", "\n");
+        assertTrue(body.contains("Call Budi (+6281234567890) back (your phone rings first; sign in and confirm; works"
+                + " once, until 2026-11-23 09:15 WIB):\n" + url + "\n"), body);
     }
 
     @Test

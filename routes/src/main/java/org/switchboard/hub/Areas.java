@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.switchboard.hub.api.ApiModule;
 import org.switchboard.hub.calls.CallsConfig;
+import org.switchboard.hub.calls.CallbackLinksModule;
 import org.switchboard.hub.calls.CallsModule;
 import org.switchboard.hub.channels.ChannelsConfig;
 import org.switchboard.hub.channels.ChannelsModule;
@@ -45,7 +46,7 @@ final class Areas {
             MonitoringConfig::new);
     /** The modules, in order: one shares what a later one takes (the channels, the mail parts, the credentials). */
     private static final List<Supplier<CamelConfiguration>> MODULES = List.of(ClusterModule::new,
-            ChannelsModule::new, MailModule::new, SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new,
+            ChannelsModule::new, MailModule::new, CallbackLinksModule::new, SmsToEmailModule::new, EmailToSmsModule::new, VoicemailModule::new,
             HttpModule::new, ApiModule::new, DashboardModule::new, KannelModule::new, SmppModule::new, MoModule::new,
             CallsModule::new);
 

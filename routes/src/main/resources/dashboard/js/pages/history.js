@@ -83,7 +83,9 @@ export function render(view, _params, query) {
         ['Message', (m) => el('a', { href: `#/messages/${encodeURIComponent(m.id)}`, class: 'trail-link' }, m.id)],
         ['When', (m) => when(m.at)],
         ['', (m) => (m.direction === 'in' ? '← in' : 'out →')],
-        ['Number', (m) => m.number],
+        ['Number', (m) => (m.number && m.number.startsWith('+')
+          ? el('a', { href: `#/conversations/${encodeURIComponent(m.number)}`, class: 'conversation-link' }, m.number)
+          : m.number)],
         ['', (m) => (m.number ? callButton(m.number) : '')],
         ['Name', (m) => m.name || ''],
         ['Text', (m) => el('span', { class: 'sms-text' }, m.text || '')],

@@ -22,6 +22,7 @@ import org.switchboard.hub.mail.MailConfig;
 import org.switchboard.hub.module.HubParts;
 import org.switchboard.journal.JournalReader;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.store.ConversationTimeline;
 import org.switchboard.store.MessageHistory;
 import org.switchboard.store.MessageStore;
 
@@ -54,6 +55,7 @@ public final class ApiModule implements CamelConfiguration {
         camel.addRoutes(new SmsApiRoute(new MessageStore(hub.dataSource()), numbers, channels,
                 hub.settings(MailConfig.class).getReply().getMaxParts()));
         camel.addRoutes(new MessageHistoryApiRoute(new MessageHistory(hub.dataSource()), numbers, general.zoneId()));
+        camel.addRoutes(new ConversationApiRoute(new ConversationTimeline(hub.dataSource()), numbers));
         camel.addRoutes(new NodesApiRoute(HubParts.shared(camel, NodeRegistry.class)));
         camel.addRoutes(new ModemsApiRoute(new ModemReport(channels, hub.monitoring().tally()::counts)));
         camel.addRoutes(new MetricsRoute(hub.monitoring().registry()));

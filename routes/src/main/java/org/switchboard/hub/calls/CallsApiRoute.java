@@ -41,7 +41,12 @@ final class CallsApiRoute extends HttpRoutes {
     private static final String EXAMPLE = "{\"agent\": \"1001\", \"number\": \"+6281234567890\"}";
     private static final Set<String> FILTERS = Set.of("state", "agent", "number", "by", "from", "until", "before",
             "limit");
-    private static final String CALL = "SwitchboardCall";
+    /** Who asks, the agent and the customer ({@code String[3]}), then the call stored. */
+    static final String CALL = "SwitchboardCall";
+    /** How the call was asked for, when not by POST /api/calls (a call-back link), for the journal. */
+    static final String VIA = "SwitchboardCallVia";
+    /** Stores the call in {@link #CALL}, journals it, hands it to the PBX and answers 201. */
+    static final String PLACE = "direct:calls-place";
 
     private final CallStore store;
     private final ClickToCall way;
@@ -126,6 +131,8 @@ final class CallsApiRoute extends HttpRoutes {
                 .to("direct:http-user-extension");
         from("direct:" + START)
                 .process(this::read)
+                .to(PLACE);
+        from(PLACE).routeId("calls-place")
                 .setProperty(Journal.MESSAGE_KIND, constant(JournalKind.CALL.value()))
                 .step(Journal.stepId(START, "requested")).process(this::store).end()
                 .process(this::place);
@@ -137,9 +144,7 @@ final class CallsApiRoute extends HttpRoutes {
 
     /** What was asked, checked; nothing is stored for a request refused here. */
     private void read(Exchange exchange) {
-        if (way == null) {
-            throw new ApiException(503, "click-to-call is not configured", notConfigured);
-        }
+        available();
         JsonNode body = ApiRequests.jsonObject(exchange, EXAMPLE);
         String user = ApiRequests.user(exchange);
         String agent = Optional.ofNullable(ApiRequests.text(body, "agent")).map(String::strip).filter(a -> !a.isEmpty())
@@ -162,12 +167,20 @@ final class CallsApiRoute extends HttpRoutes {
         exchange.setProperty(CALL, new String[] {user, agent, e164});
     }
 
+    private void available() {
+        if (way == null) {
+            throw new ApiException(503, "click-to-call is not configured", notConfigured);
+        }
+    }
+
     private void store(Exchange exchange) {
+        available();
         String[] asked = exchange.getProperty(CALL, String[].class);
+        String via = exchange.getProperty(VIA, String.class);
         Call call = store.create(way.way(), nodeId, asked[0], asked[1], asked[2]);
         exchange.setProperty(Journal.MESSAGE_ID, call.id());
         exchange.setProperty(Journal.DETAIL, "asked by " + asked[0] + ": agent " + asked[1] + ", customer " + asked[2]
-                + ", through " + way.way());
+                + ", through " + way.way() + (via == null ? "" : ", from " + via));
         exchange.setProperty(CALL, call);
     }
 

@@ -15,6 +15,7 @@ public final class CallsConfig implements SettingsSection {
     private static final Set<String> MODES = Set.of("", AMI, SIP);
 
     private String mode = "";
+    private long callbackLinkHours = 24;
     private final Ami ami = new Ami();
     private final Sip sip = new Sip();
 
@@ -207,6 +208,7 @@ public final class CallsConfig implements SettingsSection {
         if (!MODES.contains(mode)) {
             throw check.problem("mode", "must be ami, sip or blank (click-to-call off): " + mode);
         }
+        check.atLeast("callback-link-hours", callbackLinkHours, 1);
         if (mode.equals(AMI)) {
             ami.check(check);
         } else if (mode.equals(SIP)) {
@@ -220,6 +222,19 @@ public final class CallsConfig implements SettingsSection {
 
     public void setMode(String mode) {
         this.mode = mode;
+    }
+
+    /** Whether click-to-call is on: the emails then carry call-back links. */
+    public boolean on() {
+        return !mode.isEmpty();
+    }
+
+    public long getCallbackLinkHours() {
+        return callbackLinkHours;
+    }
+
+    public void setCallbackLinkHours(long callbackLinkHours) {
+        this.callbackLinkHours = callbackLinkHours;
     }
 
     public Ami getAmi() {

@@ -16,6 +16,7 @@ import org.switchboard.calls.CallState;
 import org.switchboard.calls.CallTransition;
 import org.switchboard.calls.CallListener;
 import org.switchboard.calls.CallStore;
+import org.switchboard.calls.CallbackLinks;
 import org.switchboard.calls.ClickToCall;
 import org.switchboard.calls.ami.AmiClickToCall;
 import org.switchboard.calls.ami.AmiConnection;
@@ -28,7 +29,8 @@ import org.switchboard.numbers.PhoneNumbers;
 /**
  * The click-to-call area: the HTTP operations always (answering 503 while click-to-call is off), and with
  * {@code switchboard.calls.mode=ami} the session with the PBX's manager, whose calls' states go through
- * {@link CallStateRoute} into the database and the journal.
+ * {@link CallStateRoute} into the database and the journal; the page and operations of the emails' call-back links
+ * ({@link CallbackLinkRoute}).
  */
 public final class CallsModule implements CamelConfiguration {
     @BeanInject
@@ -57,6 +59,8 @@ public final class CallsModule implements CamelConfiguration {
         }
         camel.addRoutes(new CallsApiRoute(store, way, off, new PhoneNumbers(general.getRegion()), general.zoneId(),
                 new JournalReader(hub.dataSource()), nodeId));
+        camel.addRoutes(new CallbackLinkRoute(camel.getRegistry().findSingleByType(CallbackLinks.class), way != null, store,
+                hub.journal(), general.zoneId()));
     }
 
     /**

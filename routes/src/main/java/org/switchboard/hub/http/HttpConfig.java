@@ -5,7 +5,8 @@ import org.switchboard.hub.config.SettingsSection;
 
 /**
  * {@code switchboard.http.*}: where the HTTP API and dashboard listen, the rate limits per user and per wrong
- * password, the largest body, how long a dashboard session lasts idle and a verified password is trusted.
+ * password, the largest body, how long a dashboard session lasts idle and a verified password is trusted, and the
+ * address people reach the hub at ({@code public-url}, for links in emails).
  */
 public final class HttpConfig implements SettingsSection {
     private String host = "127.0.0.1";
@@ -17,6 +18,7 @@ public final class HttpConfig implements SettingsSection {
     private long maxBodyBytes = 64L * 1024 * 1024;
     private long sessionIdleMinutes = 30;
     private long authCacheSeconds = 60;
+    private String publicUrl = "";
 
     @Override
     public String prefix() {
@@ -34,6 +36,38 @@ public final class HttpConfig implements SettingsSection {
         check.atLeast("max-body-bytes", maxBodyBytes, 1024);
         check.atLeast("session-idle-minutes", sessionIdleMinutes, 1);
         check.atLeast("auth-cache-seconds", authCacheSeconds, 0);
+        publicUrl = publicUrl == null ? "" : publicUrl.strip();
+        if (!publicUrl.isEmpty() && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw check.problem("public-url", "must be the hub's address as browsers reach it, http(s)://host[:port]"
+                    + "[/path], without a query: " + publicUrl);
+        }
+    }
+
+    /**
+     * Where a browser reaches the hub, without a trailing slash: {@code public-url}, else http://host:port (the
+     * machine's name when the hub listens on every address).
+     */
+    public String publicBaseUrl() {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl.replaceAll("/+$", "");
+        }
+        String name = host;
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+            } catch (java.net.UnknownHostException e) {
+                name = "localhost";
+            }
+        }
+        return "http://" + (name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name) + ":" + port;
+    }
+
+    public String getPublicUrl() {
+        return publicUrl;
+    }
+
+    public void setPublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     public String getHost() {

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.switchboard.calls.CallbackLinks;
 import org.switchboard.hub.mail.SmtpSender;
 import org.switchboard.journal.Journal;
 import org.switchboard.journal.JournalKind;
@@ -39,10 +40,13 @@ public final class EmailOutboxRoute extends RouteBuilder {
     private final long maxBackoffMillis;
     private final Session session = Session.getInstance(new java.util.Properties());
     private final SmsEmail renderer = new SmsEmail();
+    private final CallbackLinks callBacks;
 
+    /** @param callBacks the links that call a sender back, or null when click-to-call is off */
     public EmailOutboxRoute(MessageStore store, MailSettings mail, SmtpSender smtp, String smtpHost, int senders,
-            long pollMillis, long maxBackoffMillis, String node) {
+            long pollMillis, long maxBackoffMillis, String node, CallbackLinks callBacks) {
         this.node = node;
+        this.callBacks = callBacks;
         this.store = store;
         this.mail = mail;
         this.smtp = smtp;
@@ -78,11 +82,20 @@ public final class EmailOutboxRoute extends RouteBuilder {
         MimeMessage message = renderer.render(session, new SmsForEmail(sms.id(), sms.originator(), name, sms.text(),
                 sms.receivedAt(), sms.modem(), sms.parts(), sms.incomplete(), sms.optOutKeyword(),
                 thread != null ? thread.rootMessageId() : null, thread != null ? thread.lastMessageId() : null,
-                sms.content()), mail);
+                sms.content(), callBack(sms)), mail);
         exchange.setProperty("sms", sms);
         exchange.setProperty("messageId", message.getMessageID());
         exchange.setProperty(Journal.DETAIL, "to " + mail.helpdeskAddress() + ", Message-ID " + message.getMessageID());
         exchange.getIn().setBody(message);
+    }
+
+    /** A link for calling the sender back: none while click-to-call is off, nor for a sender one cannot call (BANK). */
+    private SmsForEmail.CallBack callBack(InboundSms sms) {
+        if (callBacks == null || !MessageStore.isE164(sms.originator())) {
+            return null;
+        }
+        CallbackLinks.Issued link = callBacks.issue(sms.id(), sms.originator(), sms.receivedAt().toInstant());
+        return new SmsForEmail.CallBack(link.url(), link.expiresAt().atOffset(java.time.ZoneOffset.UTC));
     }
 
     private void send(Exchange exchange) throws Exception {

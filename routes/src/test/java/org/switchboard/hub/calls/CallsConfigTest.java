@@ -59,4 +59,21 @@ class CallsConfigTest {
                 () -> bind(Map.of("switchboard.calls.mode", "sip", "switchboard.calls.sip.pbx", "10.0.0.5",
                         "switchboard.calls.sip.user", "u"))).key());
     }
+
+    @Test
+    void theCallBackLinksLiveADayByDefaultAndStartAtThePublicUrl() throws Exception {
+        assertEquals(24, bind(ami()).getCallbackLinkHours());
+        Map<String, String> keys = ami();
+        keys.put("switchboard.calls.callback-link-hours", "0");
+        assertEquals("switchboard.calls.callback-link-hours", assertThrows(SettingsException.class, () -> bind(keys))
+                .key());
+        org.switchboard.hub.http.HttpConfig http = (org.switchboard.hub.http.HttpConfig) Hub.settings(Settings.of(
+                Map.of("switchboard.http.port", "9090"))).get(org.switchboard.hub.http.HttpConfig.class);
+        assertEquals("http://127.0.0.1:9090", http.publicBaseUrl());
+        http = (org.switchboard.hub.http.HttpConfig) Hub.settings(Settings.of(Map.of("switchboard.http.public-url",
+                "https://hub.example.org/sb/"))).get(org.switchboard.hub.http.HttpConfig.class);
+        assertEquals("https://hub.example.org/sb", http.publicBaseUrl());
+        assertEquals("switchboard.http.public-url", assertThrows(SettingsException.class, () -> Hub.settings(
+                Settings.of(Map.of("switchboard.http.public-url", "hub.example.org?x=1")))).key());
+    }
 }

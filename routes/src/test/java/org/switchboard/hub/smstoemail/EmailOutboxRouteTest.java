@@ -73,7 +73,7 @@ class EmailOutboxRouteTest {
         camel = new DefaultCamelContext();
         JournalEventNotifier.install(camel, journal);
         camel.addRoutes(new EmailOutboxRoute(store, TestMail.SETTINGS, smtp, "127.0.0.1:" + smtpPort,
-                smtp.connections(), 50, 200, "hub"));
+                smtp.connections(), 50, 200, "hub", null));
         camel.start();
     }
 
