@@ -198,12 +198,16 @@ class SmppChannelTest {
                 2, 0, "", LongForm.UDH, false, MessageIdBase.STRING, MessageIdBase.STRING, Duration.ofSeconds(30),
                 Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(400));
         open(fast);
+        // the SMSC restarts: the binds drop, and it refuses new ones until it is up, so that the lines stay down
+        // while the test submits (the channel tries again every 100 ms)
+        smsc.refuseBinds(true);
         smsc.dropBinds();
         await().atMost(WAIT).until(() -> !channel.line("operator-1-01").ready());
         SubmitFailure down = assertThrows(SubmitFailure.class, () -> channel.submit("operator-1-01",
                 sms(1, "+6281234567890", "x")));
         assertEquals(SubmitFailure.Retry.ELSEWHERE, down.retry());
         assertTrue(down.lineFault());
+        smsc.refuseBinds(false);
         await().atMost(WAIT).until(() -> channel.line("operator-1-01").ready());
         assertEquals(2, smsc.bindsAccepted());
         channel.submit("operator-1-01", sms(2, "+6281234567890", "back"));

@@ -165,6 +165,13 @@ public final class SmscSimulator implements AutoCloseable {
         return binds.get();
     }
 
+    private volatile boolean refusingBinds;
+
+    /** While on, every bind is refused with ESME_RBINDFAIL, as by an SMSC still starting. */
+    public void refuseBinds(boolean refuse) {
+        refusingBinds = refuse;
+    }
+
     /** Drops every bind at once, as an SMSC restarting does. */
     public void dropBinds() {
         for (SMPPServerSession s : sessions) {
@@ -196,6 +203,10 @@ public final class SmscSimulator implements AutoCloseable {
     private void bind(SMPPServerSession session) {
         try {
             BindRequest request = session.waitForBind(5000);
+            if (refusingBinds) {
+                request.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
+                return;
+            }
             if (!systemId.equals(request.getSystemId())) {
                 request.reject(SMPPConstant.STAT_ESME_RINVSYSID);
                 return;
