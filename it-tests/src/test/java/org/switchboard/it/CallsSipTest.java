@@ -43,15 +43,19 @@ class CallsSipTest {
         Sipp.executable(); // skips (or, on CI, fails) at once without SIPp
         agentPort = Sipp.freePort();
         customerPort = Sipp.freePort();
-        hub = InProcessHub.start(dir, Map.of("switchboard.calls.mode", "sip",
+        hub = InProcessHub.start(dir, settings());
+        api = new ApiClient(hub.httpPort(), dir);
+    }
+
+    private Map<String, String> settings() {
+        return Map.of("switchboard.calls.mode", "sip",
                 "switchboard.calls.sip.pbx", "127.0.0.1:" + agentPort,
                 "switchboard.calls.sip.user", "switchboard",
                 "switchboard.calls.sip.password", "pbx-secret",
                 "switchboard.calls.sip.agent-uri", "sip:{agent}@127.0.0.1:" + agentPort,
                 "switchboard.calls.sip.customer-uri", "sip:{digits}@127.0.0.1:" + customerPort,
                 "switchboard.calls.sip.ring-millis", "1500",
-                "switchboard.calls.sip.customer-ring-millis", "1500"));
-        api = new ApiClient(hub.httpPort(), dir);
+                "switchboard.calls.sip.customer-ring-millis", "1500");
     }
 
     @AfterAll
@@ -173,5 +177,31 @@ class CallsSipTest {
         JsonNode failed = awaitState(id, "failed");
         awaitClean(agent, "3pcc-agent-noanswer");
         assertEquals("agent-no-answer", failed.get("cause").asText());
+    }
+
+    @Test
+    void aStoppingHubEndsBothLegsWithBye() throws Exception {
+        Path other = java.nio.file.Files.createDirectories(dir.resolve("stopping"));
+        Process agent = phone("3pcc-agent-stop", "agent_3pcc.xml", agentPort);
+        Process customer = phone("3pcc-customer-stop", "customer_3pcc.xml", customerPort);
+        InProcessHub stopping = InProcessHub.start(other, settings());
+        try {
+            ApiClient client = new ApiClient(stopping.httpPort(), other);
+            long id = client.call("POST", "/api/calls", "{\"agent\": \"1001\", \"number\": \"+6281234567894\"}",
+                    201).get("id").asLong();
+            await().atMost(WAIT).until(() -> client.get("/api/calls/" + id).get("state").asText(),
+                    "connected"::equals);
+            stopping.hub().close();
+            awaitClean(agent, "3pcc-agent-stop");
+            awaitClean(customer, "3pcc-customer-stop");
+            try (var c = java.sql.DriverManager.getConnection(stopping.db().url());
+                    var rs = c.createStatement().executeQuery("SELECT state, cause FROM call WHERE id = " + id)) {
+                assertTrue(rs.next());
+                assertEquals("ended", rs.getString(1));
+                assertEquals("hub-stopped", rs.getString(2));
+            }
+        } finally {
+            stopping.close();
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class CallsModule implements CamelConfiguration {
                 + " to place calls through Asterisk's manager interface, or to sip (with switchboard.calls.sip.pbx,"
                 + " .user, .password) for SIP third-party call control";
         if (!config.getMode().isEmpty()) {
-            CallStateWriter states = hub.own(new CallStateWriter(camel));
+            CallStateWriter states = hub.own(new CallStateWriter(camel, store::recordAll));
             giveUpLeftOpen(camel, store, nodeId, states);
             way = hub.own(config.getMode().equals(CallsConfig.AMI) ? ami(config.getAmi(), states)
                     : sip(config.getSip(), hub.settings(VoicemailConfig.class).getSip(), states));
