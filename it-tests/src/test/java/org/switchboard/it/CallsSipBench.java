@@ -37,7 +37,8 @@ import org.switchboard.sip.stack.SipStackOptions;
  * Click-to-call by SIP third-party call control, as issue 16 asks it measured, against two SIPp instances over
  * loopback playing the agent's phone and the customer's (each rings and answers at once, the customer hangs up as
  * soon as the call is joined; no digest): the figures are the hub's and JAIN-SIP's, not a PBX's. First the SIP way
- * alone ({@link SipClickToCall}, no HTTP, no database): originations per second with 16 in flight (-Dcalls.window), each followed to
+ * alone ({@link SipClickToCall}, no HTTP, no database): originations per second with 16 in flight
+ * ({@code -Dcalls.window}), each followed to
  * its end (two INVITEs, two ACKs, two BYEs and their answers), and the time from {@code start} to the agent-ringing
  * state (the agent's 180 in). Then the whole hub on PostgreSQL (127.0.0.1:5432): clients POST /api/calls back to back,
  * each call stored, placed, its states stored and journalled; per level: calls asked per second (201s), calls ended
@@ -88,7 +89,7 @@ public final class CallsSipBench {
                         Duration.ofSeconds(25), Duration.ofSeconds(4)));
     }
 
-    /** The SIP way alone: 64 calls in flight, each to its end. */
+    /** The SIP way alone: {@link #WINDOW} calls in flight, each to its end. */
     private static void sipAlone(int agentPort, int customerPort, int seconds, boolean print) throws Exception {
         Semaphore window = new Semaphore(WINDOW);
         AtomicLong ended = new AtomicLong();

@@ -54,8 +54,8 @@ class CallsSipTest {
                 "switchboard.calls.sip.password", "pbx-secret",
                 "switchboard.calls.sip.agent-uri", "sip:{agent}@127.0.0.1:" + agentPort,
                 "switchboard.calls.sip.customer-uri", "sip:{digits}@127.0.0.1:" + customerPort,
-                "switchboard.calls.sip.ring-millis", "1500",
-                "switchboard.calls.sip.customer-ring-millis", "1500");
+                "switchboard.calls.sip.ring-millis", "3000",
+                "switchboard.calls.sip.customer-ring-millis", "3000");
     }
 
     @AfterAll
@@ -75,7 +75,19 @@ class CallsSipTest {
     }
 
     private Process phone(String log, String scenario, int port) throws Exception {
-        return track(Sipp.start(log, scenario, "-m", "1", "-t", "u1", "-i", "127.0.0.1", "-p", Integer.toString(port)));
+        Process p = track(Sipp.start(log, scenario, "-m", "1", "-t", "u1", "-i", "127.0.0.1", "-p",
+                Integer.toString(port)));
+        // Listening before the hub's INVITE: one sent earlier comes again, and the retransmission confuses the scenario.
+        await().atMost(WAIT).until(() -> !p.isAlive() || taken(port));
+        return p;
+    }
+
+    private static boolean taken(int port) {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
     }
 
     private Process track(Process p) {
