@@ -31,6 +31,10 @@ public final class CallCause {
     /** The customer's number could not be reached: unassigned, switched off, no route, the trunk's congestion. */
     public static final String CUSTOMER_UNREACHABLE = "customer-unreachable";
     public static final String CUSTOMER_HUNG_UP = "customer-hung-up";
+    /** The PBX (or trunk) refused the hub's SIP digest credentials (switchboard.calls.sip.user / password). */
+    public static final String PBX_AUTH_REFUSED = "pbx-auth-refused";
+    /** The hub ended the call itself: it was stopping, and left both legs (SIP third-party call control). */
+    public static final String HUB_STOPPED = "hub-stopped";
     /** The PBX's dialplan could not dial the customer (Dial's INVALIDARGS). */
     public static final String DIALPLAN_ERROR = "dialplan-error";
 

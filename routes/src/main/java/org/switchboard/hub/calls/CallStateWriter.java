@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -24,11 +25,17 @@ final class CallStateWriter implements CallListener, AutoCloseable {
 
     private final LinkedBlockingQueue<CallTransition> queue = new LinkedBlockingQueue<>();
     private final CamelContext camel;
+    private final Consumer<List<CallTransition>> whenStopped;
     private final Thread thread;
     private volatile boolean closed;
 
-    CallStateWriter(CamelContext camel) {
+    /**
+     * @param whenStopped stores what is still queued at {@link #close}, when Camel has stopped (the SIP way's last
+     *                    BYEs at the hub's stop): without the route, so without the journal
+     */
+    CallStateWriter(CamelContext camel, Consumer<List<CallTransition>> whenStopped) {
         this.camel = camel;
+        this.whenStopped = whenStopped;
         this.thread = new Thread(this::run, "calls-state-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -58,6 +65,11 @@ final class CallStateWriter implements CallListener, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!camel.getStatus().isStarted() && stored(batch)) {
+                    // Camel stopping under the hub's last moves (the SIP way's BYEs): stored without the route.
+                    batch.clear();
+                    continue;
+                }
                 // The database down: these states are lost (their calls stay where they were), later ones are tried.
                 LOG.error("Could not record {} call state(s): {}", batch.size(), e.getMessage(), e);
             }
@@ -65,9 +77,32 @@ final class CallStateWriter implements CallListener, AutoCloseable {
         }
     }
 
+    private boolean stored(List<CallTransition> batch) {
+        try {
+            whenStopped.accept(List.copyOf(batch));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
         thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<CallTransition> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            try {
+                whenStopped.accept(left);
+            } catch (RuntimeException e) {
+                LOG.error("Could not record {} call state(s) at stop: {}", left.size(), e.getMessage(), e);
+            }
+        }
     }
 }

@@ -155,14 +155,23 @@ public final class CallsConfig implements SettingsSection {
     }
 
     /**
-     * {@code switchboard.calls.sip.*}: third-party call control from the hub's own SIP user agent (not in this build:
-     * the keys are bound and checked so that a configuration written for it is accepted).
+     * {@code switchboard.calls.sip.*}: third-party call control (RFC 3725) from the hub's own SIP user agent, on the
+     * stack of {@code switchboard.sip.host:port}: the PBX or trunk (UDP), the account it knows the hub by, and
+     * optionally each leg's Request-URI and the ring times.
      */
     public static final class Sip {
         /** The PBX, host:port, over UDP. */
         private String pbx = "";
         private String user = "";
         private String password = "";
+        /** The agent's Request-URI; {agent} is the extension. Blank: sip:{agent}@PBX. */
+        private String agentUri = "";
+        /** The customer's Request-URI; {e164} (+62...) or {digits} (62...). Blank: sip:{e164}@PBX. */
+        private String customerUri = "";
+        private long ringMillis = 30_000;
+        /** At most 30 s: the agent's phone waits 32 s for the ACK of its 200 while the customer's rings. */
+        private long customerRingMillis = 25_000;
+        private long noResponseMillis = 4_000;
 
         void check(SettingsCheck check) {
             if (!pbx.matches("[^:\\s]+:\\d{1,5}")) {
@@ -170,6 +179,32 @@ public final class CallsConfig implements SettingsSection {
             }
             check.port("sip.pbx", Integer.parseInt(pbx.substring(pbx.indexOf(':') + 1)), false);
             check.notBlank("sip.user", user);
+            if (!agentUri().startsWith("sip:") || !agentUri().contains("{agent}")) {
+                throw check.problem("sip.agent-uri", "must be a sip: URI with {agent}, e.g. sip:{agent}@" + pbx + ": "
+                        + agentUri);
+            }
+            if (!customerUri().startsWith("sip:") || !customerUri().contains("{e164}")
+                    && !customerUri().contains("{digits}")) {
+                throw check.problem("sip.customer-uri", "must be a sip: URI with {e164} or {digits}, e.g. sip:{digits}@"
+                        + pbx + ": " + customerUri);
+            }
+            check.atLeast("sip.ring-millis", ringMillis, 1_000);
+            check.atLeast("sip.customer-ring-millis", customerRingMillis, 1_000);
+            if (customerRingMillis > 30_000) {
+                throw check.problem("sip.customer-ring-millis", "must be at most 30000: the agent's phone waits 32 s"
+                        + " for the ACK of its answer while the customer's phone rings: " + customerRingMillis);
+            }
+            check.atLeast("sip.no-response-millis", noResponseMillis, 500);
+        }
+
+        /** The agent's Request-URI template, the default filled in. */
+        public String agentUri() {
+            return agentUri == null || agentUri.isBlank() ? "sip:{agent}@" + pbx : agentUri.strip();
+        }
+
+        /** The customer's Request-URI template, the default filled in. */
+        public String customerUri() {
+            return customerUri == null || customerUri.isBlank() ? "sip:{e164}@" + pbx : customerUri.strip();
         }
 
         public String getPbx() {
@@ -194,6 +229,46 @@ public final class CallsConfig implements SettingsSection {
 
         public void setPassword(String password) {
             this.password = password;
+        }
+
+        public String getAgentUri() {
+            return agentUri;
+        }
+
+        public void setAgentUri(String agentUri) {
+            this.agentUri = agentUri;
+        }
+
+        public String getCustomerUri() {
+            return customerUri;
+        }
+
+        public void setCustomerUri(String customerUri) {
+            this.customerUri = customerUri;
+        }
+
+        public long getRingMillis() {
+            return ringMillis;
+        }
+
+        public void setRingMillis(long ringMillis) {
+            this.ringMillis = ringMillis;
+        }
+
+        public long getCustomerRingMillis() {
+            return customerRingMillis;
+        }
+
+        public void setCustomerRingMillis(long customerRingMillis) {
+            this.customerRingMillis = customerRingMillis;
+        }
+
+        public long getNoResponseMillis() {
+            return noResponseMillis;
+        }
+
+        public void setNoResponseMillis(long noResponseMillis) {
+            this.noResponseMillis = noResponseMillis;
         }
     }
 

@@ -20,17 +20,21 @@ import org.switchboard.calls.CallbackLinks;
 import org.switchboard.calls.ClickToCall;
 import org.switchboard.calls.ami.AmiClickToCall;
 import org.switchboard.calls.ami.AmiConnection;
+import org.switchboard.calls.sip.SipClickToCall;
+import org.switchboard.calls.sip.ThirdPartyCall;
 import org.switchboard.hub.config.ClusterConfig;
 import org.switchboard.hub.config.HubConfig;
 import org.switchboard.hub.module.HubParts;
+import org.switchboard.hub.voicemail.VoicemailConfig;
 import org.switchboard.journal.JournalReader;
 import org.switchboard.numbers.PhoneNumbers;
+import org.switchboard.sip.stack.SipStackOptions;
 
 /**
  * The click-to-call area: the HTTP operations always (answering 503 while click-to-call is off), and with
- * {@code switchboard.calls.mode=ami} the session with the PBX's manager, whose calls' states go through
- * {@link CallStateRoute} into the database and the journal; the page and operations of the emails' call-back links
- * ({@link CallbackLinkRoute}).
+ * {@code switchboard.calls.mode=ami} the session with the PBX's manager, or with {@code sip} third-party call control
+ * from the hub's SIP stack; either way the calls' states go through {@link CallStateRoute} into the database and the
+ * journal; and the page and operations of the emails' call-back links ({@link CallbackLinkRoute}).
  */
 public final class CallsModule implements CamelConfiguration {
     @BeanInject
@@ -44,18 +48,18 @@ public final class CallsModule implements CamelConfiguration {
         String nodeId = hub.settings(ClusterConfig.class).nodeId();
         ClickToCall way = null;
         String off = "set switchboard.calls.mode to ami (with switchboard.calls.ami.host, .user, .password, .context)"
-                + " to place calls through Asterisk's manager interface";
-        if (config.getMode().equals(CallsConfig.AMI)) {
-            CallStateWriter states = hub.own(new CallStateWriter(camel));
+                + " to place calls through Asterisk's manager interface, or to sip (with switchboard.calls.sip.pbx,"
+                + " .user, .password) for SIP third-party call control";
+        if (!config.getMode().isEmpty()) {
+            CallStateWriter states = hub.own(new CallStateWriter(camel, store::recordAll));
             giveUpLeftOpen(camel, store, nodeId, states);
-            way = hub.own(ami(config.getAmi(), states));
+            way = hub.own(config.getMode().equals(CallsConfig.AMI) ? ami(config.getAmi(), states)
+                    : sip(config.getSip(), hub.settings(VoicemailConfig.class).getSip(), states));
             camel.addRoutes(new CallStateRoute(store, hub.monitoring().registry(), way.way()));
             ClickToCall up = way;
             Gauge.builder("switchboard.calls.pbx.up", () -> up.unavailable().isEmpty() ? 1 : 0)
                     .description("Whether the way to the PBX is ready for calls (1) or not (0)")
                     .tag("way", way.way()).register(hub.monitoring().registry());
-        } else if (config.getMode().equals(CallsConfig.SIP)) {
-            off = "switchboard.calls.mode=sip (third-party call control) is not in this build yet; use ami";
         }
         camel.addRoutes(new CallsApiRoute(store, way, off, new PhoneNumbers(general.getRegion()), general.zoneId(),
                 new JournalReader(hub.dataSource()), nodeId));
@@ -89,6 +93,21 @@ public final class CallsModule implements CamelConfiguration {
                 }
             }
         });
+    }
+
+    /**
+     * The SIP way, on the hub's SIP stack: the address {@code switchboard.sip.*} listens on (shared with the voicemail
+     * subscription's {@code sip:} consumer, which must ask for the same options to share it).
+     */
+    private static SipClickToCall sip(CallsConfig.Sip sip, VoicemailConfig.Sip stack, CallListener listener)
+            throws Exception {
+        String contact = stack.getContactHost() != null && !stack.getContactHost().isBlank() ? stack.getContactHost()
+                : stack.getHost();
+        return new SipClickToCall(new SipStackOptions(stack.getHost(), stack.getPort(), stack.transportList(),
+                stack.getUdpBufferSize(), stack.getTraceLevel()), new SipClickToCall.Settings(sip.agentUri(),
+                        sip.customerUri(), sip.getUser(), sip.getPassword(), contact, new ThirdPartyCall.Timing(
+                                Duration.ofMillis(sip.getRingMillis()), Duration.ofMillis(sip.getCustomerRingMillis()),
+                                Duration.ofMillis(sip.getNoResponseMillis()))), listener, Clock.systemUTC()).start();
     }
 
     private static AmiClickToCall ami(CallsConfig.Ami ami, CallListener listener) {

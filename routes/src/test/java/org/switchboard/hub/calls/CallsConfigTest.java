@@ -41,6 +41,9 @@ class CallsConfigTest {
                 "switchboard.calls.sip.user", "switchboard", "switchboard.calls.sip.password", "x"));
         assertEquals("sip", sip.getMode());
         assertEquals("10.0.0.5:5060", sip.getSip().getPbx());
+        assertEquals("sip:{agent}@10.0.0.5:5060", sip.getSip().agentUri());
+        assertEquals("sip:{e164}@10.0.0.5:5060", sip.getSip().customerUri());
+        assertEquals(25_000, sip.getSip().getCustomerRingMillis());
     }
 
     @Test
@@ -58,6 +61,13 @@ class CallsConfigTest {
         assertEquals("switchboard.calls.sip.pbx", assertThrows(SettingsException.class,
                 () -> bind(Map.of("switchboard.calls.mode", "sip", "switchboard.calls.sip.pbx", "10.0.0.5",
                         "switchboard.calls.sip.user", "u"))).key());
+        assertEquals("switchboard.calls.sip.customer-ring-millis", assertThrows(SettingsException.class,
+                () -> bind(Map.of("switchboard.calls.mode", "sip", "switchboard.calls.sip.pbx", "10.0.0.5:5060",
+                        "switchboard.calls.sip.user", "u", "switchboard.calls.sip.customer-ring-millis", "31000")))
+                .key());
+        assertEquals("switchboard.calls.sip.customer-uri", assertThrows(SettingsException.class,
+                () -> bind(Map.of("switchboard.calls.mode", "sip", "switchboard.calls.sip.pbx", "10.0.0.5:5060",
+                        "switchboard.calls.sip.user", "u", "switchboard.calls.sip.customer-uri", "sip:0@x"))).key());
     }
 
     @Test
