@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.switchboard.calls.CallState;
 import org.switchboard.calls.ami.AmiClickToCall;
-import org.switchboard.calls.ami.AmiConnection;
 import org.switchboard.calls.ami.ScriptedAmiServer;
 
 /**
@@ -68,7 +67,7 @@ public final class CallsAmiBench {
         AtomicLong ended = new AtomicLong();
         Map<Long, Long> started = new ConcurrentHashMap<>();
         List<Long> ringing = Collections.synchronizedList(new ArrayList<>());
-        AmiClickToCall calls = new AmiClickToCall(new AmiConnection.Settings("127.0.0.1", pbx.port(), "bench", "bench",
+        AmiClickToCall calls = new AmiClickToCall(new AmiClickToCall.Settings("127.0.0.1", pbx.port(), "bench", "bench",
                 Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(20)),
                 new AmiClickToCall.Dialplan("PJSIP/{agent}", "from-internal", "{e164}", Duration.ofSeconds(30)), t -> {
                     if (t.state() == CallState.AGENT_RINGING) {
