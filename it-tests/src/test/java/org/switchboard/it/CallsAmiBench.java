@@ -46,6 +46,11 @@ public final class CallsAmiBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the hub sets them (SwitchboardMain): asterisk-java's per-event "Slow processing" and per-session warnings
+        // would otherwise fill the figures' output under load.
+        System.setProperty("org.slf4j.simpleLogger.log.org.asteriskjava.manager.internal.AsyncEventPump", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.asteriskjava.manager.internal.ManagerConnectionImpl",
+                "error");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int[] levels = args.length > 1 ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 8, 32};
