@@ -135,7 +135,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
 
     /**
      * CoreSettings from now on is answered "Permission denied", as for a manager user without the system or reporting
-     * read permission: asterisk-java then asks {@code core show version} instead.
+     * write permission: asterisk-java then asks {@code core show version} instead.
      */
     public void denyCoreSettings() {
         this.coreSettingsDenied = true;
