@@ -181,6 +181,9 @@ public final class ScriptedAmiServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                // As Asterisk's manager does for each session (it writes a packet in pieces): without it, Nagle's
+                // algorithm holds each event until the client's delayed ACK, some 40 ms a call on loopback.
+                s.setTcpNoDelay(true);
                 Session session = new Session(s);
                 sessions.add(session);
                 Thread t = new Thread(session::run, "scripted-ami-session");
