@@ -33,7 +33,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.calls.ami.AmiMessage;
 import org.switchboard.calls.ami.ScriptedAmiServer;
 
 /**
@@ -143,11 +142,11 @@ class CallbackLinkTest {
         wait.until(ExpectedConditions.urlMatches("#/calls/\\d+$"));
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll("^.*#/calls/", ""));
         wait.until(ExpectedConditions.textToBe(By.id("call-state"), "connected"));
-        List<AmiMessage> originates = pbx.originates();
+        List<ScriptedAmiServer.Packet> originates = pbx.originates();
         assertEquals(1, originates.size());
         assertEquals("PJSIP/1001", originates.get(0).get("Channel"), "the signed-in user's phone rings first");
         assertEquals(CUSTOMER, originates.get(0).get("Exten"), "then the SMS's sender");
-        assertEquals("switchboard-call-" + id, originates.get(0).get("ActionID"));
+        assertEquals("switchboard-call-" + id, originates.get(0).actionId());
         HeadlessChromium.screenshot(browser, "callback-02-connected");
         pbx.hangUp("switchboard-call-" + id, true);
         wait.until(ExpectedConditions.textToBe(By.id("call-state"), "ended"));

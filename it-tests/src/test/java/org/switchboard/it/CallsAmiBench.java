@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.switchboard.calls.CallState;
 import org.switchboard.calls.ami.AmiClickToCall;
-import org.switchboard.calls.ami.AmiConnection;
 import org.switchboard.calls.ami.ScriptedAmiServer;
 
 /**
@@ -47,6 +46,11 @@ public final class CallsAmiBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the hub sets them (SwitchboardMain): asterisk-java's per-event "Slow processing" and per-session warnings
+        // would otherwise fill the figures' output under load.
+        System.setProperty("org.slf4j.simpleLogger.log.org.asteriskjava.manager.internal.AsyncEventPump", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.asteriskjava.manager.internal.ManagerConnectionImpl",
+                "error");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int[] levels = args.length > 1 ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 8, 32};
@@ -68,7 +72,7 @@ public final class CallsAmiBench {
         AtomicLong ended = new AtomicLong();
         Map<Long, Long> started = new ConcurrentHashMap<>();
         List<Long> ringing = Collections.synchronizedList(new ArrayList<>());
-        AmiClickToCall calls = new AmiClickToCall(new AmiConnection.Settings("127.0.0.1", pbx.port(), "bench", "bench",
+        AmiClickToCall calls = new AmiClickToCall(new AmiClickToCall.Settings("127.0.0.1", pbx.port(), "bench", "bench",
                 Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(20)),
                 new AmiClickToCall.Dialplan("PJSIP/{agent}", "from-internal", "{e164}", Duration.ofSeconds(30)), t -> {
                     if (t.state() == CallState.AGENT_RINGING) {

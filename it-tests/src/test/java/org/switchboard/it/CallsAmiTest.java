@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.calls.ami.AmiMessage;
 import org.switchboard.calls.ami.ScriptedAmiServer;
 import org.switchboard.calls.ami.ScriptedAmiServer.Phone;
 
@@ -88,8 +87,8 @@ class CallsAmiTest {
         assertEquals("+6281234567890", created.get("number").asText(), "normalised like SMS numbers");
         assertEquals("admin", created.get("requestedBy").asText());
         awaitState(id, "connected");
-        AmiMessage o = pbx.originates().stream().filter(m -> m.get("ActionID").equals("switchboard-call-" + id))
-                .findFirst().orElseThrow();
+        ScriptedAmiServer.Packet o = pbx.originates().stream()
+                .filter(m -> m.actionId().equals("switchboard-call-" + id)).findFirst().orElseThrow();
         assertEquals("PJSIP/1001", o.get("Channel"));
         assertEquals("from-internal", o.get("Context"));
         assertEquals("+6281234567890", o.get("Exten"));

@@ -25,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.switchboard.calls.ami.AmiMessage;
 import org.switchboard.calls.ami.ScriptedAmiServer;
 import org.switchboard.calls.ami.ScriptedAmiServer.Phone;
 
@@ -115,10 +114,10 @@ class CallsDashboardTest {
         wait.until(ExpectedConditions.urlMatches("#/calls/\\d+$"));
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll("^.*#/calls/", ""));
         wait.until(ExpectedConditions.textToBe(By.id("call-state"), "connected"));
-        AmiMessage originate = pbx.originates().get(0);
+        ScriptedAmiServer.Packet originate = pbx.originates().get(0);
         assertEquals("PJSIP/1001", originate.get("Channel"), "the signed-in user's extension rings first");
         assertEquals(CUSTOMER, originate.get("Exten"));
-        assertEquals("switchboard-call-" + id, originate.get("ActionID"));
+        assertEquals("switchboard-call-" + id, originate.actionId());
         HeadlessChromium.screenshot(browser, "calls-01-connected");
 
         pbx.hangUp("switchboard-call-" + id, true);

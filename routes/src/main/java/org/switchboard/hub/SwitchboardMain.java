@@ -19,6 +19,11 @@ public final class SwitchboardMain {
         if (!verbose) {
             // each session's line again after the hub's own bind and unbind lines
             defaultProperty("org.slf4j.simpleLogger.log.org.jsmpp", "warn");
+            // asterisk-java warns at each manager session's end ("AsyncEventPump has exited") and at each reconnection
+            // attempt while the PBX is away (ten in the first second, then one every 5 s); the hub says once why itself
+            defaultProperty("org.slf4j.simpleLogger.log.org.asteriskjava.manager.internal.AsyncEventPump", "error");
+            defaultProperty("org.slf4j.simpleLogger.log.org.asteriskjava.manager.internal.ManagerConnectionImpl",
+                    "error");
             // JAIN-SIP's own logging, under the hub's name: its TLS notes warn of a transport the hub does not use
             defaultProperty("org.slf4j.simpleLogger.log.org.switchboard.sip.stack", "error");
             // ZooKeeper's client warns with a stack trace at each reconnection attempt, a second apart, while its

@@ -6,13 +6,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.switchboard.calls.CallCause;
 import org.switchboard.calls.CallState;
 import org.switchboard.calls.CallTransition;
 
 /**
- * Follows the hub's calls through the PBX's AMI packets and says how each moved. Pure: packets and the time in,
- * transitions out; not thread-safe (its owner serialises the calls).
+ * Follows the hub's calls through the PBX's AMI events (asterisk-java's typed events, as its reader builds them from
+ * the PBX's packets) and says how each moved. Pure: events and the time in, transitions out; not thread-safe (its owner
+ * serialises the calls).
  * <p>
  * A call is found by what the hub set on its Originate: the ActionID (the Originate's response and its
  * OriginateResponse event), and the agent's channel's Uniqueid (ChannelId), which is also the Linkedid of every channel
@@ -23,6 +30,8 @@ import org.switchboard.calls.CallTransition;
  * Up and OriginateResponse Success) makes one transition.
  */
 public final class AmiCallTracker {
+    /** Prefix of the hub's ActionIDs and of the Uniqueid it gives the agent's channel (Originate's ChannelId). */
+    static final String PREFIX = "switchboard-call-";
     private static final int RINGING = 5;
     private static final int UP = 6;
 
@@ -40,10 +49,20 @@ public final class AmiCallTracker {
 
         Tracked(long callId, Instant deadline) {
             this.callId = callId;
-            this.actionId = AmiActions.actionId(callId);
-            this.agentChannel = AmiActions.agentChannelId(callId);
+            this.actionId = actionId(callId);
+            this.agentChannel = agentChannelId(callId);
             this.deadline = deadline;
         }
+    }
+
+    /** The ActionID of the Originate of call {@code callId} (asterisk-java puts its own id and '#' before it). */
+    public static String actionId(long callId) {
+        return PREFIX + callId;
+    }
+
+    /** The Uniqueid the agent's channel gets (Originate's ChannelId, Asterisk 12 and later); its legs' Linkedid. */
+    public static String agentChannelId(long callId) {
+        return PREFIX + callId + "-agent";
     }
 
     private final Map<String, Tracked> byAction = new HashMap<>();
@@ -63,7 +82,7 @@ public final class AmiCallTracker {
 
     /** Stops following a call whose Originate never reached the PBX. */
     public void forget(long callId) {
-        Tracked t = byAction.remove(AmiActions.actionId(callId));
+        Tracked t = byAction.remove(actionId(callId));
         if (t != null) {
             byChannel.remove(t.agentChannel);
         }
@@ -74,24 +93,34 @@ public final class AmiCallTracker {
         return byAction.size();
     }
 
-    /** What a packet from the PBX changes: none, or one or more transitions in order. */
-    public List<CallTransition> received(AmiMessage m, Instant now) {
+    /**
+     * The PBX refused call {@code callId}'s Originate ({@code Response: Error}): it fails at once.
+     */
+    public List<CallTransition> refused(long callId, String message, Instant now) {
         List<CallTransition> out = new ArrayList<>();
-        String event = m.event();
-        if (event == null) {
-            response(m, now, out);
-            return out;
+        Tracked t = byAction.get(actionId(callId));
+        if (t != null) {
+            finish(t, CallState.FAILED, CallCause.ORIGINATE_REFUSED, null, "the PBX refused the Originate: " + message,
+                    now, out);
         }
-        switch (event.toLowerCase(java.util.Locale.ROOT)) {
-            case "originateresponse" -> originateResponse(m, now, out);
-            case "newstate" -> newstate(m, now, out);
-            case "dialbegin" -> dialBegin(m, now, out);
-            case "dialend" -> dialEnd(m, now, out);
-            case "hangup" -> hangup(m, now, out);
-            default -> {
-                // Other events of the PBX's calls change nothing here.
-            }
+        return out;
+    }
+
+    /** What an event from the PBX changes: none, or one or more transitions in order. */
+    public List<CallTransition> received(ManagerEvent event, Instant now) {
+        List<CallTransition> out = new ArrayList<>();
+        if (event instanceof OriginateResponseEvent e) {
+            originateResponse(e, now, out);
+        } else if (event instanceof NewStateEvent e) {
+            newstate(e, now, out);
+        } else if (event instanceof DialBeginEvent e) {
+            dialBegin(e, now, out);
+        } else if (event instanceof DialEndEvent e) {
+            dialEnd(e, now, out);
+        } else if (event instanceof HangupEvent e) {
+            hangup(e, now, out);
         }
+        // Other events of the PBX's calls change nothing here.
         return out;
     }
 
@@ -119,100 +148,92 @@ public final class AmiCallTracker {
         return out;
     }
 
-    private void response(AmiMessage m, Instant now, List<CallTransition> out) {
-        Tracked t = byAction.get(m.get("ActionID"));
-        if (t != null && "Error".equalsIgnoreCase(m.get("Response"))) {
-            finish(t, CallState.FAILED, CallCause.ORIGINATE_REFUSED, null, "the PBX refused the Originate: "
-                    + m.get("Message"), now, out);
-        }
-    }
-
-    private void originateResponse(AmiMessage m, Instant now, List<CallTransition> out) {
-        Tracked t = byAction.get(m.get("ActionID"));
+    private void originateResponse(OriginateResponseEvent m, Instant now, List<CallTransition> out) {
+        Tracked t = byAction.get(m.getActionId());
         if (t == null) {
             return;
         }
-        if ("Success".equalsIgnoreCase(m.get("Response"))) {
-            move(t, CallState.AGENT_ANSWERED, "the agent answered on " + m.get("Channel"), now, out);
+        if ("Success".equalsIgnoreCase(m.getResponse())) {
+            move(t, CallState.AGENT_ANSWERED, "the agent answered on " + m.getChannel(), now, out);
             return;
         }
-        int reason = number(m.get("Reason"), 0);
+        int reason = m.getReason() == null ? 0 : m.getReason();
         String byHangup = t.agentHangupCause == null ? null : HangupCauses.agent(t.agentHangupCause);
         String cause = byHangup != null ? byHangup : HangupCauses.originateReason(reason);
-        finish(t, CallState.FAILED, cause, t.agentHangupCause, "the agent's phone " + m.get("Channel")
+        finish(t, CallState.FAILED, cause, t.agentHangupCause, "the agent's phone " + m.getChannel()
                 + " did not answer: OriginateResponse Failure, Reason " + reason
                 + (t.agentHangupCause == null ? "" : ", Hangup cause " + t.agentHangupCause + " (" + t.agentHangupText
                         + ")"), now, out);
     }
 
-    private void newstate(AmiMessage m, Instant now, List<CallTransition> out) {
-        int state = number(m.get("ChannelState"), -1);
-        String uniqueid = m.get("Uniqueid");
+    private void newstate(NewStateEvent m, Instant now, List<CallTransition> out) {
+        int state = m.getChannelState() == null ? -1 : m.getChannelState();
+        String uniqueid = m.getUniqueId();
         Tracked agent = byChannel.get(uniqueid);
         if (agent != null) {
             if (state == RINGING) {
-                move(agent, CallState.AGENT_RINGING, "the agent's phone " + m.get("Channel") + " rings", now, out);
+                move(agent, CallState.AGENT_RINGING, "the agent's phone " + m.getChannel() + " rings", now, out);
             } else if (state == UP) {
-                move(agent, CallState.AGENT_ANSWERED, "the agent answered on " + m.get("Channel"), now, out);
+                move(agent, CallState.AGENT_ANSWERED, "the agent answered on " + m.getChannel(), now, out);
             }
             return;
         }
         Tracked customer = byCustomerLeg.get(uniqueid);
         if (customer == null) {
-            customer = adopt(m.get("Linkedid"), uniqueid, m.get("Channel"));
+            customer = adopt(m.getLinkedId(), uniqueid, m.getChannel());
         }
         if (customer != null) {
             if (state == RINGING) {
-                move(customer, CallState.CUSTOMER_RINGING, "the customer's phone rings (" + m.get("Channel") + ")", now,
+                move(customer, CallState.CUSTOMER_RINGING, "the customer's phone rings (" + m.getChannel() + ")", now,
                         out);
             } else if (state == UP) {
-                move(customer, CallState.CONNECTED, "the customer answered (" + m.get("Channel") + ")", now, out);
+                move(customer, CallState.CONNECTED, "the customer answered (" + m.getChannel() + ")", now, out);
             }
         }
     }
 
-    private void dialBegin(AmiMessage m, Instant now, List<CallTransition> out) {
-        Tracked t = adopt(m.get("Linkedid") != null ? m.get("Linkedid") : m.get("Uniqueid"), m.get("DestUniqueid"),
-                m.get("DestChannel"));
-        if (t == null && byChannel.containsKey(m.get("Uniqueid"))) {
-            t = adopt(m.get("Uniqueid"), m.get("DestUniqueid"), m.get("DestChannel"));
+    private void dialBegin(DialBeginEvent m, Instant now, List<CallTransition> out) {
+        Tracked t = adopt(m.getLinkedId() != null ? m.getLinkedId() : m.getUniqueId(), m.getDestUniqueId(),
+                m.getDestChannel());
+        if (t == null && byChannel.containsKey(m.getUniqueId())) {
+            t = adopt(m.getUniqueId(), m.getDestUniqueId(), m.getDestChannel());
         }
         if (t != null) {
-            move(t, CallState.CUSTOMER_RINGING, "dialling the customer: " + m.get("DestChannel")
-                    + (m.get("DialString") == null ? "" : " (" + m.get("DialString") + ")"), now, out);
+            move(t, CallState.CUSTOMER_RINGING, "dialling the customer: " + m.getDestChannel()
+                    + (m.getDialString() == null ? "" : " (" + m.getDialString() + ")"), now, out);
         }
     }
 
-    private void dialEnd(AmiMessage m, Instant now, List<CallTransition> out) {
-        String status = m.get("DialStatus");
-        Tracked t = byCustomerLeg.get(m.get("DestUniqueid"));
+    private void dialEnd(DialEndEvent m, Instant now, List<CallTransition> out) {
+        String status = m.getDialStatus();
+        Tracked t = byCustomerLeg.get(m.getDestUniqueId());
         if (t == null) {
             // Its DialBegin missed (a session re-established in between): the leg is the call's all the same.
-            t = adopt(m.get("Linkedid") != null ? m.get("Linkedid") : m.get("Uniqueid"), m.get("DestUniqueid"),
-                    m.get("DestChannel"));
+            t = adopt(m.getLinkedId() != null ? m.getLinkedId() : m.getUniqueId(), m.getDestUniqueId(),
+                    m.getDestChannel());
         }
         if (t == null) {
             // The agent's own Dial ending (to a Local channel, say): only its failure tells anything.
-            t = byChannel.get(m.get("Uniqueid"));
+            t = byChannel.get(m.getUniqueId());
             if (t == null || "ANSWER".equalsIgnoreCase(status)) {
                 return;
             }
         }
         if ("ANSWER".equalsIgnoreCase(status)) {
-            move(t, CallState.CONNECTED, "the customer answered (" + m.get("DestChannel") + ")", now, out);
+            move(t, CallState.CONNECTED, "the customer answered (" + m.getDestChannel() + ")", now, out);
             return;
         }
         String cause = HangupCauses.dialStatus(status);
         if (cause != null) {
             finish(t, CallState.FAILED, cause, null, "Dial to the customer ended " + status + " ("
-                    + m.get("DestChannel") + ")", now, out);
+                    + m.getDestChannel() + ")", now, out);
         }
     }
 
-    private void hangup(AmiMessage m, Instant now, List<CallTransition> out) {
-        String uniqueid = m.get("Uniqueid");
-        int code = number(m.get("Cause"), 0);
-        String words = "Hangup cause " + code + " (" + m.get("Cause-txt") + ")";
+    private void hangup(HangupEvent m, Instant now, List<CallTransition> out) {
+        String uniqueid = m.getUniqueId();
+        int code = m.getCause() == null ? 0 : m.getCause();
+        String words = "Hangup cause " + code + " (" + m.getCauseTxt() + ")";
         Tracked agent = byChannel.get(uniqueid);
         if (agent != null) {
             if (agent.state == CallState.CONNECTED) {
@@ -223,7 +244,7 @@ public final class AmiCallTracker {
             } else {
                 // Before the answer: the OriginateResponse Failure that follows says it, this says why.
                 agent.agentHangupCause = code;
-                agent.agentHangupText = m.get("Cause-txt");
+                agent.agentHangupText = m.getCauseTxt();
             }
             return;
         }
@@ -236,7 +257,7 @@ public final class AmiCallTracker {
                     out);
         } else {
             finish(customer, CallState.FAILED, HangupCauses.customer(code), code, "the customer's leg "
-                    + m.get("Channel") + " ended: " + words, now, out);
+                    + m.getChannel() + " ended: " + words, now, out);
         }
     }
 
@@ -272,14 +293,6 @@ public final class AmiCallTracker {
         byChannel.remove(t.agentChannel);
         if (t.customerLeg != null) {
             byCustomerLeg.remove(t.customerLeg);
-        }
-    }
-
-    private static int number(String text, int otherwise) {
-        try {
-            return text == null ? otherwise : Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            return otherwise;
         }
     }
 }

@@ -3,12 +3,14 @@ package org.switchboard.calls.ami;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.internal.AmiTranscript;
+import org.asteriskjava.manager.response.ManagerError;
 import org.junit.jupiter.api.Test;
 import org.switchboard.calls.CallCause;
 import org.switchboard.calls.CallState;
@@ -16,12 +18,14 @@ import org.switchboard.calls.CallTransition;
 
 /**
  * The call states replayed from AMI transcripts as Asterisk writes them (the events of its documentation, the fields a
- * PJSIP call carries), call 7's agent channel having the Uniqueid its Originate's ChannelId gave it.
+ * PJSIP call carries), read by asterisk-java's own reader into its typed events, call 7's agent channel having the
+ * Uniqueid its Originate's ChannelId gave it.
  */
 class AmiCallTrackerTest {
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
     private static final String AGENT = "switchboard-call-7-agent";
-    private static final String ACTION = "switchboard-call-7";
+    /** The Originate's ActionID as Asterisk repeats it: asterisk-java's own id and '#' before the hub's. */
+    private static final String ACTION = "1_12#switchboard-call-7";
 
     private final AmiCallTracker tracker = new AmiCallTracker();
 
@@ -29,16 +33,24 @@ class AmiCallTrackerTest {
         tracker.originating(7, T0.plusSeconds(60));
     }
 
-    /** Feeds a transcript (packets separated by empty lines) and answers the transitions, in order. */
-    private List<CallTransition> replay(String transcript) {
-        AmiReader reader = new AmiReader();
-        byte[] bytes = ("Asterisk Call Manager/5.0.2\r\n" + transcript.replace("\n", "\r\n") + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
+    /**
+     * Feeds a transcript (packets separated by empty lines) through asterisk-java's reader to {@code to}, and answers
+     * the transitions, in order.
+     */
+    private static List<CallTransition> replay(AmiCallTracker to, String transcript) {
         List<CallTransition> out = new ArrayList<>();
-        for (AmiMessage m : reader.feed(bytes, 0, bytes.length)) {
-            out.addAll(tracker.received(m, T0));
+        for (Object read : AmiTranscript.read(transcript)) {
+            if (read instanceof ManagerEvent e) {
+                out.addAll(to.received(e, T0));
+            } else if (read instanceof ManagerError error) {
+                out.addAll(to.refused(7, error.getMessage(), T0));
+            }
         }
         return out;
+    }
+
+    private List<CallTransition> replay(String transcript) {
+        return replay(tracker, transcript);
     }
 
     private static List<String> states(List<CallTransition> ts) {
@@ -176,11 +188,10 @@ class AmiCallTrackerTest {
         AmiCallTracker other = new AmiCallTracker();
         other.originating(8, T0.plusSeconds(60));
         other.originating(9, T0.plusSeconds(60));
-        other.received(AmiMessage.of("Event", "Newstate", "ChannelState", "6", "Uniqueid",
-                AmiActions.agentChannelId(9)), T0);
-        other.received(AmiMessage.of("Event", "DialEnd", "Uniqueid", AmiActions.agentChannelId(9), "Linkedid",
-                AmiActions.agentChannelId(9), "DestChannel", "PJSIP/trunk-1", "DestUniqueid", "1.1", "DialStatus",
-                "ANSWER"), T0);
+        String nine = AmiCallTracker.agentChannelId(9);
+        assertEquals(List.of("agent-answered", "connected"), states(replay(other, "Event: Newstate\nChannelState: 6\n"
+                + "Uniqueid: " + nine + "\n\nEvent: DialEnd\nUniqueid: " + nine + "\nLinkedid: " + nine
+                + "\nDestChannel: PJSIP/trunk-1\nDestUniqueid: 1.1\nDialStatus: ANSWER\n\n")));
         List<CallTransition> lost = new ArrayList<>(other.connectionLost("the PBX closed the connection", T0));
         lost.sort(java.util.Comparator.comparingLong(CallTransition::callId));
         assertEquals(List.of("failed " + CallCause.CONNECTION_LOST, "ended " + CallCause.CONNECTION_LOST),

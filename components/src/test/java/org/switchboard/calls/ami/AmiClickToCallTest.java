@@ -33,7 +33,7 @@ class AmiClickToCallTest {
     private AmiClickToCall calls;
 
     private AmiClickToCall connect(int port, String secret) {
-        calls = new AmiClickToCall(new AmiConnection.Settings("127.0.0.1", port, "switchboard", secret,
+        calls = new AmiClickToCall(new AmiClickToCall.Settings("127.0.0.1", port, "switchboard", secret,
                 Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(5)), DIALPLAN,
                 t -> {
                     all.add(t);
@@ -64,15 +64,19 @@ class AmiClickToCallTest {
         await().atMost(WAIT).until(() -> calls.unavailable().isEmpty());
         calls.start(1, "1001", "+6281234567890");
         await().atMost(WAIT).until(() -> statesOf(1).contains("connected"));
-        AmiMessage o = pbx.originates().get(0);
+        ScriptedAmiServer.Packet o = pbx.originates().get(0);
+        assertEquals("Originate", o.get("Action"));
         assertEquals("PJSIP/1001", o.get("Channel"));
         assertEquals("from-internal", o.get("Context"));
         assertEquals("+6281234567890", o.get("Exten"));
         assertEquals("1", o.get("Priority"));
         assertEquals("20000", o.get("Timeout"));
         assertEquals("true", o.get("Async"));
-        assertEquals("__SWITCHBOARD_CALL_ID=1", o.get("Variable"));
-        assertEquals("switchboard-call-1", o.get("ActionID"));
+        assertEquals(List.of("__SWITCHBOARD_CALL_ID=1"), o.all("Variable"));
+        assertEquals("\"+6281234567890\" <1001>", o.get("CallerID"));
+        assertEquals("switchboard-call-1-agent", o.get("ChannelId"));
+        assertTrue(o.get("ActionID").endsWith("#switchboard-call-1"), o.get("ActionID"));
+        assertEquals("switchboard-call-1", o.actionId());
         pbx.hangUp("switchboard-call-1", false);
         await().atMost(WAIT).until(() -> statesOf(1).size() == 5);
         assertEquals(List.of("agent-ringing", "agent-answered", "customer-ringing", "connected", "ended agent-hung-up"),
@@ -151,5 +155,42 @@ class AmiClickToCallTest {
         calls.start(2, "1001", "+6281234567890");
         assertEquals(List.of("failed " + CallCause.PBX_UNREACHABLE), statesOf(2));
         assertEquals(0, pbx.originates().size());
+    }
+
+    @Test
+    void theLoginIsAnMd5ChallengeThenTheVersionIsAskedAndTheSecretNeverTravels() throws Exception {
+        pbx = new ScriptedAmiServer("switchboard", "s3cret");
+        connect(pbx.port(), "s3cret");
+        await().atMost(WAIT).until(() -> calls.unavailable().isEmpty());
+        List<String> asked = pbx.actions().stream().map(a -> a.get("Action")).toList();
+        assertEquals(List.of("Challenge", "Login", "CoreSettings"), asked.subList(0, 3));
+        ScriptedAmiServer.Packet login = pbx.actions().get(1);
+        assertEquals("MD5", login.get("AuthType"));
+        assertEquals("switchboard", login.get("Username"));
+        assertEquals("call,system", login.get("Events"));
+        assertEquals(32, login.get("Key").length());
+        assertTrue(pbx.actions().stream().noneMatch(a -> a.fields().toString().contains("s3cret")),
+                "the secret itself is never sent");
+        calls.close();
+
+        // A manager user without the system or reporting permission: the version comes from the CLI command.
+        ScriptedAmiServer denied = new ScriptedAmiServer("switchboard", "s3cret");
+        try (denied) {
+            denied.denyCoreSettings();
+            connect(denied.port(), "s3cret");
+            await().atMost(WAIT).until(() -> calls.unavailable().isEmpty());
+            assertTrue(denied.actions().stream().anyMatch(a -> "core show version".equals(a.get("Command"))));
+            calls.start(1, "1001", "+6281234567890");
+            await().atMost(WAIT).until(() -> statesOf(1).contains("connected"));
+        }
+    }
+
+    @Test
+    void theDialplanTemplatesNameTheAgentsChannelAndTheCustomersExtension() {
+        AmiClickToCall.Dialplan d = new AmiClickToCall.Dialplan("SIP/{agent}", "from-internal", "{digits}",
+                Duration.ofSeconds(20));
+        assertEquals("SIP/1001", d.channel("1001"));
+        assertEquals("6281234567890", d.exten("+6281234567890"));
+        assertEquals("+6281234567890", DIALPLAN.exten("+6281234567890"));
     }
 }

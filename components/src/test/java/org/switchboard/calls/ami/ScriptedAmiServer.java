@@ -1,15 +1,22 @@
 package org.switchboard.calls.ami;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,13 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A PBX's manager port for tests and benchmarks, over a real TCP socket, speaking as Asterisk 16 does (its documented
- * actions and events): the banner {@code Asterisk Call Manager/5.0.2}, Login (success, then FullyBooted; or
- * "Authentication failed" and the connection closed), Ping, Logoff, and asynchronous Originate: "Originate successfully
- * queued", then the agent's channel (Newchannel, Newstate Ringing, Newstate Up, OriginateResponse; or Hangup with its
- * Q.850 cause and OriginateResponse Failure with its Reason), then the dialplan's Dial of the customer (Newchannel,
- * DialBegin, Newstate Ringing, DialEnd, Hangup). How each phone behaves is scripted per agent extension and per
- * customer number; a connected call lasts until {@link #hangUp} (or {@link #talk}'s time). It can refuse logins and
- * drop every connection, and it records what it was sent.
+ * actions and events) to what asterisk-java sends: the banner {@code Asterisk Call Manager/5.0.2}; Challenge (MD5) and
+ * Login with its Key, the MD5 of the challenge and the secret (or a Secret in the clear), then FullyBooted, or
+ * "Authentication failed" and the connection closed; CoreSettings (AsteriskVersion 16.30.0) and the Command
+ * {@code core show version} that asterisk-java sends to learn the version; Ping, Logoff, and asynchronous Originate:
+ * "Originate successfully queued", then the agent's channel (Newchannel, Newstate Ringing, Newstate Up,
+ * OriginateResponse; or Hangup with its Q.850 cause and OriginateResponse Failure with its Reason), then the dialplan's
+ * Dial of the customer (Newchannel, DialBegin, Newstate Ringing, DialEnd, Hangup). How each phone behaves is scripted
+ * per agent extension and per customer number; a connected call lasts until {@link #hangUp} (or {@link #talk}'s time).
+ * It can refuse logins and drop every connection, and it records what it was sent.
+ * <p>
+ * asterisk-java puts its own id and {@code #} before every ActionID it sends ({@code 1_5#switchboard-call-1}); the
+ * server answers with the ActionID as received, as Asterisk does, and names calls by the client's part
+ * ({@link Packet#actionId()}).
  */
 public final class ScriptedAmiServer implements AutoCloseable {
     public static final String BANNER = "Asterisk Call Manager/5.0.2";
@@ -54,7 +67,9 @@ public final class ScriptedAmiServer implements AutoCloseable {
         return t;
     });
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
-    private final List<AmiMessage> originates = new CopyOnWriteArrayList<>();
+    private final List<Packet> originates = new CopyOnWriteArrayList<>();
+    private final List<Packet> actions = new CopyOnWriteArrayList<>();
+    private final SecureRandom random = new SecureRandom();
     private final Map<String, Phone> agents = new ConcurrentHashMap<>();
     private final Map<String, Phone> customers = new ConcurrentHashMap<>();
     private final Map<String, Leg[]> calls = new ConcurrentHashMap<>();
@@ -66,6 +81,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
     private volatile Duration ring = Duration.ofMillis(50);
     private volatile Duration talk;
     private volatile String refuseOriginate;
+    private volatile boolean coreSettingsDenied;
 
     /** One channel of a call: its name and Uniqueid. */
     private record Leg(String channel, String uniqueid, String exten) {
@@ -117,9 +133,22 @@ public final class ScriptedAmiServer implements AutoCloseable {
         this.refuseOriginate = message;
     }
 
+    /**
+     * CoreSettings from now on is answered "Permission denied", as for a manager user without the system or reporting
+     * write permission: asterisk-java then asks {@code core show version} instead.
+     */
+    public void denyCoreSettings() {
+        this.coreSettingsDenied = true;
+    }
+
     /** Every Originate received, in order. */
-    public List<AmiMessage> originates() {
+    public List<Packet> originates() {
         return List.copyOf(originates);
+    }
+
+    /** Every action received, in order (the logins' keys and secrets included). */
+    public List<Packet> actions() {
+        return List.copyOf(actions);
     }
 
     /** Successful logins so far. */
@@ -152,6 +181,9 @@ public final class ScriptedAmiServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                // As Asterisk's manager does for each session (it writes a packet in pieces): without it, Nagle's
+                // algorithm holds each event until the client's delayed ACK, some 40 ms a call on loopback.
+                s.setTcpNoDelay(true);
                 Session session = new Session(s);
                 sessions.add(session);
                 Thread t = new Thread(session::run, "scripted-ami-session");
@@ -163,7 +195,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
         }
     }
 
-    private void broadcast(AmiMessage event) {
+    private void broadcast(Packet event) {
         for (Session s : sessions) {
             if (s.loggedIn) {
                 s.send(event);
@@ -182,16 +214,15 @@ public final class ScriptedAmiServer implements AutoCloseable {
         receivedNanos.clear();
     }
 
-    private void originate(Session from, AmiMessage action) {
-        receivedNanos.put(String.valueOf(action.get("ActionID")), System.nanoTime());
+    private void originate(Session from, Packet action) {
+        receivedNanos.put(action.actionId(), System.nanoTime());
         originates.add(action);
         String actionId = action.get("ActionID");
         if (refuseOriginate != null) {
-            from.send(AmiMessage.of("Response", "Error", "ActionID", actionId, "Message", refuseOriginate));
+            from.send(Packet.of("Response", "Error", "ActionID", actionId, "Message", refuseOriginate));
             return;
         }
-        from.send(AmiMessage.of("Response", "Success", "ActionID", actionId, "Message",
-                "Originate successfully queued"));
+        from.send(Packet.of("Response", "Success", "ActionID", actionId, "Message", "Originate successfully queued"));
         String channel = action.get("Channel");
         String agentExt = channel.substring(channel.indexOf('/') + 1);
         String uniqueid = action.get("ChannelId") != null ? action.get("ChannelId") : nextUniqueid();
@@ -236,7 +267,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
     }
 
     /** The dialplan at Context/Exten: Dial(PJSIP/${EXTEN}@trunk). */
-    private void dialCustomer(AmiMessage action, Leg agent) {
+    private void dialCustomer(Packet action, Leg agent) {
         String exten = action.get("Exten");
         Leg customer = new Leg("PJSIP/trunk-" + String.format("%08x", channelSeq.incrementAndGet()), nextUniqueid(),
                 exten);
@@ -262,7 +293,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
                 default -> {
                     broadcast(channelEvent("Newstate", customer, agent, 6, "Up", "from-trunk", exten));
                     broadcast(dial("DialEnd", agent, customer, "ANSWER"));
-                    String actionId = action.get("ActionID");
+                    String actionId = action.actionId();
                     calls.put(actionId, new Leg[] {agent, customer});
                     Duration t = talk;
                     if (t != null) {
@@ -277,9 +308,9 @@ public final class ScriptedAmiServer implements AutoCloseable {
         return "1733600000." + channelSeq.incrementAndGet();
     }
 
-    private static AmiMessage channelEvent(String event, Leg leg, Leg linked, int state, String desc, String context,
+    private static Packet channelEvent(String event, Leg leg, Leg linked, int state, String desc, String context,
             String exten) {
-        return AmiMessage.builder().add("Event", event).add("Privilege", "call,all").add("Channel", leg.channel())
+        return Packet.builder().add("Event", event).add("Privilege", "call,all").add("Channel", leg.channel())
                 .add("ChannelState", Integer.toString(state)).add("ChannelStateDesc", desc)
                 .add("CallerIDNum", leg.exten()).add("CallerIDName", "<unknown>").add("ConnectedLineNum", "<unknown>")
                 .add("ConnectedLineName", "<unknown>").add("Language", "en").add("AccountCode", "")
@@ -287,8 +318,8 @@ public final class ScriptedAmiServer implements AutoCloseable {
                 .add("Linkedid", linked.uniqueid()).build();
     }
 
-    private static AmiMessage hangup(Leg leg, Leg linked, int cause, String text) {
-        return AmiMessage.builder().add("Event", "Hangup").add("Privilege", "call,all").add("Channel", leg.channel())
+    private static Packet hangup(Leg leg, Leg linked, int cause, String text) {
+        return Packet.builder().add("Event", "Hangup").add("Privilege", "call,all").add("Channel", leg.channel())
                 .add("ChannelState", "6").add("ChannelStateDesc", "Up").add("CallerIDNum", leg.exten())
                 .add("CallerIDName", "<unknown>").add("ConnectedLineNum", "<unknown>")
                 .add("ConnectedLineName", "<unknown>").add("Language", "en").add("AccountCode", "")
@@ -297,8 +328,8 @@ public final class ScriptedAmiServer implements AutoCloseable {
                 .add("Cause-txt", text).build();
     }
 
-    private static AmiMessage dial(String event, Leg from, Leg to, String status) {
-        return AmiMessage.builder().add("Event", event).add("Privilege", "call,all").add("Channel", from.channel())
+    private static Packet dial(String event, Leg from, Leg to, String status) {
+        return Packet.builder().add("Event", event).add("Privilege", "call,all").add("Channel", from.channel())
                 .add("ChannelState", "6").add("ChannelStateDesc", "Up").add("Uniqueid", from.uniqueid())
                 .add("Linkedid", from.uniqueid()).add("DestChannel", to.channel()).add("DestChannelState", "0")
                 .add("DestChannelStateDesc", "Down").add("DestContext", "from-trunk").add("DestExten", to.exten())
@@ -307,8 +338,8 @@ public final class ScriptedAmiServer implements AutoCloseable {
                 .build();
     }
 
-    private static AmiMessage originateResponse(AmiMessage action, Leg agent, String response, int reason) {
-        return AmiMessage.builder().add("Event", "OriginateResponse").add("Privilege", "call,all")
+    private static Packet originateResponse(Packet action, Leg agent, String response, int reason) {
+        return Packet.builder().add("Event", "OriginateResponse").add("Privilege", "call,all")
                 .add("ActionID", action.get("ActionID")).add("Response", response).add("Channel", action.get("Channel"))
                 .add("Context", action.get("Context")).add("Exten", action.get("Exten"))
                 .add("Reason", Integer.toString(reason)).add("Uniqueid", agent.uniqueid())
@@ -326,6 +357,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
     private final class Session {
         private final Socket socket;
         private volatile boolean loggedIn;
+        private String challenge;
 
         Session(Socket socket) {
             this.socket = socket;
@@ -333,23 +365,31 @@ public final class ScriptedAmiServer implements AutoCloseable {
 
         void run() {
             try (socket) {
-                OutputStream out = socket.getOutputStream();
                 synchronized (this) {
+                    OutputStream out = socket.getOutputStream();
                     out.write((BANNER + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
-                InputStream in = socket.getInputStream();
-                // The hub's side has no banner; the reader wants one first.
-                AmiReader reader = new AmiReader();
-                byte[] banner = "Asterisk Call Manager/client\r\n".getBytes(StandardCharsets.US_ASCII);
-                reader.feed(banner, 0, banner.length);
-                byte[] buffer = new byte[8192];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    for (AmiMessage action : reader.feed(buffer, 0, n)) {
-                        if (!act(action)) {
-                            return;
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.UTF_8));
+                Packet.Builder action = Packet.builder();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.isEmpty()) {
+                        int colon = line.indexOf(':');
+                        if (colon > 0) {
+                            action.add(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
                         }
+                        continue;
+                    }
+                    Packet done = action.build();
+                    action = Packet.builder();
+                    if (done.fields().isEmpty()) {
+                        continue;
+                    }
+                    actions.add(done);
+                    if (!act(done)) {
+                        return;
                     }
                 }
             } catch (IOException e) {
@@ -361,38 +401,74 @@ public final class ScriptedAmiServer implements AutoCloseable {
         }
 
         /** Answers one action; false when the session ends with it. */
-        private boolean act(AmiMessage action) {
+        private boolean act(Packet action) {
             String id = action.get("ActionID");
-            String name = String.valueOf(action.get("Action")).toLowerCase(java.util.Locale.ROOT);
-            if (!loggedIn && !name.equals("login")) {
-                send(AmiMessage.of("Response", "Error", "ActionID", id, "Message", "Permission denied"));
+            String name = String.valueOf(action.get("Action")).toLowerCase(Locale.ROOT);
+            if (!loggedIn && !name.equals("login") && !name.equals("challenge")) {
+                send(Packet.of("Response", "Error", "ActionID", id, "Message", "Authentication Required"));
                 return true;
             }
             switch (name) {
+                case "challenge" -> {
+                    if (!"MD5".equalsIgnoreCase(action.get("AuthType"))) {
+                        send(Packet.of("Response", "Error", "ActionID", id, "Message", "Must specify AuthType"));
+                    } else {
+                        challenge = Integer.toString(random.nextInt(1_000_000_000));
+                        send(Packet.of("Response", "Success", "ActionID", id, "Challenge", challenge));
+                    }
+                }
                 case "login" -> {
-                    if (!user.equals(action.get("Username")) || !secret.equals(action.get("Secret"))) {
-                        send(AmiMessage.of("Response", "Error", "ActionID", id, "Message", "Authentication failed"));
+                    if (!user.equals(action.get("Username")) || !keyMatches(action)) {
+                        send(Packet.of("Response", "Error", "ActionID", id, "Message", "Authentication failed"));
                         return false;
                     }
-                    send(AmiMessage.of("Response", "Success", "ActionID", id, "Message", "Authentication accepted"));
+                    send(Packet.of("Response", "Success", "ActionID", id, "Message", "Authentication accepted"));
                     loggedIn = true;
                     logins.incrementAndGet();
-                    send(AmiMessage.of("Event", "FullyBooted", "Privilege", "system,all", "Uptime", "3600",
+                    send(Packet.of("Event", "FullyBooted", "Privilege", "system,all", "Uptime", "3600",
                             "LastReload", "3600", "Status", "Fully Booted"));
                 }
-                case "ping" -> send(AmiMessage.of("Response", "Success", "ActionID", id, "Ping", "Pong",
+                case "coresettings" -> send(coreSettingsDenied
+                        ? Packet.of("Response", "Error", "ActionID", id, "Message", "Permission denied")
+                        : Packet.of("Response", "Success", "ActionID", id, "AMIversion", "5.0.2",
+                                "AsteriskVersion", "16.30.0", "SystemName", "", "CoreMaxCalls", "0",
+                                "CoreMaxLoadAvg", "0.000000", "CoreRunUser", "asterisk", "CoreRunGroup", "asterisk",
+                                "CoreMaxFilehandles", "0", "CoreRealTimeEnabled", "No", "CoreCDRenabled", "Yes",
+                                "CoreHTTPenabled", "No"));
+                case "command" -> send("core show version".equals(action.get("Command"))
+                        ? Packet.of("Response", "Success", "ActionID", id, "Message", "Command output follows",
+                                "Output", "Asterisk 16.30.0 built by root @ pbx on a x86_64 running Linux on"
+                                        + " 2026-01-05 08:00:00 UTC")
+                        : Packet.of("Response", "Error", "ActionID", id, "Message", "Permission denied"));
+                case "ping" -> send(Packet.of("Response", "Success", "ActionID", id, "Ping", "Pong",
                         "Timestamp", "1733600000.000000"));
                 case "logoff" -> {
-                    send(AmiMessage.of("Response", "Goodbye", "ActionID", id, "Message", "Thanks for all the fish."));
+                    send(Packet.of("Response", "Goodbye", "ActionID", id, "Message", "Thanks for all the fish."));
                     return false;
                 }
                 case "originate" -> originate(this, action);
-                default -> send(AmiMessage.of("Response", "Error", "ActionID", id, "Message", "Invalid/unknown command"));
+                default -> send(Packet.of("Response", "Error", "ActionID", id, "Message", "Invalid/unknown command"));
             }
             return true;
         }
 
-        synchronized void send(AmiMessage m) {
+        /** Asterisk's MD5 login: Key is the hex MD5 of the challenge this session was given and the secret. */
+        private boolean keyMatches(Packet login) {
+            if (!"MD5".equalsIgnoreCase(login.get("AuthType"))) {
+                return secret.equals(login.get("Secret"));
+            }
+            if (challenge == null || login.get("Key") == null) {
+                return false;
+            }
+            try {
+                byte[] md5 = MessageDigest.getInstance("MD5").digest((challenge + secret).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(md5).equalsIgnoreCase(login.get("Key"));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        synchronized void send(Packet m) {
             try {
                 OutputStream out = socket.getOutputStream();
                 out.write(m.wire());
@@ -408,6 +484,78 @@ public final class ScriptedAmiServer implements AutoCloseable {
                 socket.close();
             } catch (IOException e) {
                 // closing anyway
+            }
+        }
+    }
+
+    /**
+     * One AMI packet, as received or sent: fields in order, names matched regardless of case as Asterisk does (asterisk-java
+     * writes them in lower case).
+     */
+    public static final class Packet {
+        private final List<Map.Entry<String, String>> fields;
+
+        private Packet(List<Map.Entry<String, String>> fields) {
+            this.fields = List.copyOf(fields);
+        }
+
+        static Packet of(String... nameValues) {
+            Builder b = builder();
+            for (int i = 0; i + 1 < nameValues.length; i += 2) {
+                b.add(nameValues[i], nameValues[i + 1]);
+            }
+            return b.build();
+        }
+
+        static Builder builder() {
+            return new Builder();
+        }
+
+        /** The first value of the field, or null. */
+        public String get(String name) {
+            return fields.stream().filter(f -> f.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst()
+                    .orElse(null);
+        }
+
+        /** Every value of the field, in order. */
+        public List<String> all(String name) {
+            return fields.stream().filter(f -> f.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+        }
+
+        public List<Map.Entry<String, String>> fields() {
+            return fields;
+        }
+
+        /** The ActionID as the client named it: what follows asterisk-java's own {@code <id>#} prefix. */
+        public String actionId() {
+            String id = get("ActionID");
+            return id == null ? null : id.substring(id.indexOf('#') + 1);
+        }
+
+        byte[] wire() {
+            StringBuilder out = new StringBuilder();
+            fields.forEach(f -> out.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n"));
+            return out.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return fields.toString();
+        }
+
+        /** Builds a packet field by field; a null value leaves its field out. */
+        static final class Builder {
+            private final List<Map.Entry<String, String>> fields = new ArrayList<>();
+
+            Builder add(String name, String value) {
+                if (value != null) {
+                    fields.add(Map.entry(name, value));
+                }
+                return this;
+            }
+
+            Packet build() {
+                return new Packet(fields);
             }
         }
     }

@@ -19,7 +19,6 @@ import org.switchboard.calls.CallStore;
 import org.switchboard.calls.CallbackLinks;
 import org.switchboard.calls.ClickToCall;
 import org.switchboard.calls.ami.AmiClickToCall;
-import org.switchboard.calls.ami.AmiConnection;
 import org.switchboard.calls.sip.SipClickToCall;
 import org.switchboard.calls.sip.ThirdPartyCall;
 import org.switchboard.hub.config.ClusterConfig;
@@ -111,7 +110,7 @@ public final class CallsModule implements CamelConfiguration {
     }
 
     private static AmiClickToCall ami(CallsConfig.Ami ami, CallListener listener) {
-        return new AmiClickToCall(new AmiConnection.Settings(ami.getHost(), ami.getPort(), ami.getUser(),
+        return new AmiClickToCall(new AmiClickToCall.Settings(ami.getHost(), ami.getPort(), ami.getUser(),
                 ami.getPassword(), Duration.ofMillis(ami.getConnectTimeoutMillis()),
                 Duration.ofMillis(ami.getReconnectMillis()), Duration.ofMillis(ami.getReconnectMaxMillis()),
                 Duration.ofMillis(ami.getKeepaliveMillis())), new AmiClickToCall.Dialplan(ami.getChannel(),
