@@ -224,6 +224,8 @@ class DashboardTest {
         String text = wait.until(d -> d.findElement(By.id("recipients-table")).getText());
         assertTrue(text.contains(CITRA) && text.contains("Citra <b>Dewi</b>"), text);
         assertTrue(browser.findElements(By.cssSelector("#recipients-table b")).isEmpty(), "names are text, not markup");
+        assertEquals(3, browser.findElements(By.cssSelector("#recipients-table button.call")).size(),
+                "a call button beside every recipient's number");
         String csv = browser.findElement(By.id("recipients-csv")).getAttribute("href");
         assertTrue(csv.endsWith("/api/broadcasts/" + broadcastId + "/recipients.csv"), csv);
         HttpResponse<String> file = get(URI.create(csv).getPath());

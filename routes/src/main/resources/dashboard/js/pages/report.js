@@ -4,6 +4,7 @@
 import { api } from '../api.js';
 import { clear, el, problem, table, when } from '../dom.js';
 import { audienceText } from './attributes.js';
+import { callButton } from './calls.js';
 import { timelineChart } from './chart.js';
 import { follow, isOver, progressBar } from './progress.js';
 
@@ -97,6 +98,7 @@ export function render(view, [id]) {
           ['Delivery', (r) => r.delivery || ''],
           ['Sent', (r) => when(r.sentAt)],
           ['Error', (r) => r.error || ''],
+          ['', (r) => ((r.number || r.to) ? callButton(r.number || r.to) : '')],
         ], items, { class: 'data', id: 'recipients-table' }));
     } catch (e) {
       if (mine !== asked) {
