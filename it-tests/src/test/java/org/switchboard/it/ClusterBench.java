@@ -2,11 +2,6 @@ package org.switchboard.it;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,15 +63,11 @@ public final class ClusterBench {
                     SimNetwork sim = SimNetwork.start(SimOptions.ephemeral(MODEMS_PER_NODE));
                     sims.add(sim);
                     Path nodeDir = Files.createDirectories(dir.resolve("node-" + n));
-                    Map<String, String> s = HubProcess.settingsAgainst(nodeDir, db, mail, mail.getSmtp().getPort(),
-                            sim, "");
-                    s.put("switchboard.node.id", "node-" + n);
+                    Map<String, String> s = ClusterNodes.settings(nodeDir, db, mail, sim, "node-" + n,
+                            ADMIN_PASSWORD);
                     if (nodeCount > 1) {
                         s.put("switchboard.cluster.zookeeper", zookeeper.getConnectString());
                     }
-                    Path password = Path.of(s.get("switchboard.db.embedded-dir")).getParent().resolve("admin-password");
-                    Files.createDirectories(password.getParent());
-                    Files.writeString(password, ADMIN_PASSWORD + "\n");
                     HubProcess hub = new HubProcess(nodeDir);
                     hubs.add(hub);
                     hub.start(s);
@@ -162,6 +152,7 @@ public final class ClusterBench {
     private static double[] idle(TestDatabase db) throws Exception {
         long[] before = stats(db);
         long start = System.nanoTime();
+        // a measurement window over which nothing is asked of the nodes, not a wait for a condition
         Thread.sleep(10_000);
         long[] after = stats(db);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -273,19 +264,7 @@ public final class ClusterBench {
     }
 
     private static int aliveNodes(int httpPort) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + httpPort + "/api/nodes")).header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            return 0;
-        }
-        int alive = 0;
-        for (com.fasterxml.jackson.databind.JsonNode n : new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(r.body())) {
-            alive += n.get("alive").asBoolean() ? 1 : 0;
-        }
-        return alive;
+        return ClusterNodes.where(httpPort, ADMIN_PASSWORD, "alive").size();
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {

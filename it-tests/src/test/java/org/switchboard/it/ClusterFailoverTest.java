@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,8 +32,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +59,6 @@ class ClusterFailoverTest {
     private static final int RECIPIENTS = 10_000;
     private static final int NODES = 3;
     private static final int MODEMS = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN_PASSWORD = "cluster-admin-secret";
 
     @TempDir
@@ -203,9 +199,7 @@ class ClusterFailoverTest {
     }
 
     private Map<String, String> settings(Path nodeDir, int n, SimNetwork sim) throws Exception {
-        Map<String, String> s = HubProcess.settingsAgainst(nodeDir, db, greenMail, greenMail.getSmtp().getPort(), sim,
-                "");
-        s.put("switchboard.node.id", "node-" + n);
+        Map<String, String> s = ClusterNodes.settings(nodeDir, db, greenMail, sim, "node-" + n, ADMIN_PASSWORD);
         s.put("switchboard.cluster.zookeeper", zookeeper.getConnectString());
         s.put("switchboard.cluster.lease-seconds", "6");
         s.put("switchboard.cluster.session-timeout-millis", "4000");
@@ -216,11 +210,6 @@ class ClusterFailoverTest {
         s.put("switchboard.sip.subscribe", "1001@127.0.0.1:" + pbx.port());
         s.put("switchboard.sip.resubscribe-millis", "500");
         s.put("switchboard.sip.resubscribe-max-millis", "2000");
-        // One admin password for every node, as an operator gives them one secret: each node sets the shared
-        // database's admin to its own at start.
-        Path password = Path.of(s.get("switchboard.db.embedded-dir")).getParent().resolve("admin-password");
-        Files.createDirectories(password.getParent());
-        Files.writeString(password, ADMIN_PASSWORD + "\n");
         return s;
     }
 
@@ -237,33 +226,11 @@ class ClusterFailoverTest {
     }
 
     private List<String> alive(int httpPort) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode n : nodes(httpPort)) {
-            if (n.get("alive").asBoolean()) {
-                ids.add(n.get("id").asText());
-            }
-        }
-        return ids;
+        return ClusterNodes.where(httpPort, ADMIN_PASSWORD, "alive");
     }
 
     private List<String> leaders(int httpPort) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode n : nodes(httpPort)) {
-            if (n.get("leader").asBoolean()) {
-                ids.add(n.get("id").asText());
-            }
-        }
-        return ids;
-    }
-
-    private JsonNode nodes(int httpPort) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + httpPort + "/api/nodes")).header("Authorization", basic()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/nodes: " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return ClusterNodes.where(httpPort, ADMIN_PASSWORD, "leader");
     }
 
     private int importContacts(int httpPort) throws Exception {
@@ -278,8 +245,7 @@ class ClusterFailoverTest {
     }
 
     private String basic() {
-        String password = ADMIN_PASSWORD;
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        return ClusterNodes.basic(ADMIN_PASSWORD);
     }
 
     private List<MimeMessage> reports(MailboxClient mail) throws Exception {

@@ -3,15 +3,8 @@ package org.switchboard.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,14 +73,10 @@ class ClusterZooKeeperOutageTest {
         zookeeper = new TestingServer(true);
         sim = SimNetwork.start(SimOptions.ephemeral(2));
         hub = new HubProcess(dir);
-        Map<String, String> s = HubProcess.settingsAgainst(dir, db, greenMail, greenMail.getSmtp().getPort(), sim, "");
-        s.put("switchboard.node.id", "solo");
+        Map<String, String> s = ClusterNodes.settings(dir, db, greenMail, sim, "solo", ADMIN_PASSWORD);
         s.put("switchboard.cluster.zookeeper", zookeeper.getConnectString());
         s.put("switchboard.cluster.lease-seconds", "3");
         s.put("switchboard.cluster.session-timeout-millis", "3000");
-        Path password = Path.of(s.get("switchboard.db.embedded-dir")).getParent().resolve("admin-password");
-        Files.createDirectories(password.getParent());
-        Files.writeString(password, ADMIN_PASSWORD + "\n");
         hub.start(s);
         int port = Integer.parseInt(s.get("switchboard.http.port"));
         await().atMost(WAIT).ignoreExceptions().until(() -> {
@@ -112,25 +101,15 @@ class ClusterZooKeeperOutageTest {
     }
 
     private int countLeaders(int port) throws Exception {
-        int leaders = 0;
-        for (JsonNode n : JSON.readTree(get(port, "/api/nodes"))) {
-            leaders += n.get("leader").asBoolean() ? 1 : 0;
-        }
-        return leaders;
+        return ClusterNodes.where(port, ADMIN_PASSWORD, "leader").size();
     }
 
     private String clusterCheck(int port) throws Exception {
-        for (JsonNode c : JSON.readTree(get(port, "/health")).get("checks")) {
+        for (JsonNode c : JSON.readTree(ClusterNodes.get(port, ADMIN_PASSWORD, "/health").body()).get("checks")) {
             if (c.get("name").asText().equals("cluster")) {
                 return c.get("state").asText();
             }
         }
         return "absent";
-    }
-
-    private String get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -78,9 +78,7 @@ class TwoNodesDispatchTest {
             SimNetwork sim = SimNetwork.start(SimOptions.ephemeral(MODEMS));
             sims.add(sim);
             Path nodeDir = Files.createDirectories(dir.resolve("node-" + n));
-            Map<String, String> s = HubProcess.settingsAgainst(nodeDir, db, greenMail, greenMail.getSmtp().getPort(),
-                    sim, "");
-            s.put("switchboard.node.id", "node-" + n);
+            Map<String, String> s = ClusterNodes.settings(nodeDir, db, greenMail, sim, "node-" + n, "two-nodes");
             HubProcess hub = new HubProcess(nodeDir);
             hubs.add(hub);
             hub.start(s);
