@@ -59,10 +59,10 @@ final class NodeHeartbeatRoute extends RouteBuilder {
                 int ready = 0;
                 for (String line : c.lines()) {
                     LineState state = c.line(line);
-                    ready += state.state() == LineState.State.READY ? 1 : 0;
+                    ready += state.ready() ? 1 : 0;
                     Map<String, Object> l = new LinkedHashMap<>();
                     l.put("line", line);
-                    l.put("state", state.state().name().toLowerCase(java.util.Locale.ROOT));
+                    l.put("state", lower(state.state()));
                     if (state.reason() != null) {
                         l.put("reason", state.reason());
                     }
@@ -71,12 +71,16 @@ final class NodeHeartbeatRoute extends RouteBuilder {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", c.id());
                 m.put("kind", c.kind());
-                m.put("ready", ready > 0);
+                m.put("state", lower(c.health()));
                 m.put("readyLines", ready);
                 m.put("lines", lines);
                 out.add(m);
             }
         }
         return JSON.writeValueAsString(out);
+    }
+
+    private static String lower(LineState.State state) {
+        return state.name().toLowerCase(java.util.Locale.ROOT);
     }
 }
