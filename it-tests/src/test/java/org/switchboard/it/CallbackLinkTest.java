@@ -63,10 +63,7 @@ class CallbackLinkTest {
     @BeforeAll
     void start() throws Exception {
         pbx = new ScriptedAmiServer("switchboard", "amp111");
-        hub = InProcessHub.start(dir, Map.of("switchboard.calls.mode", "ami", "switchboard.calls.ami.host", "127.0.0.1",
-                "switchboard.calls.ami.port", String.valueOf(pbx.port()), "switchboard.calls.ami.user", "switchboard",
-                "switchboard.calls.ami.password", "amp111", "switchboard.calls.ami.context", "from-internal",
-                "switchboard.calls.callback-link-hours", "1"));
+        hub = InProcessHub.start(dir, ScriptedPbxSettings.ami(pbx, "switchboard.calls.callback-link-hours", "1"));
         mail = new MailboxClient(hub.hub().embeddedMail().smtpPort(), hub.hub().embeddedMail().imapPort());
         new ApiClient(hub.httpPort(), dir).call("PUT", "/api/users/admin/extension", "{\"extension\": \"1001\"}", 200);
         browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
@@ -76,10 +73,7 @@ class CallbackLinkTest {
 
     @AfterEach
     void printTheConsole(TestInfo test) {
-        if (browser != null) {
-            HeadlessChromium.console(browser).forEach(l -> System.out.println("[browser, " + test.getDisplayName() + "] "
-                    + l));
-        }
+        HeadlessChromium.printConsole(browser, test);
     }
 
     @AfterAll

@@ -39,13 +39,7 @@ class CallsAmiTest {
     void start() throws Exception {
         pbx = new ScriptedAmiServer("switchboard", "amp111").agent("1002", Phone.BUSY)
                 .customer("+6281200000002", Phone.NO_ANSWER);
-        hub = InProcessHub.start(dir, Map.of("switchboard.calls.mode", "ami",
-                "switchboard.calls.ami.host", "127.0.0.1",
-                "switchboard.calls.ami.port", String.valueOf(pbx.port()),
-                "switchboard.calls.ami.user", "switchboard",
-                "switchboard.calls.ami.password", "amp111",
-                "switchboard.calls.ami.context", "from-internal",
-                "switchboard.calls.ami.reconnect-millis", "50",
+        hub = InProcessHub.start(dir, ScriptedPbxSettings.ami(pbx, "switchboard.calls.ami.reconnect-millis", "50",
                 "switchboard.calls.ami.reconnect-max-millis", "200"));
         api = new ApiClient(hub.httpPort(), dir);
         await().atMost(WAIT).until(() -> pbx.loggedIn() == 1);

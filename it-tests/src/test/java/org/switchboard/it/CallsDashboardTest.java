@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,9 +51,7 @@ class CallsDashboardTest {
     void start() throws Exception {
         pbx = new ScriptedAmiServer("switchboard", "amp111").agent("1002", Phone.BUSY);
         browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
-        hub = InProcessHub.start(dir, Map.of("switchboard.calls.mode", "ami", "switchboard.calls.ami.host", "127.0.0.1",
-                "switchboard.calls.ami.port", String.valueOf(pbx.port()), "switchboard.calls.ami.user", "switchboard",
-                "switchboard.calls.ami.password", "amp111", "switchboard.calls.ami.context", "from-internal"));
+        hub = InProcessHub.start(dir, ScriptedPbxSettings.ami(pbx));
         base = "http://127.0.0.1:" + hub.httpPort();
         wait = new WebDriverWait(browser, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
@@ -67,10 +64,7 @@ class CallsDashboardTest {
 
     @AfterEach
     void printTheConsole(TestInfo test) {
-        if (browser != null) {
-            HeadlessChromium.console(browser).forEach(l -> System.out.println("[browser, " + test.getDisplayName() + "] "
-                    + l));
-        }
+        HeadlessChromium.printConsole(browser, test);
     }
 
     @AfterAll

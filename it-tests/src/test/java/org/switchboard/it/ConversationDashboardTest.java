@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +55,7 @@ class ConversationDashboardTest {
     @BeforeAll
     void start() throws Exception {
         pbx = new ScriptedAmiServer("switchboard", "amp111");
-        hub = InProcessHub.start(dir, Map.of("switchboard.calls.mode", "ami", "switchboard.calls.ami.host", "127.0.0.1",
-                "switchboard.calls.ami.port", String.valueOf(pbx.port()), "switchboard.calls.ami.user", "switchboard",
-                "switchboard.calls.ami.password", "amp111", "switchboard.calls.ami.context", "from-internal"));
+        hub = InProcessHub.start(dir, ScriptedPbxSettings.ami(pbx));
         base = "http://127.0.0.1:" + hub.httpPort();
         api = new ApiClient(hub.httpPort(), dir);
         api.call("PUT", "/api/users/admin/extension", "{\"extension\": \"1001\"}", 200);
@@ -74,10 +71,7 @@ class ConversationDashboardTest {
 
     @AfterEach
     void printTheConsole(TestInfo test) {
-        if (browser != null) {
-            HeadlessChromium.console(browser).forEach(l -> System.out.println("[browser, " + test.getDisplayName() + "] "
-                    + l));
-        }
+        HeadlessChromium.printConsole(browser, test);
     }
 
     @AfterAll

@@ -96,9 +96,7 @@ class DashboardTest {
 
     @AfterEach
     void printTheConsole(TestInfo test) {
-        if (browser != null) {
-            HeadlessChromium.console(browser).forEach(line -> System.out.println("[browser, " + test.getDisplayName() + "] " + line));
-        }
+        HeadlessChromium.printConsole(browser, test);
     }
 
     /** A page that found an endpoint missing says so; every endpoint is on the hub, so that fails the step. */

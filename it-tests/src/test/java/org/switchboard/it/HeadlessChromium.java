@@ -68,6 +68,13 @@ final class HeadlessChromium {
         return file;
     }
 
+    /** Prints what the page wrote to its console since the last call, each line marked with the test's name. */
+    static void printConsole(ChromeDriver driver, org.junit.jupiter.api.TestInfo test) {
+        if (driver != null) {
+            console(driver).forEach(l -> System.out.println("[browser, " + test.getDisplayName() + "] " + l));
+        }
+    }
+
     /** What the page wrote to its console since the last call (errors included), a line each. */
     static List<String> console(ChromeDriver driver) {
         return driver.manage().logs().get("browser").getAll().stream()
